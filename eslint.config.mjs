@@ -1,0 +1,70 @@
+// Flat config. The layer rules of docs/architecture.md are enforced here, not by hope.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const layer = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }]
+})
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/library/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/web/**', '**/cli/**'],
+              message: 'src/shared imports nothing of ours outside src/shared.'
+            },
+            { group: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3'], message: 'src/shared is pure.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer(
+        ['**/library/**', '**/main/**', '**/preload/**', '**/web/**', '**/cli/**', 'electron', 'better-sqlite3', 'node:*'],
+        'The renderer talks only to JourneyApi (src/shared/api).'
+      )
+    }
+  },
+  {
+    files: ['src/library/**/*.ts'],
+    rules: layer(
+      ['**/main/**', '**/preload/**', '**/renderer/**', '**/web/**', '**/cli/**', 'electron'],
+      'The library is used by main, web host and CLI, never the other way round.'
+    )
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/web/**/*.ts', 'src/cli/**/*.ts'],
+    rules: layer(['**/renderer/**', '**/preload/**'], 'Entry points are thin doors onto src/library.')
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: layer(
+      ['**/library/**', '**/main/**', '**/renderer/**', '**/web/**', '**/cli/**'],
+      'The preload exposes the typed API and nothing else.'
+    )
+  }
+)

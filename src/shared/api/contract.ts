@@ -1,0 +1,136 @@
+/**
+ * JourneyApi: the one contract between the UI and the library, whatever the transport
+ * (Electron IPC, the web host's WebSocket, direct calls in tests and the CLI).
+ *
+ * Every method has a request schema, validated by the receiving side before anything is touched.
+ * Responses are typed; they come from our own library and are not re-validated on the way back.
+ */
+import { z } from 'zod'
+import { IdSchema, LIMITS, PersonaSchema } from '../schema/entities'
+import { TemplateIdSchema } from '../schema/enums'
+import { PatchSchema } from '../schema/patch'
+import type { JourneyMap, Persona, SnapshotInfo } from '../model'
+
+const Empty = z.object({}).strict()
+const ById = z.object({ id: IdSchema }).strict()
+const NewTitle = z
+  .string()
+  .max(LIMITS.title, `title is longer than ${LIMITS.title} characters`)
+  .refine((s) => s.trim().length > 0, 'title must not be empty')
+
+/** One row of the home screen. */
+export interface MapSummary {
+  readonly id: string
+  readonly title: string
+  readonly updatedAt: string
+  readonly createdAt: string
+  readonly stageCount: number
+  readonly noteCount: number
+  readonly personaIds: readonly string[]
+  readonly revision: number
+}
+
+export interface TrashedMap extends MapSummary {
+  readonly deletedAt: string
+}
+
+export interface AppInfo {
+  readonly version: string
+  /** Where the library file lives, shown in Help ▸ About. */
+  readonly libraryPath: string
+  /** True when the file could only be opened read-only. */
+  readonly readOnly: boolean
+  /** Things the user should know about how the library was opened. */
+  readonly notices: readonly string[]
+}
+
+export interface PatchResult {
+  readonly revision: number
+  readonly updatedAt: string
+}
+
+export const apiRequests = {
+  getAppInfo: Empty,
+  listMaps: Empty,
+  getMap: ById,
+  createMap: z.object({ template: TemplateIdSchema, title: NewTitle }).strict(),
+  applyPatch: z
+    .object({
+      mapId: IdSchema,
+      /** The revision the edit was made against; a mismatch is a conflict. Omit to apply anyway. */
+      baseRevision: z.number().int().min(0).optional(),
+      patch: PatchSchema
+    })
+    .strict(),
+  duplicateMap: z.object({ id: IdSchema, title: NewTitle.optional() }).strict(),
+  trashMap: ById,
+  listTrash: Empty,
+  restoreMap: ById,
+  emptyTrash: Empty,
+  importMap: z.object({ text: z.string().max(200_000_000) }).strict(),
+  exportMapJson: ById,
+  listPersonas: Empty,
+  savePersona: z.object({ persona: PersonaSchema }).strict(),
+  deletePersona: ById,
+  listSnapshots: z.object({ mapId: IdSchema }).strict(),
+  createSnapshot: z
+    .object({
+      mapId: IdSchema,
+      name: z
+        .string()
+        .max(LIMITS.label)
+        .refine((s) => s.trim().length > 0, 'name must not be empty')
+    })
+    .strict(),
+  getSnapshot: ById,
+  restoreSnapshot: ById
+} as const
+
+export type ApiMethod = keyof typeof apiRequests
+export type ApiRequest<K extends ApiMethod> = z.input<(typeof apiRequests)[K]>
+
+export interface ApiResponses {
+  getAppInfo: AppInfo
+  listMaps: readonly MapSummary[]
+  getMap: JourneyMap
+  createMap: JourneyMap
+  applyPatch: PatchResult
+  duplicateMap: JourneyMap
+  trashMap: null
+  listTrash: readonly TrashedMap[]
+  restoreMap: null
+  emptyTrash: { readonly removed: number }
+  importMap: JourneyMap
+  exportMapJson: { readonly text: string; readonly fileName: string }
+  listPersonas: readonly Persona[]
+  savePersona: Persona
+  deletePersona: null
+  listSnapshots: readonly SnapshotInfo[]
+  createSnapshot: SnapshotInfo
+  getSnapshot: JourneyMap
+  restoreSnapshot: JourneyMap
+}
+export type ApiResponse<K extends ApiMethod> = ApiResponses[K]
+
+/** Pushed to every open window when the library changes, whoever made the change. */
+export type ApiEvent =
+  | { readonly type: 'mapChanged'; readonly mapId: string; readonly revision: number; readonly origin: string }
+  | { readonly type: 'libraryChanged' }
+
+/** The typed API as the renderer sees it: one method per call. */
+export type JourneyApi = {
+  [K in ApiMethod]: (req: ApiRequest<K>) => Promise<ApiResponse<K>>
+}
+
+/** The transport-neutral shape: call by name. Both IPC and WebSocket clients implement this. */
+export interface ApiTransport {
+  call<K extends ApiMethod>(method: K, req: ApiRequest<K>): Promise<ApiResponse<K>>
+  /** Subscribe to library events; returns an unsubscribe function. */
+  onEvent(listener: (event: ApiEvent) => void): () => void
+}
+
+export const API_METHODS = Object.keys(apiRequests) as ApiMethod[]
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiRequests, name)
+}

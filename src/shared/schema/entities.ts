@@ -1,0 +1,274 @@
+import { z } from 'zod'
+import {
+  CategorySchema,
+  ChannelSchema,
+  LaneKindSchema,
+  MetricDirectionSchema,
+  NoteKindSchema,
+  SeriesVariantSchema
+} from './enums'
+
+/** Limits shown in the UI and enforced on every write. */
+export const LIMITS = {
+  idLength: 64,
+  title: 200,
+  description: 4000,
+  noteText: 2000,
+  label: 120,
+  personaField: 1000,
+  maxPersonasPerMap: 20
+} as const
+
+export const IdSchema = z
+  .string()
+  .min(1, 'id is empty')
+  .max(LIMITS.idLength)
+  .regex(/^[A-Za-z0-9_-]+$/, 'id may hold only letters, digits, "_" and "-"')
+
+/** ISO-8601 timestamp in UTC, e.g. 2026-11-22T10:00:00.000Z. */
+export const TimestampSchema = z.iso.datetime()
+
+/** CSS hex colour (#rgb or #rrggbb). */
+export const ColorSchema = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'colour must be #rgb or #rrggbb')
+
+/** Sort key inside its container; lower comes first. Fractional so a move rewrites one row. */
+export const OrderSchema = z.number().finite()
+
+const text = (max: number) => z.string().max(max, `at most ${max} characters`)
+const title = (max: number) => text(max).refine((s) => s.trim().length > 0, 'must not be empty')
+
+export const EmotionScaleSchema = z
+  .object({
+    /** Lowest score on the curve, e.g. -2 ("very unhappy"). */
+    min: z.number().int().min(-10).max(0),
+    /** Highest score on the curve, e.g. +2 ("delighted"). */
+    max: z.number().int().min(1).max(10)
+  })
+  .strict()
+
+export const MapMetaSchema = z
+  .object({
+    /** Stable identifier of the map. */
+    id: IdSchema,
+    /** Shown on the home screen, the board header and exports. */
+    title: title(LIMITS.title),
+    /** Free text: scope, audience, sources. */
+    description: text(LIMITS.description),
+    /** Score range of the emotion curves. */
+    emotionScale: EmotionScaleSchema,
+    /** Personas this map is for, in display order. */
+    personaIds: z.array(IdSchema).max(LIMITS.maxPersonasPerMap),
+    /** When the map was created. */
+    createdAt: TimestampSchema,
+    /** When the map last changed. */
+    updatedAt: TimestampSchema,
+    /** Counts committed edits; bumped by the library on every applied patch. */
+    revision: z.number().int().min(0)
+  })
+  .strict()
+
+export const StageSchema = z
+  .object({
+    id: IdSchema,
+    /** Column header, e.g. "Onboarding". */
+    title: title(LIMITS.title),
+    /** Guiding prompt shown as a placeholder, never as a note. */
+    prompt: text(LIMITS.label),
+    /** Left-to-right position. */
+    order: OrderSchema,
+    /** Column width in board units. */
+    width: z.number().min(80).max(2000),
+    /** Folded to a narrow strip on the board. */
+    collapsed: z.boolean()
+  })
+  .strict()
+
+export const LaneSchema = z
+  .object({
+    id: IdSchema,
+    /** Row header, e.g. "Touchpoints". */
+    title: title(LIMITS.title),
+    /** What the row holds; decides how it is drawn and analysed. */
+    kind: LaneKindSchema,
+    /** Guiding prompt shown as a placeholder in empty cells. */
+    prompt: text(LIMITS.label),
+    /** Top-to-bottom position. */
+    order: OrderSchema,
+    /** Row height in board units. */
+    height: z.number().min(40).max(2000),
+    /** Folded to a thin strip on the board. */
+    collapsed: z.boolean()
+  })
+  .strict()
+
+export const NoteSchema = z
+  .object({
+    id: IdSchema,
+    /** Column of the cell the note sits in. */
+    stageId: IdSchema,
+    /** Row of the cell the note sits in. */
+    laneId: IdSchema,
+    /** Position among the notes of its cell. */
+    order: OrderSchema,
+    /** What is written on it; any script. */
+    text: text(LIMITS.noteText),
+    /** Fill colour. */
+    color: ColorSchema,
+    /** What the note is. */
+    kind: NoteKindSchema,
+    /** For touchpoints: where it happens. */
+    channel: ChannelSchema.nullable(),
+    /** For touchpoints: which team owns it. */
+    category: CategorySchema.nullable(),
+    /** Personas this note applies to. */
+    personaIds: z.array(IdSchema).max(LIMITS.maxPersonasPerMap),
+    /** Dot votes received in workshops. */
+    votes: z.number().int().min(0).max(10000),
+    /** For pain points: 1 (minor) to 3 (severe). */
+    severity: z.number().int().min(1).max(3).nullable(),
+    /** For opportunities: expected impact 1..5. */
+    impact: z.number().int().min(1).max(5).nullable(),
+    /** For opportunities: effort to build 1..5. */
+    effort: z.number().int().min(1).max(5).nullable()
+  })
+  .strict()
+
+export const EmotionPointSchema = z
+  .object({
+    id: IdSchema,
+    /** Whose curve; null for the map's general curve. */
+    personaId: IdSchema.nullable(),
+    /** As-is (today) or to-be (target) series. */
+    variant: SeriesVariantSchema,
+    /** The stage this point sits over. */
+    stageId: IdSchema,
+    /** Position on the map's emotion scale. */
+    score: z.number().finite(),
+    /** Why the customer feels this way here. */
+    note: text(LIMITS.label)
+  })
+  .strict()
+
+export const MarkerTargetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('curve'),
+      /** The stage whose curve point carries the marker. */
+      stageId: IdSchema,
+      /** Whose curve; null for the general curve. */
+      personaId: IdSchema.nullable(),
+      variant: SeriesVariantSchema
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('note'),
+      /** The note that carries the marker. */
+      noteId: IdSchema
+    })
+    .strict()
+])
+
+export const MarkerSchema = z
+  .object({
+    id: IdSchema,
+    /** 1 (minor) to 3 (severe). */
+    severity: z.number().int().min(1).max(3),
+    /** A few words: "price shock". */
+    label: text(LIMITS.label),
+    /** What the marker is pinned to. */
+    target: MarkerTargetSchema
+  })
+  .strict()
+
+export const ConnectorSchema = z
+  .object({
+    id: IdSchema,
+    /** Arrow starts at this note. */
+    fromNoteId: IdSchema,
+    /** Arrow ends at this note. */
+    toNoteId: IdSchema,
+    /** "free trial", "demo", "escalation". */
+    label: text(LIMITS.label)
+  })
+  .strict()
+
+export const MetricSchema = z
+  .object({
+    id: IdSchema,
+    /** The stage the KPI is measured at. */
+    stageId: IdSchema,
+    /** "Conversion rate", "NPS". */
+    name: title(LIMITS.label),
+    /** Measured value, null when not measured yet. */
+    value: z.number().finite().nullable(),
+    /** Goal value, null when none is set. */
+    target: z.number().finite().nullable(),
+    /** "%", "days", "pts". */
+    unit: text(20),
+    /** Whether higher or lower values are better. */
+    direction: MetricDirectionSchema,
+    /** Position among the stage's KPIs. */
+    order: OrderSchema
+  })
+  .strict()
+
+export const JourneyMapSchema = MapMetaSchema.extend({
+  stages: z.array(StageSchema),
+  lanes: z.array(LaneSchema),
+  notes: z.array(NoteSchema),
+  emotionPoints: z.array(EmotionPointSchema),
+  markers: z.array(MarkerSchema),
+  connectors: z.array(ConnectorSchema),
+  metrics: z.array(MetricSchema)
+}).strict()
+
+export const PersonaSchema = z
+  .object({
+    id: IdSchema,
+    /** "Maya, the ops lead". */
+    name: title(LIMITS.label),
+    /** One to three letters on the avatar. */
+    initials: z.string().min(1).max(3),
+    /** Avatar and curve colour. */
+    color: ColorSchema,
+    /** Role or occupation. */
+    role: text(LIMITS.label),
+    /** Something they said in research. */
+    quote: text(LIMITS.personaField),
+    demographics: z
+      .object({
+        age: text(LIMITS.label),
+        location: text(LIMITS.label),
+        education: text(LIMITS.label),
+        income: text(LIMITS.label)
+      })
+      .strict(),
+    firmographics: z
+      .object({
+        companySize: text(LIMITS.label),
+        industry: text(LIMITS.label),
+        revenue: text(LIMITS.label)
+      })
+      .strict(),
+    behaviour: text(LIMITS.personaField),
+    goals: text(LIMITS.personaField),
+    painPoints: text(LIMITS.personaField),
+    /** Channels they prefer, in order. */
+    channels: z.array(ChannelSchema).max(20),
+    segmentNotes: text(LIMITS.personaField),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema
+  })
+  .strict()
+
+export const SnapshotInfoSchema = z
+  .object({
+    id: IdSchema,
+    mapId: IdSchema,
+    /** "before workshop". */
+    name: title(LIMITS.label),
+    createdAt: TimestampSchema,
+    noteCount: z.number().int().min(0)
+  })
+  .strict()

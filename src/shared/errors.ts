@@ -57,3 +57,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out || '(root)'
 }
+
+/**
+ * What crosses a process boundary for any thrown value: a JourneyError as it is, anything else
+ * as a generic 'internal' error (the details go to the log of the side that caught it, never to
+ * the user).
+ */
+export function toErrorData(error: unknown): { code: JourneyErrorCode; message: string; issues: readonly Issue[] } {
+  if (error instanceof JourneyError) return error.toJSON()
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Journeyboard. Nothing was changed; the details were logged.',
+    issues: []
+  }
+}

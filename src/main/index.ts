@@ -1,0 +1,56 @@
+/**
+ * Journeyboard's Electron main process: composes the managers below, each with one job.
+ * No business logic lives here; it all sits behind the LibraryService.
+ */
+import { app, session } from 'electron'
+import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
+import { isAppUrl, resolveAppLocation } from './app-url'
+import { claimSingleInstance } from './instance'
+import { forwardLibraryEvents, registerIpcHandlers } from './ipc'
+import { closeOnQuit, configureDataPaths, libraryPath, openLibraryOrExplain } from './library'
+import { defaultMenuDeps, installMenu } from './menu'
+import { lockDownSession } from './permissions'
+import { guardAllWebContents, WindowManager } from './window'
+
+async function start(): Promise<void> {
+  const location = resolveAppLocation()
+  const isOurs = (url: string): boolean => isAppUrl(location, url)
+  const windows = new WindowManager(location)
+
+  if (!claimSingleInstance(() => app.isReady() && windows.focus())) {
+    app.quit()
+    return
+  }
+  app.enableSandbox()
+  guardAllWebContents(isOurs)
+
+  await app.whenReady()
+  lockDownSession(session.defaultSession, isOurs)
+
+  const file = libraryPath()
+  const service = openLibraryOrExplain(file)
+  if (!service) {
+    app.exit(1)
+    return
+  }
+  const removeHandlers = registerIpcHandlers(service, isOurs)
+  const stopEvents = forwardLibraryEvents(service, isOurs)
+  closeOnQuit(service, () => {
+    stopEvents()
+    removeHandlers()
+  })
+
+  installMenu(defaultMenuDeps(file, (command) => windows.sendToTarget(IPC_MENU_CHANNEL, command)))
+  windows.open()
+
+  app.on('activate', () => windows.focus())
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+configureDataPaths()
+start().catch((error: unknown) => {
+  console.error('[journeyboard] start-up failed:', error)
+  app.exit(1)
+})

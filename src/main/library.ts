@@ -1,0 +1,58 @@
+/**
+ * The library file: where it lives, opening it (or explaining in a dialog why not), closing it
+ * when the app quits.
+ */
+import { app, dialog } from 'electron'
+import { mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { openLibraryService } from '../library/index'
+import type { LibraryService } from '../library/service-types'
+import { JourneyError } from '../shared/errors'
+
+export const LIBRARY_FILE_NAME = 'journeyboard.sqlite'
+
+/**
+ * Must run before `ready` and before the single-instance lock (which is per userData folder).
+ * JOURNEYBOARD_USER_DATA moves the profile (tests run side by side this way); otherwise the folder
+ * is named after the product in dev and packaged builds alike.
+ */
+export function configureDataPaths(): void {
+  app.setName('Journeyboard')
+  const override = process.env['JOURNEYBOARD_USER_DATA']
+  app.setPath('userData', override ? resolve(override) : join(app.getPath('appData'), 'Journeyboard'))
+}
+
+/** JOURNEYBOARD_DB if set, else `<userData>/journeyboard.sqlite`. */
+export function libraryPath(): string {
+  const override = process.env['JOURNEYBOARD_DB']
+  return override ? resolve(override) : join(app.getPath('userData'), LIBRARY_FILE_NAME)
+}
+
+/**
+ * Opens the library. On failure shows one dialog with the reason (the JourneyError's sentence,
+ * which says what is wrong with the file and what to do) and returns null; the caller quits.
+ */
+export function openLibraryOrExplain(file: string = libraryPath()): LibraryService | null {
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    return openLibraryService(file)
+  } catch (error) {
+    const reason =
+      error instanceof JourneyError ? error.message : 'An unexpected error stopped the library from opening.'
+    if (!(error instanceof JourneyError)) console.error('[journeyboard] opening the library failed:', error)
+    dialog.showErrorBox('Journeyboard cannot open its library', `${reason}\n\nLibrary file: ${file}`)
+    return null
+  }
+}
+
+/** Closes (checkpoints) the library once, as the app quits. */
+export function closeOnQuit(service: LibraryService, beforeClose: () => void = () => {}): void {
+  app.once('will-quit', () => {
+    beforeClose()
+    try {
+      service.close()
+    } catch (error) {
+      console.error('[journeyboard] closing the library failed:', error)
+    }
+  })
+}

@@ -1,0 +1,135 @@
+/**
+ * The native menu. Items that act on the board send a MenuCommand to the focused window; the
+ * renderer decides what they do. Text editing uses Electron's roles. Reload and developer tools
+ * exist only in unpackaged builds.
+ */
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../shared/api/ipc'
+
+export interface MenuDeps {
+  readonly isPackaged: boolean
+  readonly platform: NodeJS.Platform
+  readonly version: string
+  readonly libraryPath: string
+  /** Delivers a command to the focused window (opening one if none is left, on macOS). */
+  readonly send: (command: MenuCommand) => void
+}
+
+export function aboutText(deps: Pick<MenuDeps, 'version' | 'libraryPath'>): { message: string; detail: string } {
+  const v = process.versions
+  return {
+    message: `Journeyboard ${deps.version}`,
+    detail: [
+      'Customer journey maps for workshops. Works offline; everything stays in one file on this computer.',
+      '',
+      `Library: ${deps.libraryPath}`,
+      '',
+      `Electron ${v.electron ?? '?'} · Chromium ${v.chrome ?? '?'} · Node ${v.node}`
+    ].join('\n')
+  }
+}
+
+function showAbout(deps: MenuDeps): void {
+  const { message, detail } = aboutText(deps)
+  const options = { type: 'info' as const, title: 'About Journeyboard', message, detail, buttons: ['OK'] }
+  const parent = BrowserWindow.getFocusedWindow()
+  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options))
+}
+
+export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
+  const mac = deps.platform === 'darwin'
+  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => deps.send(name)
+  })
+  const about: MenuItemConstructorOptions = { label: 'About Journeyboard', click: () => showAbout(deps) }
+
+  const appMenu: MenuItemConstructorOptions[] = mac
+    ? [
+        {
+          label: 'Journeyboard',
+          submenu: [
+            about,
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' }
+          ]
+        }
+      ]
+    : []
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      command('New Map…', 'newMap', 'CmdOrCtrl+N'),
+      command('Open…', 'openMap', 'CmdOrCtrl+O'),
+      { type: 'separator' },
+      command('Import…', 'importMap', 'CmdOrCtrl+Shift+O'),
+      command('Export…', 'exportMap', 'CmdOrCtrl+E'),
+      { type: 'separator' },
+      { role: 'close', label: 'Close Window' },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const])
+    ]
+  }
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { type: 'separator' },
+      { role: 'selectAll' }
+    ]
+  }
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      command('Zoom In', 'zoomIn', 'CmdOrCtrl+='),
+      command('Zoom Out', 'zoomOut', 'CmdOrCtrl+-'),
+      command('Zoom to Fit', 'zoomFit', 'CmdOrCtrl+0'),
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(deps.isPackaged
+        ? []
+        : [
+            { type: 'separator' } as const,
+            { role: 'reload' } as const,
+            { role: 'forceReload' } as const,
+            { role: 'toggleDevTools' } as const
+          ])
+    ]
+  }
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: '&Help',
+    submenu: [about]
+  }
+
+  return [...appMenu, file, edit, view, help]
+}
+
+export function installMenu(deps: MenuDeps): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(deps)))
+}
+
+export function defaultMenuDeps(libraryPath: string, send: (command: MenuCommand) => void): MenuDeps {
+  return {
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    version: app.getVersion(),
+    libraryPath,
+    send
+  }
+}

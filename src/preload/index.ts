@@ -1,0 +1,63 @@
+/**
+ * The preload: a sandboxed script that puts one object, `window.journeyboard`, into the page.
+ * One method per API call plus two subscriptions. ipcRenderer itself never leaves this file,
+ * and the IPC event object (which carries the sender) is never handed to the page.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
+import {
+  BRIDGE_KEY,
+  IPC_EVENT_CHANNEL,
+  IPC_MENU_CHANNEL,
+  ipcMethodChannel,
+  isMenuCommand,
+  type IpcResult,
+  type MenuCommand
+} from '../shared/api/ipc'
+import type { PreloadApi } from './types'
+
+function call<K extends ApiMethod>(method: K): (req: ApiRequest<K>) => Promise<IpcResult<ApiResponse<K>>> {
+  const channel = ipcMethodChannel(method)
+  return (req) => ipcRenderer.invoke(channel, req) as Promise<IpcResult<ApiResponse<K>>>
+}
+
+function subscribe<T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void) {
+  if (typeof listener !== 'function') throw new TypeError('listener must be a function')
+  const handler = (_event: IpcRendererEvent, value: unknown): void => {
+    if (accept(value)) listener(value)
+  }
+  ipcRenderer.on(channel, handler)
+  return (): void => {
+    ipcRenderer.removeListener(channel, handler)
+  }
+}
+
+function isApiEvent(value: unknown): value is ApiEvent {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+}
+
+const api = {
+  getAppInfo: call('getAppInfo'),
+  listMaps: call('listMaps'),
+  getMap: call('getMap'),
+  createMap: call('createMap'),
+  applyPatch: call('applyPatch'),
+  duplicateMap: call('duplicateMap'),
+  trashMap: call('trashMap'),
+  listTrash: call('listTrash'),
+  restoreMap: call('restoreMap'),
+  emptyTrash: call('emptyTrash'),
+  importMap: call('importMap'),
+  exportMapJson: call('exportMapJson'),
+  listPersonas: call('listPersonas'),
+  savePersona: call('savePersona'),
+  deletePersona: call('deletePersona'),
+  listSnapshots: call('listSnapshots'),
+  createSnapshot: call('createSnapshot'),
+  getSnapshot: call('getSnapshot'),
+  restoreSnapshot: call('restoreSnapshot'),
+  onEvent: (listener: (event: ApiEvent) => void) => subscribe(IPC_EVENT_CHANNEL, isApiEvent, listener),
+  onMenu: (listener: (command: MenuCommand) => void) => subscribe(IPC_MENU_CHANNEL, isMenuCommand, listener)
+} satisfies PreloadApi
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, api)

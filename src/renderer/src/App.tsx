@@ -1,0 +1,46 @@
+import { useEffect } from 'react'
+import { createApiClient } from './api/client'
+import { HomeScreen } from './home/HomeScreen'
+import { MapScreen } from './map/MapScreen'
+import { t } from './i18n'
+import { useAppStore } from './store'
+
+export function App() {
+  const route = useAppStore((s) => s.route)
+  const connected = useAppStore((s) => s.connected)
+  const api = useAppStore((s) => s.api)
+  const error = useAppStore((s) => s.error)
+  const readOnly = useAppStore((s) => s.appInfo?.readOnly)
+  const dismissError = useAppStore((s) => s.dismissError)
+
+  useEffect(() => {
+    const { setApi, setConnected, refreshMaps } = useAppStore.getState()
+    const client = createApiClient(setConnected)
+    setApi(client.api)
+    return client.onEvent((event) => {
+      if (event.type === 'libraryChanged' || event.type === 'mapChanged') void refreshMaps()
+    })
+  }, [])
+
+  return (
+    <>
+      {api && !connected && (
+        <div className="banner warning" role="status">
+          {t('app.connectionLost')}
+        </div>
+      )}
+      {readOnly && (
+        <div className="banner warning" role="status">
+          {t('app.readOnly')}
+        </div>
+      )}
+      {error && (
+        <div className="banner error" role="alert">
+          {t('error.generic', { message: error })}{' '}
+          <button onClick={dismissError}>{t('error.dismiss')}</button>
+        </div>
+      )}
+      {route.name === 'home' ? <HomeScreen /> : <MapScreen />}
+    </>
+  )
+}

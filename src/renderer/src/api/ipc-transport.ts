@@ -1,0 +1,28 @@
+/** JourneyApi over Electron IPC, through the bridge the preload puts on window.journeyboard. */
+import type { ApiTransport } from '../../../shared/api/contract'
+import { BRIDGE_KEY, unwrapIpcResult, type IpcBridge, type IpcResult, type MenuCommand } from '../../../shared/api/ipc'
+
+function bridge(): IpcBridge | undefined {
+  return (window as unknown as Record<string, IpcBridge | undefined>)[BRIDGE_KEY]
+}
+
+export function hasIpcBridge(): boolean {
+  return bridge() !== undefined
+}
+
+export function createIpcTransport(): ApiTransport {
+  const ipc = bridge()
+  if (!ipc) throw new Error('The Electron bridge is missing.')
+  return {
+    async call(method, req) {
+      const invoke = ipc[method] as (r: unknown) => Promise<IpcResult<unknown>>
+      return unwrapIpcResult(await invoke(req)) as never
+    },
+    onEvent: (listener) => ipc.onEvent(listener)
+  }
+}
+
+/** Native menu commands (Electron only; the web host has no native menu). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return bridge()?.onMenu(listener) ?? (() => {})
+}

@@ -1,0 +1,63 @@
+/**
+ * The Electron IPC transport of JourneyApi, as seen from both sides: channel names, the result
+ * envelope every call returns, the menu commands and the shape of the bridge the preload puts on
+ * `window.journeyboard`. Pure TypeScript: the renderer's IPC client imports it, so does main.
+ */
+import { JourneyError, type Issue, type JourneyErrorCode } from '../errors'
+import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from './contract'
+
+/** The global name of the bridge: `window.journeyboard`. */
+export const BRIDGE_KEY = 'journeyboard'
+
+/** Prefix of the one-per-method request channels: `journeyboard:listMaps`, … */
+export const IPC_CHANNEL_PREFIX = 'journeyboard:'
+
+/** Main → every window: an ApiEvent from the library. */
+export const IPC_EVENT_CHANNEL = 'journeyboard:event'
+
+/** Main → focused window: a MenuCommand chosen in the native menu. */
+export const IPC_MENU_CHANNEL = 'journeyboard:menu'
+
+export type IpcMethodChannel<K extends ApiMethod = ApiMethod> = `journeyboard:${K}`
+
+export function ipcMethodChannel<K extends ApiMethod>(method: K): IpcMethodChannel<K> {
+  return `${IPC_CHANNEL_PREFIX}${method}` as IpcMethodChannel<K>
+}
+
+/** An error as it crosses IPC: plain data, never a stack trace. */
+export interface IpcError {
+  readonly code: JourneyErrorCode
+  readonly message: string
+  readonly issues: readonly Issue[]
+}
+
+/** What every IPC call resolves to. The main process never rejects the invoke promise. */
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError }
+
+/** Turns an envelope back into a value, or throws the JourneyError it carries. */
+export function unwrapIpcResult<T>(result: IpcResult<T>): T {
+  if (result.ok) return result.value
+  throw new JourneyError(result.error.code, result.error.message, result.error.issues ?? [])
+}
+
+/** Commands the native menu sends to the renderer. The renderer decides what each one does. */
+export const MENU_COMMANDS = ['newMap', 'openMap', 'importMap', 'exportMap', 'zoomIn', 'zoomOut', 'zoomFit'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
+}
+
+/** One method per API call, each resolving to an envelope. */
+export type IpcCallBridge = {
+  readonly [K in ApiMethod]: (req: ApiRequest<K>) => Promise<IpcResult<ApiResponse<K>>>
+}
+
+/**
+ * Everything the preload exposes on `window.journeyboard`, and nothing else.
+ * `onEvent` and `onMenu` return an unsubscribe function.
+ */
+export type IpcBridge = IpcCallBridge & {
+  readonly onEvent: (listener: (event: ApiEvent) => void) => () => void
+  readonly onMenu: (listener: (command: MenuCommand) => void) => () => void
+}

@@ -82,6 +82,7 @@ export function defineCommand<N extends string, S extends z.ZodType>(
 }
 
 type WithId = { readonly id: string }
+type OrderedKind = 'stage' | 'lane' | 'note' | 'metric'
 
 /**
  * Collects the operations of one command. Each record is written at most once (a later write
@@ -91,13 +92,14 @@ type WithId = { readonly id: string }
 export class PatchBuilder {
   private readonly ops = new Map<string, PatchOp>()
   private meta: Record<string, unknown> | undefined
+  private readonly indexes = new Map<EntityKind, Map<string, WithId>>()
 
   constructor(private readonly map: JourneyMap) {}
 
   /** Writes `value`, unless it equals the record as it is in the map. */
   put<K extends EntityKind>(entity: K, value: EntityTypes[K]): void {
     const key = `${entity}:${value.id}`
-    const before = findRecord(this.map, entity, value.id)
+    const before = this.original(entity, value.id)
     if (before && isDeepEqual(before, value)) this.ops.delete(key)
     else this.ops.set(key, { op: 'put', entity, value } as PutOp)
   }
@@ -107,7 +109,19 @@ export class PatchBuilder {
     const op = this.ops.get(`${entity}:${id}`)
     if (op?.op === 'put') return op.value as EntityTypes[K]
     if (op?.op === 'delete') return undefined
-    return findRecord(this.map, entity, id)
+    return this.original(entity, id)
+  }
+
+  /** Puts the records of a container whose order `orders` changes (see sequenceOrders). */
+  reorder<K extends OrderedKind>(
+    entity: K,
+    records: readonly EntityTypes[K][],
+    orders: ReadonlyMap<string, number>
+  ): void {
+    for (const record of records) {
+      const order = orders.get(record.id)
+      if (order !== undefined) this.put(entity, { ...record, order })
+    }
   }
 
   delete(entity: EntityKind, id: string): void {
@@ -120,6 +134,16 @@ export class PatchBuilder {
       if (value === undefined || isDeepEqual(this.map[key as keyof MapMeta], value)) continue
       this.meta = { ...this.meta, [key]: value }
     }
+  }
+
+  /** The record as it is in the map, through a per-collection index (cascades touch many). */
+  private original<K extends EntityKind>(entity: K, id: string): EntityTypes[K] | undefined {
+    let index = this.indexes.get(entity)
+    if (!index) {
+      index = new Map((this.map[ENTITY_COLLECTIONS[entity]] as readonly WithId[]).map((r) => [r.id, r]))
+      this.indexes.set(entity, index)
+    }
+    return index.get(id) as EntityTypes[K] | undefined
   }
 
   build(createdIds?: readonly string[]): CommandOutput {
@@ -170,6 +194,11 @@ export function requireLinkedPersona(map: JourneyMap, personaId: string | null):
 export function clamp(value: number, min: number, max: number): number {
   // `+ 0` turns -0 into 0, which JSON cannot tell apart and deep equality can.
   return Math.min(max, Math.max(min, value)) + 0
+}
+
+/** Drops keys whose value is undefined, so a partial edit never blanks a field. */
+export function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>
 }
 
 /** Structural equality of plain data (records, arrays, primitives). */

@@ -1,0 +1,78 @@
+/** KPIs per stage: value, target, unit and whether higher is better. */
+import { z } from 'zod'
+import type { JourneyMap, Metric } from '../model'
+import { IdSchema, LIMITS, MetricSchema } from '../schema/entities'
+import { titleArg } from './args'
+import { PatchBuilder, defineCommand, definedOnly, invalid, requireRecord } from './core'
+import { byOrderThenId, sequenceOrders } from './order'
+
+const metricFields = MetricSchema.shape
+
+/** The KPIs of a stage, in display order. */
+export function stageMetrics(map: JourneyMap, stageId: string): Metric[] {
+  return map.metrics.filter((m) => m.stageId === stageId).sort(byOrderThenId)
+}
+
+/**
+ * Creates a KPI (without `metricId`: then `stageId` and `name` are required) or changes one
+ * (fields left out stay). A KPI that moves to another stage goes last there.
+ */
+export const setMetric = defineCommand(
+  'setMetric',
+  z
+    .object({
+      metricId: IdSchema.optional(),
+      stageId: IdSchema.optional(),
+      name: titleArg(LIMITS.label).optional(),
+      value: metricFields.value.optional(),
+      target: metricFields.target.optional(),
+      unit: metricFields.unit.optional(),
+      direction: metricFields.direction.optional()
+    })
+    .strict(),
+  (map, { metricId, ...fields }, ctx) => {
+    const builder = new PatchBuilder(map)
+    const appendTo = (stageId: string, id: string): number => {
+      const siblings = stageMetrics(map, stageId).filter((m) => m.id !== id)
+      const orders = sequenceOrders(siblings, [...siblings.map((m) => m.id), id])
+      builder.reorder('metric', siblings, orders)
+      return orders.get(id) as number
+    }
+    if (metricId === undefined) {
+      const { stageId, name } = fields
+      if (stageId === undefined || name === undefined) invalid('A new KPI needs a stage and a name.')
+      requireRecord(map, 'stage', stageId)
+      const id = ctx.newId()
+      builder.put('metric', {
+        id,
+        stageId,
+        name,
+        value: fields.value ?? null,
+        target: fields.target ?? null,
+        unit: fields.unit ?? '',
+        direction: fields.direction ?? 'higher',
+        order: appendTo(stageId, id)
+      })
+      return builder.build([id])
+    }
+    const metric = requireRecord(map, 'metric', metricId)
+    const next = { ...metric, ...definedOnly(fields) }
+    if (next.stageId !== metric.stageId) {
+      requireRecord(map, 'stage', next.stageId)
+      next.order = appendTo(next.stageId, metricId)
+    }
+    builder.put('metric', next)
+    return builder.build()
+  }
+)
+
+export const removeMetric = defineCommand(
+  'removeMetric',
+  z.object({ metricId: IdSchema }).strict(),
+  (map, { metricId }) => {
+    requireRecord(map, 'metric', metricId)
+    const builder = new PatchBuilder(map)
+    builder.delete('metric', metricId)
+    return builder.build()
+  }
+)

@@ -1,0 +1,120 @@
+/** Pieces shared by the layout modules: options, bands, wrapping with a cache, text blocks. */
+import type { Font, MeasureText, TextBlock } from './scene'
+import { baselineIn } from './metrics'
+import { ellipsize, wrapText, type GraphemeSegmenter, type WordSegmenter, type WrappedText } from './text'
+
+/** Legend wording, translated by the caller. */
+export interface SeriesLabels {
+  /** Name of the general series (persona null). */
+  readonly everyone: string
+  /** Name of a to-be series; `{name}` is replaced by the persona's name. */
+  readonly toBe: string
+}
+
+/** What layout needs to know of a persona: its curve's colour and legend name. */
+export interface LayoutPersona {
+  readonly id: string
+  readonly name: string
+  readonly color: string
+}
+
+/** Remembers wrapped texts between layouts of the same map, so an edit re-wraps only what changed. */
+export interface LayoutCache {
+  readonly wraps: Map<string, WrappedText>
+}
+
+export const createLayoutCache = (): LayoutCache => ({ wraps: new Map() })
+
+export interface LayoutOptions {
+  /** Personas for curve colours and legend names; unknown ones get a colour from a fixed palette. */
+  readonly personas?: readonly LayoutPersona[]
+  /** Legend wording, translated by the caller. */
+  readonly labels?: SeriesLabels
+  readonly cache?: LayoutCache
+  readonly segmentWords?: WordSegmenter
+  readonly segmentGraphemes?: GraphemeSegmenter
+}
+
+export const DEFAULT_LABELS: SeriesLabels = { everyone: 'Everyone', toBe: '{name} (to-be)' }
+
+/** A laid-out column or row. */
+export interface Band<T> {
+  readonly item: T
+  /** Left edge (columns) or top edge (rows). */
+  readonly start: number
+  /** Width (columns) or height (rows). */
+  readonly size: number
+  readonly collapsed: boolean
+}
+
+
+export const cellId = (stageId: string, laneId: string) => `${stageId}:${laneId}`
+
+/** Text wrapped into a box of the given width, as a block at the origin (place it with `at`). */
+export interface Wrapper {
+  (text: string, width: number, font: Font, lineHeight: number, maxLines?: number): WrappedText
+  measure: MeasureText
+  graphemes: GraphemeSegmenter | undefined
+}
+
+export function createWrapper(measure: MeasureText, options: LayoutOptions): Wrapper {
+  const wraps = options.cache?.wraps
+  const wrap = ((text, width, font, _lineHeight, maxLines) => {
+    const key = wraps ? `${font.size}|${font.weight}|${font.style}|${font.family}|${width}|${maxLines ?? ''}|${text}` : ''
+    const cached = wraps?.get(key)
+    if (cached) return cached
+    const wrapped = wrapText(text, width, font, measure, {
+      maxLines,
+      segmentWords: options.segmentWords,
+      segmentGraphemes: options.segmentGraphemes
+    })
+    if (wraps) {
+      if (wraps.size > 50_000) wraps.clear()
+      wraps.set(key, wrapped)
+    }
+    return wrapped
+  }) as Wrapper
+  wrap.measure = measure
+  wrap.graphemes = options.segmentGraphemes
+  return wrap
+}
+
+/** Places wrapped lines in a block whose origin is the top-left of its first line box. */
+export function textBlock(
+  wrapped: WrappedText,
+  x: number,
+  y: number,
+  font: Font,
+  lineHeight: number,
+  color: string,
+  align: 'left' | 'center' | 'right' = 'left',
+  boxWidth = 0,
+  rotation = 0
+): TextBlock {
+  const baseline = baselineIn(lineHeight, font.size)
+  return {
+    x,
+    y,
+    rotation,
+    font,
+    color,
+    lineHeight,
+    truncated: wrapped.truncated,
+    lines: wrapped.lines.map((line, i) => ({
+      text: line.text,
+      width: line.width,
+      x: align === 'left' ? 0 : align === 'center' ? (boxWidth - line.width) / 2 : boxWidth - line.width,
+      baseline: i * lineHeight + baseline
+    }))
+  }
+}
+
+/** One line, cut with an ellipsis when wider than maxWidth. */
+export function singleLine(wrap: Wrapper, text: string, maxWidth: number, font: Font): WrappedText {
+  const fitted = ellipsize(text.replace(/\s+/g, ' ').trim(), maxWidth, font, wrap.measure, wrap.graphemes)
+  return { lines: [{ text: fitted, width: wrap.measure(fitted, font) }], truncated: fitted !== text }
+}
+
+
+export const byOrder = <T extends { order: number; id: string }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

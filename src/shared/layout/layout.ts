@@ -1,0 +1,266 @@
+/**
+ * layoutMap: map → scene. Stages are columns, lanes rows; notes stack in their cell; a lane grows
+ * to its tallest cell. Pure and deterministic for a given measure function.
+ */
+import type { JourneyMap, Lane, Note, Stage } from '../model'
+import {
+  byOrder,
+  cellId,
+  createWrapper,
+  singleLine,
+  textBlock,
+  type Band,
+  type LayoutOptions,
+  type Wrapper
+} from './common'
+import { prepareEmotions } from './emotion'
+import { COLORS, LAYOUT, textColorOn } from './metrics'
+import { layoutConnectors, layoutMarkers } from './overlays'
+import type { CellItem, LaneHeaderItem, MeasureText, NoteItem, Scene, StageHeaderItem, TextBlock } from './scene'
+import type { WrappedText } from './text'
+
+interface NoteBox {
+  readonly note: Note
+  readonly wrapped: WrappedText
+  readonly height: number
+}
+
+export function layoutMap(map: JourneyMap, measure: MeasureText, options: LayoutOptions = {}): Scene {
+  const L = LAYOUT
+  const wrap = createWrapper(measure, options)
+  const stages = byOrder(map.stages)
+  const lanes = byOrder(map.lanes)
+
+  // Columns.
+  const columns: Band<Stage>[] = []
+  let x = L.laneHeaderWidth
+  for (const stage of stages) {
+    const size = stage.collapsed ? L.collapsedStageWidth : stage.width
+    columns.push({ item: stage, start: x, size, collapsed: stage.collapsed })
+    x += size
+  }
+  const width = x
+
+  // Notes per cell, in order, wrapped to their column's width.
+  const notesByCell = new Map<string, Note[]>()
+  for (const note of byOrder(map.notes)) {
+    const key = cellId(note.stageId, note.laneId)
+    const list = notesByCell.get(key)
+    if (list) list.push(note)
+    else notesByCell.set(key, [note])
+  }
+  const noteBoxes = new Map<string, NoteBox[]>()
+  const noteMaxLines = Math.max(1, Math.floor((L.noteMaxHeight - 2 * L.notePadding) / L.noteLineHeight))
+  const textWidthOf = (column: Band<Stage>) => Math.max(1, column.size - 2 * L.cellPadding - 2 * L.notePadding)
+  for (const lane of lanes) {
+    if (lane.collapsed) continue
+    for (const column of columns) {
+      if (column.collapsed) continue
+      const notes = notesByCell.get(cellId(column.item.id, lane.id))
+      if (!notes) continue
+      noteBoxes.set(
+        cellId(column.item.id, lane.id),
+        notes.map((note) => {
+          const wrapped = wrap(note.text, textWidthOf(column), L.noteFont, L.noteLineHeight, noteMaxLines)
+          const height = Math.max(L.noteMinHeight, 2 * L.notePadding + wrapped.lines.length * L.noteLineHeight)
+          return { note, wrapped, height }
+        })
+      )
+    }
+  }
+
+  // Rows: at least the lane's own height, grown to fit its tallest cell and its header.
+  const emotions = prepareEmotions(map, lanes, wrap, options)
+  const rows: Band<Lane>[] = []
+  let y = L.stageHeaderHeight
+  for (const lane of lanes) {
+    let size: number = L.collapsedLaneHeight
+    if (!lane.collapsed) {
+      size = Math.max(lane.height, laneHeaderHeight(lane, wrap, emotions.legendHeight(lane.id)))
+      for (const column of columns) {
+        const boxes = noteBoxes.get(cellId(column.item.id, lane.id))
+        if (!boxes) continue
+        const content = boxes.reduce((sum, b) => sum + b.height, 0) + (boxes.length - 1) * L.noteGap
+        size = Math.max(size, content + 2 * L.cellPadding)
+      }
+    }
+    rows.push({ item: lane, start: y, size, collapsed: lane.collapsed })
+    y += size
+  }
+  const height = y
+
+  // Cells and the notes in them.
+  const cells: CellItem[] = []
+  const notes: NoteItem[] = []
+  for (const row of rows) {
+    for (const column of columns) {
+      const id = cellId(column.item.id, row.item.id)
+      const collapsed = row.collapsed || column.collapsed
+      const noteCount = notesByCell.get(id)?.length ?? 0
+      const cellX = column.start
+      const cellY = row.start
+      let label: TextBlock | null = null
+      if (collapsed && noteCount > 0) {
+        const text = wrap(String(noteCount), column.size, L.smallFont, L.smallLineHeight, 1)
+        const top = row.collapsed ? cellY + (row.size - L.smallLineHeight) / 2 : cellY + L.cellPadding
+        label = textBlock(text, cellX, top, L.smallFont, L.smallLineHeight, COLORS.muted, 'center', column.size)
+      } else if (!collapsed && noteCount === 0 && row.item.prompt.trim() && row.item.kind !== 'emotions') {
+        const inner = column.size - 2 * L.cellPadding
+        const maxLines = Math.max(1, Math.floor((row.size - 2 * L.cellPadding) / L.placeholderLineHeight))
+        const text = wrap(row.item.prompt, inner, L.placeholderFont, L.placeholderLineHeight, maxLines)
+        label = textBlock(
+          text,
+          cellX + L.cellPadding,
+          cellY + L.cellPadding,
+          L.placeholderFont,
+          L.placeholderLineHeight,
+          COLORS.placeholder
+        )
+      }
+      cells.push({
+        kind: 'cell',
+        id,
+        stageId: column.item.id,
+        laneId: row.item.id,
+        x: cellX,
+        y: cellY,
+        w: column.size,
+        h: row.size,
+        fill: collapsed ? COLORS.cellCollapsed : COLORS.cell,
+        stroke: COLORS.line,
+        collapsed,
+        noteCount,
+        label
+      })
+      let noteY = cellY + L.cellPadding
+      const noteX = cellX + L.cellPadding
+      const noteW = column.size - 2 * L.cellPadding
+      ;(noteBoxes.get(id) ?? []).forEach((box, index) => {
+        notes.push({
+          kind: 'note',
+          id: box.note.id,
+          stageId: column.item.id,
+          laneId: row.item.id,
+          index,
+          x: noteX,
+          y: noteY,
+          w: noteW,
+          h: box.height,
+          fill: box.note.color,
+          stroke: COLORS.noteStroke,
+          cornerRadius: L.noteCornerRadius,
+          text: textBlock(
+            box.wrapped,
+            noteX + L.notePadding,
+            noteY + L.notePadding,
+            L.noteFont,
+            L.noteLineHeight,
+            textColorOn(box.note.color)
+          )
+        })
+        noteY += box.height + L.noteGap
+      })
+    }
+  }
+
+  const stageHeaders = columns.map((column) => stageHeader(column, wrap, height))
+  const laneHeaders = rows.map((row) => laneHeader(row, wrap))
+  const emotionScene = emotions.layout(columns, rows, laneHeaders)
+  const noteIndex = new Map(notes.map((n) => [n.id, n]))
+
+  return {
+    width,
+    height,
+    corner: { x: 0, y: 0, w: L.laneHeaderWidth, h: L.stageHeaderHeight, fill: COLORS.header, stroke: COLORS.line },
+    cells,
+    guides: emotionScene.guides,
+    stageHeaders,
+    laneHeaders: emotionScene.laneHeaders,
+    notes,
+    connectors: layoutConnectors(map.connectors, noteIndex, wrap),
+    curves: emotionScene.curves,
+    legend: emotionScene.legend,
+    markers: layoutMarkers(map.markers, noteIndex, emotionScene.curves, wrap)
+  }
+}
+
+function stageHeader(column: Band<Stage>, wrap: Wrapper, boardHeight: number): StageHeaderItem {
+  const L = LAYOUT
+  const { item: stage, start, size } = column
+  const base = {
+    kind: 'stageHeader' as const,
+    id: stage.id,
+    x: start,
+    y: 0,
+    w: size,
+    h: L.stageHeaderHeight,
+    collapsed: column.collapsed
+  }
+  if (column.collapsed) {
+    // The title runs down the strip, rotated, over the folded cells.
+    const length = boardHeight - 2 * L.headerPadding
+    const title = singleLine(wrap, stage.title, length, L.stageTitleFont)
+    const lh = L.stageTitleLineHeight
+    return {
+      ...base,
+      fill: COLORS.headerCollapsed,
+      stroke: COLORS.line,
+      texts: [textBlock(title, start + size / 2 + lh / 2, L.headerPadding, L.stageTitleFont, lh, COLORS.ink, 'left', 0, 90)]
+    }
+  }
+  const inner = size - 2 * L.headerPadding
+  const title = wrap(stage.title, inner, L.stageTitleFont, L.stageTitleLineHeight, 2)
+  const texts = [
+    textBlock(
+      title,
+      start + L.headerPadding,
+      L.headerPadding,
+      L.stageTitleFont,
+      L.stageTitleLineHeight,
+      COLORS.ink
+    )
+  ]
+  const titleBottom = L.headerPadding + title.lines.length * L.stageTitleLineHeight + 2
+  const promptLines = Math.floor((L.stageHeaderHeight - L.headerPadding / 2 - titleBottom) / L.stagePromptLineHeight)
+  if (stage.prompt.trim() && promptLines > 0) {
+    const prompt = wrap(stage.prompt, inner, L.stagePromptFont, L.stagePromptLineHeight, promptLines)
+    texts.push(
+      textBlock(prompt, start + L.headerPadding, titleBottom, L.stagePromptFont, L.stagePromptLineHeight, COLORS.muted)
+    )
+  }
+  return { ...base, fill: COLORS.header, stroke: COLORS.line, texts }
+}
+
+const laneTitleWidth = (_lane: Lane): number => LAYOUT.laneHeaderWidth - 2 * LAYOUT.headerPadding
+
+/** Height a lane's header needs: its wrapped title (and an emotion lane's legend). */
+function laneHeaderHeight(lane: Lane, wrap: Wrapper, legendHeight: number): number {
+  const L = LAYOUT
+  const title = wrap(lane.title, laneTitleWidth(lane), L.laneTitleFont, L.laneTitleLineHeight, 3)
+  return 2 * L.headerPadding + title.lines.length * L.laneTitleLineHeight + legendHeight
+}
+
+function laneHeader(row: Band<Lane>, wrap: Wrapper): LaneHeaderItem {
+  const L = LAYOUT
+  const { item: lane, start, size } = row
+  const base = { kind: 'laneHeader' as const, id: lane.id, x: 0, y: start, w: L.laneHeaderWidth, h: size }
+  if (row.collapsed) {
+    const title = singleLine(wrap, lane.title, L.laneHeaderWidth - 2 * L.headerPadding, L.laneTitleFont)
+    const top = start + (size - L.laneTitleLineHeight) / 2
+    return {
+      ...base,
+      fill: COLORS.headerCollapsed,
+      stroke: COLORS.line,
+      collapsed: true,
+      texts: [textBlock(title, L.headerPadding, top, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink)]
+    }
+  }
+  const title = wrap(lane.title, laneTitleWidth(lane), L.laneTitleFont, L.laneTitleLineHeight, 3)
+  return {
+    ...base,
+    fill: COLORS.header,
+    stroke: COLORS.line,
+    collapsed: false,
+    texts: [textBlock(title, L.headerPadding, start + L.headerPadding, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink)]
+  }
+}

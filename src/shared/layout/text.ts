@@ -1,0 +1,251 @@
+/**
+ * Line breaking for any script with an injected measure function, so the board (canvas) and the
+ * PDF (jsPDF font metrics) wrap a note the same way. Words come from Intl.Segmenter (dictionary
+ * based for Thai, Lao, Khmer, Chinese and Japanese, where words are not separated by spaces);
+ * a word wider than the line is broken between graphemes, never inside one.
+ */
+import type { Font, MeasureText } from './scene'
+
+export const ELLIPSIS = '…'
+
+/** CSS font shorthand for canvas: `italic bold 13px 'Noto Sans', sans-serif`. */
+export function cssFont(font: Font): string {
+  return `${font.style === 'italic' ? 'italic ' : ''}${font.weight === 'bold' ? 'bold ' : ''}${font.size}px ${font.family}`
+}
+
+/**
+ * Caches widths per font and text. Layout measures the same words over and over (and again on
+ * every edit), so the renderer keeps one cache for the session.
+ */
+export function memoizeMeasure(measure: MeasureText, maxEntries = 100_000): MeasureText {
+  const cache = new Map<string, number>()
+  return (text, font) => {
+    const key = `${cssFont(font)}\u0000${text}`
+    let width = cache.get(key)
+    if (width === undefined) {
+      width = measure(text, font)
+      if (cache.size >= maxEntries) cache.clear()
+      cache.set(key, width)
+    }
+    return width
+  }
+}
+
+interface Segment {
+  readonly segment: string
+  /** A word (letters, digits, ideographs), as opposed to spaces or punctuation. */
+  readonly isWordLike: boolean
+}
+
+/** Splits a paragraph into words, spaces and punctuation. */
+export type WordSegmenter = (text: string) => Iterable<Segment>
+
+/** Splits a word into user-perceived characters (grapheme clusters). */
+export type GraphemeSegmenter = (text: string) => string[]
+
+type SegmenterCtor = new (
+  locale?: string,
+  options?: { granularity: 'word' | 'grapheme' }
+) => {
+  segment(text: string): Iterable<{ segment: string; isWordLike?: boolean }>
+}
+
+/** Intl.Segmenter where the engine has it (Chromium, Node with ICU), undefined elsewhere. */
+const IntlSegmenter = (Intl as unknown as { Segmenter?: SegmenterCtor }).Segmenter
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+/** Scripts written without spaces between words: each character is a break opportunity. */
+const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+
+/** Without Intl.Segmenter: spaces and punctuation split words; CJK/Thai break between characters. */
+export const fallbackWordSegmenter: WordSegmenter = function* (text) {
+  const pieces = text.match(/\s+|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu) ?? []
+  for (const piece of pieces) {
+    if (!LETTER_OR_DIGIT.test(piece)) {
+      yield { segment: piece, isWordLike: false }
+    } else if (NO_SPACE_SCRIPT.test(piece)) {
+      for (const ch of fallbackGraphemes(piece)) yield { segment: ch, isWordLike: true }
+    } else {
+      yield { segment: piece, isWordLike: true }
+    }
+  }
+}
+
+/** Without Intl.Segmenter: code points, with combining marks kept on their base character. */
+export function fallbackGraphemes(text: string): string[] {
+  return text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? []
+}
+
+let wordSegmenter: WordSegmenter | undefined
+let graphemeSegmenter: GraphemeSegmenter | undefined
+
+export function defaultWordSegmenter(): WordSegmenter {
+  if (!wordSegmenter) {
+    if (IntlSegmenter) {
+      const segmenter = new IntlSegmenter(undefined, { granularity: 'word' })
+      wordSegmenter = (text) => {
+        const out: Segment[] = []
+        for (const s of segmenter.segment(text)) out.push({ segment: s.segment, isWordLike: s.isWordLike ?? false })
+        return out
+      }
+    } else wordSegmenter = fallbackWordSegmenter
+  }
+  return wordSegmenter
+}
+
+export function defaultGraphemeSegmenter(): GraphemeSegmenter {
+  if (!graphemeSegmenter) {
+    if (IntlSegmenter) {
+      const segmenter = new IntlSegmenter(undefined, { granularity: 'grapheme' })
+      graphemeSegmenter = (text) => Array.from(segmenter.segment(text), (s) => s.segment)
+    } else graphemeSegmenter = fallbackGraphemes
+  }
+  return graphemeSegmenter
+}
+
+/** Punctuation that opens (brackets, ¿): it sticks to the word after it. */
+const OPENING = /^[\p{Ps}¿¡]+$/u
+/** Initial quotes open in English («, “) but close in German (“): opening only after a space. */
+const INITIAL_QUOTE = /^\p{Pi}+$/u
+const SPACE = /^\s+$/u
+
+/**
+ * The unbreakable pieces of a paragraph: a word with the punctuation glued to it and the spaces
+ * after it. A line may break between any two chunks.
+ */
+export function chunksOf(paragraph: string, segment: WordSegmenter = defaultWordSegmenter()): string[] {
+  const chunks: string[] = []
+  let current = ''
+  // Whether `current` may still take more: a word, closing punctuation, then spaces end it.
+  let hasWord = false
+  let endedBySpace = false
+  const flush = () => {
+    if (current) chunks.push(current)
+    current = ''
+    hasWord = false
+    endedBySpace = false
+  }
+  for (const { segment: s, isWordLike } of segment(paragraph)) {
+    if (SPACE.test(s)) {
+      current += s
+      endedBySpace = true
+      continue
+    }
+    if (endedBySpace) flush()
+    if (isWordLike) {
+      if (hasWord) flush()
+      current += s
+      hasWord = true
+    } else if (OPENING.test(s) || (!hasWord && INITIAL_QUOTE.test(s))) {
+      if (hasWord) flush()
+      current += s
+    } else {
+      // Closing punctuation, dashes, symbols: stay on the line of the word before them.
+      current += s
+    }
+  }
+  flush()
+  return chunks
+}
+
+export interface WrapOptions {
+  /** Stop after this many lines and end the last one with an ellipsis. */
+  readonly maxLines?: number
+  readonly segmentWords?: WordSegmenter
+  readonly segmentGraphemes?: GraphemeSegmenter
+}
+
+export interface WrappedText {
+  readonly lines: readonly { readonly text: string; readonly width: number }[]
+  readonly truncated: boolean
+}
+
+/**
+ * Breaks text into lines no wider than `maxWidth` (except a single grapheme wider than the line).
+ * Hard line breaks are kept; spaces at the end of a line are dropped; tabs count as spaces.
+ */
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  font: Font,
+  measure: MeasureText,
+  options: WrapOptions = {}
+): WrappedText {
+  const maxLines = options.maxLines ?? Infinity
+  const segmentWords = options.segmentWords ?? defaultWordSegmenter()
+  const graphemes = options.segmentGraphemes ?? defaultGraphemeSegmenter()
+  const width = (s: string) => (s ? measure(s, font) : 0)
+  const lines: string[] = []
+  let truncated = false
+
+  paragraphs: for (const paragraph of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n')) {
+    if (lines.length >= maxLines) {
+      truncated = true
+      break
+    }
+    let line = ''
+    /** Width of `line` including its trailing spaces, as the next chunk would start after them. */
+    let lineWidth = 0
+    /** Ends the line; true when that was the last line allowed and more text is waiting. */
+    const lineFull = () => {
+      lines.push(line.trimEnd())
+      line = ''
+      lineWidth = 0
+      return lines.length >= maxLines
+    }
+    for (const chunk of chunksOf(paragraph, segmentWords)) {
+      const core = chunk.trimEnd()
+      const coreWidth = width(core)
+      if (lineWidth + coreWidth <= maxWidth) {
+        line += chunk
+        lineWidth += core === chunk ? coreWidth : width(chunk)
+        continue
+      }
+      if (line && lineFull()) {
+        truncated = true
+        break paragraphs
+      }
+      if (coreWidth <= maxWidth) {
+        line = chunk
+        lineWidth = core === chunk ? coreWidth : width(chunk)
+        continue
+      }
+      // A word longer than a whole line (a URL, a Thai run the dictionary does not know):
+      // break it between graphemes, and let the next chunk continue after its last piece.
+      for (const g of graphemes(chunk)) {
+        const next = line + g
+        if (line && width(next.trimEnd()) > maxWidth) {
+          if (lineFull()) {
+            truncated = true
+            break paragraphs
+          }
+          line = SPACE.test(g) ? '' : g
+        } else line = next
+      }
+      lineWidth = width(line)
+    }
+    lines.push(line.trimEnd())
+  }
+  if (truncated && lines.length > 0) {
+    lines[lines.length - 1] = ellipsize(lines[lines.length - 1] ?? '', maxWidth, font, measure, graphemes, true)
+  }
+  return { lines: lines.map((l) => ({ text: l, width: width(l) })), truncated }
+}
+
+/**
+ * Shortens a line to fit `maxWidth` with a trailing ellipsis. With `force`, the ellipsis is added
+ * even when the text fits (it stands for the lines cut off after it).
+ */
+export function ellipsize(
+  text: string,
+  maxWidth: number,
+  font: Font,
+  measure: MeasureText,
+  graphemes: GraphemeSegmenter = defaultGraphemeSegmenter(),
+  force = false
+): string {
+  if (!force && measure(text, font) <= maxWidth) return text
+  const parts = graphemes(text.trimEnd())
+  while (parts.length > 0 && measure(parts.join('').trimEnd() + ELLIPSIS, font) > maxWidth) parts.pop()
+  return parts.join('').trimEnd() + ELLIPSIS
+}

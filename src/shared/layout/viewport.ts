@@ -1,0 +1,90 @@
+/**
+ * Camera math for painting a scene on a screen: screen = board × zoom + (x, y). Pure, so the
+ * board, the PNG export and tests share it.
+ */
+import type { Rect } from './scene'
+
+export interface Camera {
+  /** Screen position of the board's origin. */
+  readonly x: number
+  readonly y: number
+  /** Screen pixels per board unit: 1 is 100%. */
+  readonly zoom: number
+}
+
+export interface Size {
+  readonly width: number
+  readonly height: number
+}
+
+export const ZOOM_MIN = 0.05
+export const ZOOM_MAX = 4
+/** The stops +/− walk through. */
+export const ZOOM_STEPS = [0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3, 4] as const
+
+export const clampZoom = (zoom: number) => Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, zoom))
+
+/** Zooms to `zoom`, keeping the board point under `anchor` (a screen point) where it is. */
+export function zoomAt(camera: Camera, zoom: number, anchor: { x: number; y: number }): Camera {
+  const next = clampZoom(zoom)
+  const boardX = (anchor.x - camera.x) / camera.zoom
+  const boardY = (anchor.y - camera.y) / camera.zoom
+  return { zoom: next, x: anchor.x - boardX * next, y: anchor.y - boardY * next }
+}
+
+/** The next zoom stop in a direction (+1 in, −1 out) from any zoom. */
+export function stepZoom(zoom: number, direction: 1 | -1): number {
+  const eps = 1e-3
+  if (direction > 0) return ZOOM_STEPS.find((s) => s > zoom + eps) ?? ZOOM_MAX
+  return [...ZOOM_STEPS].reverse().find((s) => s < zoom - eps) ?? ZOOM_MIN
+}
+
+/** Wheel delta (ctrl/cmd+wheel, trackpad pinch) to a zoom factor: smooth for small deltas. */
+export const wheelZoomFactor = (deltaY: number) => Math.exp(-Math.max(-100, Math.min(100, deltaY)) * 0.0025)
+
+/** A camera showing all of `rect` centred in the viewport, with a margin, never above `maxZoom`. */
+export function fitCamera(rect: Rect, viewport: Size, margin = 24, maxZoom = 1): Camera {
+  const zoom = clampZoom(
+    Math.min(
+      maxZoom,
+      (viewport.width - 2 * margin) / Math.max(1, rect.w),
+      (viewport.height - 2 * margin) / Math.max(1, rect.h)
+    )
+  )
+  return {
+    zoom,
+    x: (viewport.width - rect.w * zoom) / 2 - rect.x * zoom,
+    y: (viewport.height - rect.h * zoom) / 2 - rect.y * zoom
+  }
+}
+
+/** The part of the board the viewport shows, in board units. */
+export function visibleRect(camera: Camera, viewport: Size): Rect {
+  return {
+    x: -camera.x / camera.zoom,
+    y: -camera.y / camera.zoom,
+    w: viewport.width / camera.zoom,
+    h: viewport.height / camera.zoom
+  }
+}
+
+/** Keeps at least `keep` screen pixels of the board in view, so it can never be panned away. */
+export function constrainCamera(camera: Camera, board: Size, viewport: Size, keep = 120): Camera {
+  const w = board.width * camera.zoom
+  const h = board.height * camera.zoom
+  const keepX = Math.min(keep, w)
+  const keepY = Math.min(keep, h)
+  return {
+    zoom: camera.zoom,
+    x: Math.min(viewport.width - keepX, Math.max(keepX - w, camera.x)),
+    y: Math.min(viewport.height - keepY, Math.max(keepY - h, camera.y))
+  }
+}
+
+export const intersects = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+
+export const contains = (outer: Rect, inner: Rect) =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h
+
+export const inflate = (r: Rect, dx: number, dy = dx): Rect => ({ x: r.x - dx, y: r.y - dy, w: r.w + 2 * dx, h: r.h + 2 * dy })

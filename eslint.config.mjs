@@ -5,11 +5,11 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }]
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
 })
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,7 +44,16 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...layer(
-        ['**/library/**', '**/main/**', '**/preload/**', '**/web/**', '**/cli/**', 'electron', 'better-sqlite3', 'node:*'],
+        [
+          '**/library/**',
+          '**/main/**',
+          '**/preload/**',
+          '**/web/**',
+          '**/cli/**',
+          'electron',
+          'better-sqlite3',
+          'node:*'
+        ],
         'The renderer talks only to JourneyApi (src/shared/api).'
       )
     }

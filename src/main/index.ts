@@ -2,7 +2,7 @@
  * Journeyboard's Electron main process: composes the managers below, each with one job.
  * No business logic lives here; it all sits behind the LibraryService.
  */
-import { app, session } from 'electron'
+import { app, dialog, session } from 'electron'
 import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
 import { isAppUrl, resolveAppLocation } from './app-url'
 import { claimSingleInstance } from './instance'
@@ -52,5 +52,6 @@ async function start(): Promise<void> {
 configureDataPaths()
 start().catch((error: unknown) => {
   console.error('[journeyboard] start-up failed:', error)
+  dialog.showErrorBox('Journeyboard could not start', error instanceof Error ? error.message : String(error))
   app.exit(1)
 })

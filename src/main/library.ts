@@ -35,7 +35,7 @@ export function libraryPath(): string {
 export function openLibraryOrExplain(file: string = libraryPath()): LibraryService | null {
   try {
     mkdirSync(dirname(file), { recursive: true })
-    return openLibraryService(file)
+    return openLibraryService(file, { appVersion: app.getVersion() })
   } catch (error) {
     const reason =
       error instanceof JourneyError ? error.message : 'An unexpected error stopped the library from opening.'

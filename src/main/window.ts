@@ -60,6 +60,8 @@ export function createMainWindow(location: AppLocation): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click (auxclick) could open links in new windows; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
       // Chromium downloads Hunspell dictionaries on Windows/Linux; this app stays offline.
       spellcheck: process.platform === 'darwin',
       devTools: !app.isPackaged

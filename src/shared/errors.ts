@@ -39,7 +39,9 @@ export class JourneyError extends Error {
   }
 }
 
-export function isJourneyErrorData(value: unknown): value is { code: JourneyErrorCode; message: string; issues?: Issue[] } {
+export function isJourneyErrorData(
+  value: unknown
+): value is { code: JourneyErrorCode; message: string; issues?: Issue[] } {
   return (
     typeof value === 'object' &&
     value !== null &&

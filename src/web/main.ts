@@ -32,7 +32,8 @@ function options(): { db: string; port: number | undefined; host: string } {
   let port: number | undefined
   if (values.port !== undefined) {
     port = Number(values.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`)
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`)
   }
   return { db: resolve(values.db ?? defaultLibraryPath()), port, host: values.host ?? '127.0.0.1' }
 }
@@ -64,7 +65,11 @@ async function main(): Promise<void> {
       host = await startWebHost({ service, staticDir, host: opts.host, port: 0 })
     } else {
       service.close()
-      fail(code === 'EADDRINUSE' ? `port ${opts.port} is already in use; pick another with --port.` : (error as Error).message)
+      fail(
+        code === 'EADDRINUSE'
+          ? `port ${opts.port} is already in use; pick another with --port.`
+          : (error as Error).message
+      )
     }
   }
   for (const notice of service.readOnly ? [`${opts.db} is read-only: changes cannot be saved.`] : []) {

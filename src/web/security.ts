@@ -6,7 +6,8 @@ export const TOKEN_COOKIE = 'jb_token'
 /** Host header values we answer to; anything else is a DNS-rebinding attempt. */
 export function allowedHosts(bindHost: string, port: number): Set<string> {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`])
-  if (bindHost !== '0.0.0.0' && bindHost !== '::') hosts.add(`${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`)
+  if (bindHost !== '0.0.0.0' && bindHost !== '::')
+    hosts.add(`${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`)
   return hosts
 }
 

@@ -53,12 +53,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let hosts = new Set<string>()
   let connectionCount = 0
 
-  const gate = (req: IncomingMessage): { ok: true; url: URL; fromQuery: boolean } | { ok: false; status: number; why: string } => {
+  const gate = (
+    req: IncomingMessage
+  ): { ok: true; url: URL; fromQuery: boolean } | { ok: false; status: number; why: string } => {
     if (!hostAllowed(req, hosts, openToLan)) return { ok: false, status: 403, why: 'Forbidden: unknown Host.' }
     if (!originAllowed(req)) return { ok: false, status: 403, why: 'Forbidden: cross-origin request.' }
     const url = new URL(req.url ?? '/', 'http://localhost')
     const { valid, fromQuery } = checkToken(req, url, token)
-    if (!valid) return { ok: false, status: 403, why: 'Forbidden: open the address printed by the web host, with its token.' }
+    if (!valid)
+      return { ok: false, status: 403, why: 'Forbidden: open the address printed by the web host, with its token.' }
     return { ok: true, url, fromQuery }
   }
 
@@ -106,7 +109,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const value = await options.service.call(method, req, origin)
         send({ t: 'result', id, ok: true, value })
       } catch (error) {
-        if (!(error instanceof JourneyError)) log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+        if (!(error instanceof JourneyError))
+          log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
         send({ t: 'result', id, ok: false, error: toErrorData(error) })
       }
     })

@@ -36,8 +36,7 @@ export function App() {
       )}
       {error && (
         <div className="banner error" role="alert">
-          {t('error.generic', { message: error })}{' '}
-          <button onClick={dismissError}>{t('error.dismiss')}</button>
+          {t('error.generic', { message: error })} <button onClick={dismissError}>{t('error.dismiss')}</button>
         </div>
       )}
       {route.name === 'home' ? <HomeScreen /> : <MapScreen />}

@@ -39,15 +39,7 @@ export type JourneyMap = DeepReadonly<z.infer<typeof JourneyMapSchema>>
 export type Persona = DeepReadonly<z.infer<typeof PersonaSchema>>
 export type SnapshotInfo = DeepReadonly<z.infer<typeof SnapshotInfoSchema>>
 
-export type {
-  Category,
-  Channel,
-  LaneKind,
-  MetricDirection,
-  NoteKind,
-  SeriesVariant,
-  TemplateId
-} from '../schema/enums'
+export type { Category, Channel, LaneKind, MetricDirection, NoteKind, SeriesVariant, TemplateId } from '../schema/enums'
 
 /** Entity collections of a map that patches address, and the record each holds. */
 export interface EntityTypes {

@@ -42,17 +42,23 @@ export function checkIntegrity(map: JourneyMap, limit = 20): Issue[] {
     if (series.has(key)) add(`emotionPoints[${i}]`, 'a second point for the same persona, series and stage')
     series.add(key)
     if (p.score < map.emotionScale.min || p.score > map.emotionScale.max) {
-      add(`emotionPoints[${i}].score`, `score ${p.score} is outside the scale ${map.emotionScale.min}…${map.emotionScale.max}`)
+      add(
+        `emotionPoints[${i}].score`,
+        `score ${p.score} is outside the scale ${map.emotionScale.min}…${map.emotionScale.max}`
+      )
     }
   })
   map.markers.forEach((m, i) => {
     if (m.target.kind === 'note') {
-      if (!notes.has(m.target.noteId)) add(`markers[${i}].target.noteId`, `refers to note "${m.target.noteId}", which is not in this map`)
+      if (!notes.has(m.target.noteId))
+        add(`markers[${i}].target.noteId`, `refers to note "${m.target.noteId}", which is not in this map`)
     } else stageRef(`markers[${i}].target.stageId`, m.target.stageId)
   })
   map.connectors.forEach((c, i) => {
-    if (!notes.has(c.fromNoteId)) add(`connectors[${i}].fromNoteId`, `refers to note "${c.fromNoteId}", which is not in this map`)
-    if (!notes.has(c.toNoteId)) add(`connectors[${i}].toNoteId`, `refers to note "${c.toNoteId}", which is not in this map`)
+    if (!notes.has(c.fromNoteId))
+      add(`connectors[${i}].fromNoteId`, `refers to note "${c.fromNoteId}", which is not in this map`)
+    if (!notes.has(c.toNoteId))
+      add(`connectors[${i}].toNoteId`, `refers to note "${c.toNoteId}", which is not in this map`)
   })
   map.metrics.forEach((m, i) => stageRef(`metrics[${i}].stageId`, m.stageId))
   return issues

@@ -4,15 +4,11 @@
  */
 import type { z } from 'zod'
 import type { MetaOpSchema } from '../schema/patch'
-import {
-  ENTITY_COLLECTIONS,
-  type EntityKind,
-  type EntityTypes,
-  type JourneyMap,
-  type MapMeta
-} from './index'
+import { ENTITY_COLLECTIONS, type EntityKind, type EntityTypes, type JourneyMap, type MapMeta } from './index'
 
-export type PutOp = { [K in EntityKind]: { readonly op: 'put'; readonly entity: K; readonly value: EntityTypes[K] } }[EntityKind]
+export type PutOp = {
+  [K in EntityKind]: { readonly op: 'put'; readonly entity: K; readonly value: EntityTypes[K] }
+}[EntityKind]
 export interface DeleteOp {
   readonly op: 'delete'
   readonly entity: EntityKind

@@ -6,7 +6,10 @@ export class HomePage {
   constructor(readonly page: Page) {}
   heading = () => this.page.getByRole('heading', { level: 1, name: 'Journeyboard' })
   mapRows = () => this.page.locator('table.maps tbody tr')
-  async createMap(title: string, template: 'SaaS journey' | 'B2B lifecycle' | 'Service blueprint' | 'Blank' = 'SaaS journey') {
+  async createMap(
+    title: string,
+    template: 'SaaS journey' | 'B2B lifecycle' | 'Service blueprint' | 'Blank' = 'SaaS journey'
+  ) {
     await this.page.getByRole('button', { name: 'New map' }).click()
     await this.page.getByLabel('Map title').fill(title)
     await this.page.getByText(template, { exact: true }).click()
@@ -15,6 +18,8 @@ export class HomePage {
 }
 
 export const test = base.extend<{ host: RunningHost; home: HomePage }>({
+  // Playwright requires an object pattern for a fixture without dependencies.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const host = await startHost()
     await use(host)

@@ -22,9 +22,13 @@ export interface RunningHost {
 export async function startHost(extraArgs: string[] = [], dbPath?: string): Promise<RunningHost> {
   const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-'))
   const db = dbPath ?? join(dir, 'journeyboard.sqlite')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', '--db', db, '--port', '0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/web/main.ts', '--db', db, '--port', '0', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let stderr = ''
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
   const url = await new Promise<string>((resolve, reject) => {

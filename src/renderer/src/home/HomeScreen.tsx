@@ -60,7 +60,13 @@ export function HomeScreen() {
       <section aria-labelledby="maps-heading">
         <div className="list-toolbar">
           <h2 id="maps-heading">{t('home.title')}</h2>
-          <input type="search" aria-label={t('home.search')} placeholder={t('home.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            type="search"
+            aria-label={t('home.search')}
+            placeholder={t('home.search')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <label>
             {t('home.sort')}{' '}
             <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>

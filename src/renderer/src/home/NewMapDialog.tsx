@@ -54,7 +54,13 @@ export function NewMapDialog({ onClose, onCreated }: { onClose(): void; onCreate
             const info = TEMPLATES[id]
             return (
               <label key={id} className={`template-card${template === id ? ' selected' : ''}`}>
-                <input type="radio" name="template" value={id} checked={template === id} onChange={() => setTemplate(id)} />
+                <input
+                  type="radio"
+                  name="template"
+                  value={id}
+                  checked={template === id}
+                  onChange={() => setTemplate(id)}
+                />
                 <span className="template-name">{info.name}</span>
                 <span className="template-desc">{info.description}</span>
                 <span className="template-preview" aria-hidden="true">

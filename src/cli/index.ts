@@ -1,0 +1,168 @@
+/**
+ * `npm run cli -- <command> [--db FILE]`: headless commands over the library.
+ * Exit 0 on success; on a user error, exit 1 with what was wrong on stderr — never a stack trace.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openLibraryService } from '../library'
+import { defaultLibraryPath } from '../library/default-path'
+import { backupLibrary, checkLibrary } from '../library/maintenance'
+import type { LibraryService } from '../library/service-types'
+import { TemplateIdSchema } from '../shared/schema/enums'
+import { JourneyError } from '../shared/errors'
+
+const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
+  list [--json]                                  list maps
+  new --template saas|b2b|blueprint|blank --title TEXT   create a map, print its id
+  import FILE                                    import a Journeyboard JSON file, print the new map id
+  export MAP --format json --out FILE            export a map (MAP is an id or an exact title)
+  check                                          check the library file and every map
+  backup --out FILE                              write a consistent copy of the library`
+
+class UsageError extends Error {}
+
+type Values = { [k: string]: string | boolean | undefined }
+
+function required(values: Values, name: string): string {
+  const value = values[name]
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`)
+  return value
+}
+
+async function findMap(service: LibraryService, ref: string): Promise<string> {
+  const maps = await service.call('listMaps', {})
+  const byId = maps.find((m) => m.id === ref)
+  if (byId) return byId.id
+  const byTitle = maps.filter((m) => m.title === ref)
+  if (byTitle.length === 1 && byTitle[0]) return byTitle[0].id
+  if (byTitle.length > 1) {
+    throw new JourneyError(
+      'invalid_request',
+      `${byTitle.length} maps are titled "${ref}"; use an id: ${byTitle.map((m) => m.id).join(', ')}`
+    )
+  }
+  throw new JourneyError('not_found', `No map has the id or title "${ref}" (npm run cli -- list shows them).`)
+}
+
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, text)
+  renameSync(temp, file)
+}
+
+async function run(command: string, positionals: string[], values: Values, service: LibraryService): Promise<void> {
+  const out = (line: string) => process.stdout.write(`${line}\n`)
+  switch (command) {
+    case 'list': {
+      const maps = await service.call('listMaps', {})
+      if (values.json) return out(JSON.stringify(maps, null, 2))
+      if (maps.length === 0) return out('No maps.')
+      for (const m of maps)
+        out(
+          `${m.id}  ${m.updatedAt.slice(0, 16).replace('T', ' ')}  ${String(m.noteCount).padStart(5)} notes  ${m.title}`
+        )
+      return
+    }
+    case 'new': {
+      const template = TemplateIdSchema.safeParse(required(values, 'template'))
+      if (!template.success) throw new UsageError(`--template must be one of ${TemplateIdSchema.options.join(', ')}`)
+      const map = await service.call('createMap', { template: template.data, title: required(values, 'title') })
+      return out(map.id)
+    }
+    case 'import': {
+      const file = positionals[0]
+      if (!file) throw new UsageError('import needs a FILE')
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8')
+      } catch (error) {
+        throw new JourneyError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
+      }
+      try {
+        const map = await service.call('importMap', { text })
+        return out(map.id)
+      } catch (error) {
+        if (error instanceof JourneyError) throw new JourneyError(error.code, `${file}: ${error.message}`, error.issues)
+        throw error
+      }
+    }
+    case 'export': {
+      const ref = positionals[0]
+      if (!ref) throw new UsageError('export needs a MAP (id or exact title)')
+      const format = values.format ?? 'json'
+      if (format !== 'json') throw new UsageError(`--format ${String(format)} is not available yet; use json`)
+      const target = resolve(required(values, 'out'))
+      const { text } = await service.call('exportMapJson', { id: await findMap(service, ref) })
+      writeAtomically(target, text)
+      return out(target)
+    }
+    case 'check': {
+      const report = await checkLibrary(service)
+      for (const problem of report.problems) process.stderr.write(`${problem}\n`)
+      out(
+        `${report.ok ? 'ok' : 'problems found'}: ${report.maps} maps, ${report.notes} notes, ${report.personas} personas in ${service.path}`
+      )
+      if (!report.ok) process.exitCode = 1
+      return
+    }
+    case 'backup': {
+      const target = resolve(required(values, 'out'))
+      await backupLibrary(service, target)
+      return out(target)
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+async function main(): Promise<void> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        template: { type: 'string' },
+        title: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' }
+      },
+      allowPositionals: true,
+      strict: true
+    })
+  } catch (error) {
+    process.stderr.write(`journeyboard: ${(error as Error).message}\n${USAGE}\n`)
+    process.exit(2)
+  }
+  const [command, ...positionals] = parsed.positionals
+  if (!command) {
+    process.stderr.write(`${USAGE}\n`)
+    process.exit(2)
+  }
+  let service: LibraryService | undefined
+  try {
+    const db = resolve(parsed.values.db ?? defaultLibraryPath())
+    mkdirSync(dirname(db), { recursive: true })
+    service = openLibraryService(db)
+    await run(command, positionals, parsed.values, service)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`journeyboard: ${error.message}\n${USAGE}\n`)
+      process.exitCode = 2
+    } else if (error instanceof JourneyError) {
+      process.stderr.write(`journeyboard: ${error.message}\n`)
+      for (const issue of error.issues.slice(1, 20)) process.stderr.write(`  ${issue.path}: ${issue.message}\n`)
+      process.exitCode = 1
+    } else {
+      process.stderr.write(`journeyboard: unexpected error: ${(error as Error).message ?? String(error)}\n`)
+      process.exitCode = 1
+    }
+  } finally {
+    service?.close()
+  }
+}
+
+void main()

@@ -1,47 +1,12 @@
-/** The English message catalogue. Components never hold user-visible strings of their own. */
+/**
+ * The English message catalogue. Components never hold user-visible strings of their own.
+ * Each feature keeps its messages in its own file under ./en/ (so features can grow in parallel);
+ * keys are prefixed by feature and must be unique across files.
+ */
+import { app } from './en/app'
+
 export const en = {
-  'app.name': 'Journeyboard',
-  'app.tagline': 'Customer journey maps for workshops — offline, crash-safe.',
-  'app.connecting': 'Opening your library…',
-  'app.connectionLost': 'Lost the connection to the Journeyboard host. Reconnecting…',
-  'app.readOnly': 'This library is read-only: you can look, but changes cannot be saved.',
-  'error.generic': 'Something went wrong: {message}',
-  'error.dismiss': 'Dismiss',
-  'home.title': 'Your journey maps',
-  'home.newMap': 'New map',
-  'home.empty': 'No maps yet. Start one from a template.',
-  'home.search': 'Search maps',
-  'home.sort': 'Sort by',
-  'home.sort.updated': 'Last edited',
-  'home.sort.title': 'Title',
-  'home.col.title': 'Title',
-  'home.col.stages': 'Stages',
-  'home.col.notes': 'Notes',
-  'home.col.updated': 'Last edited',
-  'home.open': 'Open',
-  'home.trash': 'Move to trash',
-  'home.trashed': '“{title}” moved to trash.',
-  'home.undoTrash': 'Undo',
-  'home.library': 'Library file: {path}',
-  'new.title': 'New map',
-  'new.mapTitle': 'Map title',
-  'new.mapTitleHint': 'Up to {max} characters.',
-  'new.template': 'Template',
-  'new.create': 'Create map',
-  'new.cancel': 'Cancel',
-  'new.stages': '{count} stages',
-  'new.lanes': '{count} lanes',
-  'new.titleRequired': 'Give the map a title.',
-  'new.titleTooLong': 'The title is {length} characters; at most {max} fit.',
-  'map.back': 'All maps',
-  'map.loading': 'Loading map…',
-  'map.stages': 'Stages',
-  'map.lanes': 'Lanes',
-  'map.notes': '{count} notes',
-  'map.boardComing': 'The interactive board is being built; this view lists the map’s structure.',
-  'time.justNow': 'just now',
-  'time.minutes': '{count} min ago',
-  'time.hours': '{count} h ago'
+  ...app
 } as const
 
 export type MessageKey = keyof typeof en

@@ -53,7 +53,9 @@ function writeAtomically(file: string, text: string): void {
 }
 
 async function run(command: string, positionals: string[], values: Values, service: LibraryService): Promise<void> {
-  const out = (line: string) => process.stdout.write(`${line}\n`)
+  const out = (line: string): void => {
+    process.stdout.write(`${line}\n`)
+  }
   switch (command) {
     case 'list': {
       const maps = await service.call('listMaps', {})

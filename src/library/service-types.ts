@@ -19,4 +19,10 @@ export interface OpenLibraryOptions {
   readonly backupDir?: string
   /** Clock, injectable for tests of daily backups. */
   readonly now?: () => Date
+  /** Open without ever writing, even when the file is writable (e.g. the CLI's read commands). */
+  readonly readOnly?: boolean
+  /** Shown in AppInfo.version; main passes app.getVersion(). */
+  readonly appVersion?: string
+  /** Id generator for new maps, snapshots and copies; injectable for deterministic tests. */
+  readonly newId?: () => string
 }

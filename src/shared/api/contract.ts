@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { IdSchema, LIMITS, PersonaSchema } from '../schema/entities'
 import { TemplateIdSchema } from '../schema/enums'
 import { PatchSchema } from '../schema/patch'
-import type { JourneyMap, Persona, SnapshotInfo } from '../model'
+import type { DeepReadonly, JourneyMap, Persona, SnapshotInfo } from '../model'
 
 const Empty = z.object({}).strict()
 const ById = z.object({ id: IdSchema }).strict()
@@ -87,7 +87,8 @@ export const apiRequests = {
 } as const
 
 export type ApiMethod = keyof typeof apiRequests
-export type ApiRequest<K extends ApiMethod> = z.input<(typeof apiRequests)[K]>
+/** Readonly so the model's readonly records (patches, personas) can be sent as they are. */
+export type ApiRequest<K extends ApiMethod> = DeepReadonly<z.input<(typeof apiRequests)[K]>>
 
 export interface ApiResponses {
   getAppInfo: AppInfo

@@ -19,7 +19,7 @@ import type {
   StageSchema
 } from '../schema/entities'
 
-type DeepReadonly<T> = T extends (infer U)[]
+export type DeepReadonly<T> = T extends (infer U)[]
   ? readonly DeepReadonly<U>[]
   : T extends object
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }

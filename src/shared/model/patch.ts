@@ -4,7 +4,14 @@
  */
 import type { z } from 'zod'
 import type { MetaOpSchema } from '../schema/patch'
-import { ENTITY_COLLECTIONS, type EntityKind, type EntityTypes, type JourneyMap, type MapMeta } from './index'
+import {
+  type DeepReadonly,
+  ENTITY_COLLECTIONS,
+  type EntityKind,
+  type EntityTypes,
+  type JourneyMap,
+  type MapMeta
+} from './index'
 
 export type PutOp = {
   [K in EntityKind]: { readonly op: 'put'; readonly entity: K; readonly value: EntityTypes[K] }
@@ -16,7 +23,7 @@ export interface DeleteOp {
 }
 export interface MetaOp {
   readonly op: 'meta'
-  readonly set: Readonly<z.infer<typeof MetaOpSchema>['set']>
+  readonly set: DeepReadonly<z.infer<typeof MetaOpSchema>['set']>
 }
 export type PatchOp = PutOp | DeleteOp | MetaOp
 export type Patch = readonly PatchOp[]

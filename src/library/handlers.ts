@@ -1,0 +1,190 @@
+/**
+ * What each JourneyApi method does to the library. Requests arrive validated (parseApiCall);
+ * every write checks it may write, runs in one IMMEDIATE transaction, and announces the change
+ * only after the commit.
+ */
+import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
+import { LIMITS } from '../shared/schema/entities'
+import { JourneyError } from '../shared/errors'
+import type { JourneyMap, Persona } from '../shared/model'
+import { createMapFromTemplate } from '../shared/templates'
+import { readInterchange, referencedPersonaIds, writeInterchange } from './interchange'
+import type { MapRepository } from './repositories/maps'
+import { applyPatchToDb } from './repositories/patch'
+import type { PersonaRepository } from './repositories/personas'
+import type { SnapshotRepository } from './repositories/snapshots'
+import type { Statements } from './statements'
+
+export interface LibraryContext {
+  readonly statements: Statements
+  readonly maps: MapRepository
+  readonly personas: PersonaRepository
+  readonly snapshots: SnapshotRepository
+  readonly path: string
+  readonly readOnly: boolean
+  readonly notices: readonly string[]
+  readonly appVersion: string
+  /** ISO time of the injected clock. */
+  now(): string
+  newId(): string
+  emit(event: ApiEvent): void
+}
+
+export type Handlers = { [K in ApiMethod]: (req: ApiRequest<K>, origin: string) => ApiResponse<K> }
+
+/** Methods that change the library: refused up front on a read-only library, even when they would change nothing. */
+export const WRITE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'createMap',
+  'applyPatch',
+  'duplicateMap',
+  'trashMap',
+  'restoreMap',
+  'emptyTrash',
+  'importMap',
+  'savePersona',
+  'deletePersona',
+  'createSnapshot',
+  'restoreSnapshot'
+])
+
+export const readOnlyError = (path: string): JourneyError =>
+  new JourneyError('read_only', `The library ${JSON.stringify(path)} is open read-only; nothing can be changed.`)
+
+const notFound = (what: string) =>
+  new JourneyError('not_found', `${what} does not exist (it may have been deleted for good).`)
+
+/** `title + suffix`, shortening the title so the whole fits the title limit. */
+export function titleWithSuffix(title: string, suffix: string): string {
+  const room = LIMITS.title - suffix.length
+  return (title.length > room ? title.slice(0, room).trimEnd() : title) + suffix
+}
+
+export function createHandlers(ctx: LibraryContext): Handlers {
+  const { maps, personas, snapshots } = ctx
+  const db = ctx.statements.db
+
+  const assertWritable = () => {
+    if (ctx.readOnly) throw readOnlyError(ctx.path)
+  }
+  /** Runs a write in one transaction; announces libraryChanged after the commit when asked to. */
+  const write = <T>(fn: () => T, announce = true): T => {
+    assertWritable()
+    const result = db.transaction(fn).immediate()
+    if (announce) ctx.emit({ type: 'libraryChanged' })
+    return result
+  }
+  const load = (id: string): JourneyMap => {
+    const map = maps.load(id)
+    if (!map) throw notFound('This map')
+    return map
+  }
+  /** Stores `source` as a brand-new map (new map id; inner ids are per map and kept). */
+  const insertCopy = (source: JourneyMap, title: string): JourneyMap => {
+    const now = ctx.now()
+    const copy: JourneyMap = { ...source, id: ctx.newId(), title, revision: 0, createdAt: now, updatedAt: now }
+    write(() => maps.insert(copy))
+    return load(copy.id)
+  }
+
+  return {
+    getAppInfo: () => ({
+      version: ctx.appVersion,
+      libraryPath: ctx.path,
+      readOnly: ctx.readOnly,
+      notices: [...ctx.notices]
+    }),
+    listMaps: () => maps.summaries(),
+    getMap: ({ id }) => load(id),
+    createMap: ({ template, title }) => {
+      const map = createMapFromTemplate(template, title, ctx.newId, ctx.now())
+      write(() => maps.insert(map))
+      return load(map.id)
+    },
+    applyPatch: ({ mapId, baseRevision, patch }, origin) => {
+      assertWritable()
+      const outcome = applyPatchToDb(ctx.statements, maps, { mapId, patch, baseRevision, now: ctx.now() })
+      ctx.emit({ type: 'mapChanged', mapId, revision: outcome.revision, origin })
+      return outcome
+    },
+    duplicateMap: ({ id, title }) => {
+      const source = load(id)
+      return insertCopy(source, title?.trim() || titleWithSuffix(source.title, ' (copy)'))
+    },
+    trashMap: ({ id }) => {
+      const row = maps.row(id)
+      if (!row) throw notFound('This map')
+      if (row.deleted_at === null) write(() => maps.setDeletedAt(id, ctx.now()))
+      return null
+    },
+    listTrash: () => maps.trashed(),
+    restoreMap: ({ id }) => {
+      const row = maps.row(id)
+      if (!row) throw notFound('This map')
+      if (row.deleted_at !== null) write(() => maps.setDeletedAt(id, null))
+      return null
+    },
+    emptyTrash: () => {
+      let removed = 0
+      write(() => (removed = maps.purgeTrash()), false)
+      if (removed > 0) ctx.emit({ type: 'libraryChanged' })
+      return { removed }
+    },
+    importMap: ({ text }) => {
+      assertWritable()
+      const imported = readInterchange(text, ctx.newId, ctx.now())
+      write(() => {
+        // A persona the library already has is kept as stored: the library's copy is the newer truth.
+        for (const persona of imported.personas) if (!personas.get(persona.id)) personas.upsert(persona)
+        maps.insert(imported.map)
+      })
+      return load(imported.map.id)
+    },
+    exportMapJson: ({ id }) => {
+      const map = load(id)
+      return writeInterchange(map, personas.some(referencedPersonaIds(map)), ctx.now())
+    },
+    listPersonas: () => personas.list(),
+    savePersona: ({ persona }) => {
+      let stored: Persona = persona
+      write(() => {
+        const existing = personas.get(persona.id)
+        stored = { ...persona, createdAt: existing?.createdAt ?? persona.createdAt, updatedAt: ctx.now() }
+        personas.upsert(stored)
+      })
+      return stored
+    },
+    deletePersona: ({ id }) => {
+      const persona = personas.get(id)
+      if (!persona) throw notFound('This persona')
+      // Refused while linked: deleting would silently take emotion curves out of maps.
+      const linked = maps.mapsLinkingPersona(id)
+      if (linked.length > 0) {
+        const names = linked.slice(0, 3).map((m) => `"${m.title}"${m.trashed ? ' (in the trash)' : ''}`)
+        const more = linked.length > 3 ? ` and ${linked.length - 3} more` : ''
+        throw new JourneyError(
+          'conflict',
+          `The persona "${persona.name}" is used by ${names.join(', ')}${more}; remove it from ${linked.length === 1 ? 'that map' : 'those maps'} first.`
+        )
+      }
+      write(() => personas.delete(id))
+      return null
+    },
+    listSnapshots: ({ mapId }) => {
+      if (!maps.exists(mapId)) throw notFound('This map')
+      return snapshots.list(mapId)
+    },
+    createSnapshot: ({ mapId, name }) => {
+      return write(() => snapshots.create(ctx.newId(), name.trim(), ctx.now(), load(mapId)))
+    },
+    getSnapshot: ({ id }) => {
+      const snapshot = snapshots.get(id)
+      if (!snapshot) throw notFound('This snapshot')
+      return snapshot.map
+    },
+    restoreSnapshot: ({ id }) => {
+      const snapshot = snapshots.get(id)
+      if (!snapshot) throw notFound('This snapshot')
+      return insertCopy(snapshot.map, titleWithSuffix(snapshot.map.title, ` (restored ${snapshot.info.name})`))
+    }
+  }
+}

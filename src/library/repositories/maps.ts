@@ -1,0 +1,208 @@
+/**
+ * Maps as stored: the `maps` row (meta, revision, trash) and loading/saving whole maps.
+ * Callers own transactions; nothing here begins or commits one.
+ */
+import type { MapSummary, TrashedMap } from '../../shared/api/contract'
+import {
+  ENTITY_COLLECTIONS,
+  type EntityKind,
+  type EntityTypes,
+  type JourneyMap,
+  type MapMeta
+} from '../../shared/model'
+import type { MetaOp } from '../../shared/model/patch'
+import type { Statements } from '../statements'
+import { ENTITY_KINDS, SQL, TABLES, type TableSpec } from './rows'
+
+export interface MapRow {
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly scale_min: number
+  readonly scale_max: number
+  readonly persona_ids: string
+  readonly created_at: string
+  readonly updated_at: string
+  readonly revision: number
+  readonly deleted_at: string | null
+}
+
+interface SummaryRow extends MapRow {
+  readonly stage_count: number
+  readonly note_count: number
+}
+
+const summarySql = (where: string, orderBy: string) => `
+  SELECT m.*,
+    (SELECT count(*) FROM stages s WHERE s.map_id = m.id) AS stage_count,
+    (SELECT count(*) FROM notes n WHERE n.map_id = m.id) AS note_count
+  FROM maps m WHERE ${where} ORDER BY ${orderBy}`
+
+export function metaFromRow(row: MapRow): MapMeta {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    emotionScale: { min: row.scale_min, max: row.scale_max },
+    personaIds: JSON.parse(row.persona_ids) as string[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: row.revision
+  }
+}
+
+function summaryFromRow(row: SummaryRow): MapSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    stageCount: row.stage_count,
+    noteCount: row.note_count,
+    personaIds: JSON.parse(row.persona_ids) as string[],
+    revision: row.revision
+  }
+}
+
+export class MapRepository {
+  constructor(private readonly statements: Statements) {}
+
+  row(id: string): MapRow | undefined {
+    return this.statements.get('SELECT * FROM maps WHERE id = ?').get(id) as MapRow | undefined
+  }
+
+  exists(id: string): boolean {
+    return this.statements.get('SELECT 1 FROM maps WHERE id = ?').pluck().get(id) !== undefined
+  }
+
+  /** The whole map in canonical order, trashed or not; undefined when there is no such map. */
+  load(id: string): JourneyMap | undefined {
+    const row = this.row(id)
+    if (!row) return undefined
+    const list = <K extends EntityKind>(kind: K): EntityTypes[K][] => {
+      const spec = TABLES[kind] as TableSpec<K>
+      const rows = this.statements.get(SQL[kind].select).all(id) as Parameters<TableSpec<K>['fromRow']>[0][]
+      return rows.map((r) => spec.fromRow(r))
+    }
+    return {
+      ...metaFromRow(row),
+      stages: list('stage'),
+      lanes: list('lane'),
+      notes: list('note'),
+      emotionPoints: list('emotionPoint'),
+      markers: list('marker'),
+      connectors: list('connector'),
+      metrics: list('metric')
+    }
+  }
+
+  /** Writes a whole new map (its id must be free). */
+  insert(map: JourneyMap): void {
+    this.statements
+      .get(
+        `INSERT INTO maps (id, title, description, scale_min, scale_max, persona_ids, created_at, updated_at, revision, deleted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`
+      )
+      .run(
+        map.id,
+        map.title,
+        map.description,
+        map.emotionScale.min,
+        map.emotionScale.max,
+        JSON.stringify(map.personaIds),
+        map.createdAt,
+        map.updatedAt,
+        map.revision
+      )
+    for (const kind of ENTITY_KINDS) {
+      for (const value of map[ENTITY_COLLECTIONS[kind]] as readonly EntityTypes[EntityKind][]) {
+        this.insertRecord(kind, map.id, value)
+      }
+    }
+  }
+
+  insertRecord<K extends EntityKind>(kind: K, mapId: string, value: EntityTypes[K]): void {
+    const spec = TABLES[kind] as TableSpec<K>
+    this.statements.get(SQL[kind].insert).run({ map_id: mapId, ...spec.toRow(value) })
+  }
+
+  /** Rewrites a record that exists; false when there is none with that id. */
+  updateRecord<K extends EntityKind>(kind: K, mapId: string, value: EntityTypes[K]): boolean {
+    const spec = TABLES[kind] as TableSpec<K>
+    return this.statements.get(SQL[kind].update).run({ map_id: mapId, ...spec.toRow(value) }).changes > 0
+  }
+
+  deleteRecord(kind: EntityKind, mapId: string, id: string): void {
+    this.statements.get(SQL[kind].delete).run(mapId, id)
+  }
+
+  updateMeta(mapId: string, set: MetaOp['set']): void {
+    this.statements
+      .get(
+        `UPDATE maps SET title = coalesce(@title, title), description = coalesce(@description, description),
+           scale_min = coalesce(@scale_min, scale_min), scale_max = coalesce(@scale_max, scale_max),
+           persona_ids = coalesce(@persona_ids, persona_ids)
+         WHERE id = @id`
+      )
+      .run({
+        id: mapId,
+        title: set.title ?? null,
+        description: set.description ?? null,
+        scale_min: set.emotionScale?.min ?? null,
+        scale_max: set.emotionScale?.max ?? null,
+        persona_ids: set.personaIds ? JSON.stringify(set.personaIds) : null
+      })
+  }
+
+  /**
+   * Counts one more committed edit of a map that is not in the trash; returns the new
+   * revision, or undefined when there is no such map or it is trashed.
+   */
+  bumpRevision(mapId: string, updatedAt: string): number | undefined {
+    return this.statements
+      .get(
+        'UPDATE maps SET revision = revision + 1, updated_at = ? WHERE id = ? AND deleted_at IS NULL RETURNING revision'
+      )
+      .pluck()
+      .get(updatedAt, mapId) as number | undefined
+  }
+
+  emotionScale(mapId: string): { min: number; max: number } {
+    const row = this.statements.get('SELECT scale_min, scale_max FROM maps WHERE id = ?').get(mapId) as MapRow
+    return { min: row.scale_min, max: row.scale_max }
+  }
+
+  summaries(): MapSummary[] {
+    const rows = this.statements
+      .get(summarySql('m.deleted_at IS NULL', 'm.updated_at DESC, m.id'))
+      .all() as SummaryRow[]
+    return rows.map(summaryFromRow)
+  }
+
+  trashed(): TrashedMap[] {
+    const rows = this.statements
+      .get(summarySql('m.deleted_at IS NOT NULL', 'm.deleted_at DESC, m.id'))
+      .all() as SummaryRow[]
+    return rows.map((row) => ({ ...summaryFromRow(row), deletedAt: row.deleted_at ?? '' }))
+  }
+
+  setDeletedAt(mapId: string, deletedAt: string | null): void {
+    this.statements.get('UPDATE maps SET deleted_at = ? WHERE id = ?').run(deletedAt, mapId)
+  }
+
+  /** Removes every trashed map for good (its content and snapshots go by cascade). */
+  purgeTrash(): number {
+    return this.statements.get('DELETE FROM maps WHERE deleted_at IS NOT NULL').run().changes
+  }
+
+  /** Maps (trashed ones too) that list the persona. */
+  mapsLinkingPersona(personaId: string): { id: string; title: string; trashed: boolean }[] {
+    const rows = this.statements
+      .get(
+        `SELECT m.id, m.title, m.deleted_at IS NOT NULL AS trashed FROM maps m, json_each(m.persona_ids) j
+         WHERE j.value = ? ORDER BY m.title, m.id`
+      )
+      .all(personaId) as { id: string; title: string; trashed: number }[]
+    return rows.map((r) => ({ id: r.id, title: r.title, trashed: r.trashed === 1 }))
+  }
+}

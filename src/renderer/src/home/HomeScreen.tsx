@@ -34,9 +34,11 @@ export function HomeScreen() {
   const [sort, setSort] = useState<SortKey>('updated')
   const [trashed, setTrashed] = useState<MapSummary | null>(null)
 
+  const api = useAppStore((s) => s.api)
+  // The API client is created by App's effect, which runs after this one on first render.
   useEffect(() => {
-    void refreshMaps()
-  }, [refreshMaps])
+    if (api) void refreshMaps()
+  }, [api, refreshMaps])
 
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase()
@@ -75,7 +77,7 @@ export function HomeScreen() {
             </select>
           </label>
         </div>
-        {mapsLoaded && maps.length === 0 ? (
+        {!mapsLoaded ? null : maps.length === 0 ? (
           <p className="empty">{t('home.empty')}</p>
         ) : (
           <table className="maps">

@@ -16,7 +16,7 @@ const put = <K extends string, S extends z.ZodType>(entity: K, value: S) =>
   z.object({ op: z.literal('put'), entity: z.literal(entity), value }).strict()
 
 /** Insert or replace one record of a map. */
-export const PutOpSchema = z.union([
+export const PutOpSchema = z.discriminatedUnion('entity', [
   put('stage', StageSchema),
   put('lane', LaneSchema),
   put('note', NoteSchema),
@@ -50,7 +50,9 @@ export const MetaOpSchema = z
   })
   .strict()
 
-export const PatchOpSchema = z.union([PutOpSchema, DeleteOpSchema, MetaOpSchema])
+// Discriminated by `op`, then by `entity`: a put is checked against its one record schema only,
+// which keeps validation cheap on every edit and names the real problem in errors.
+export const PatchOpSchema = z.discriminatedUnion('op', [PutOpSchema, DeleteOpSchema, MetaOpSchema])
 
 /** A batch of edits applied atomically: all of them or none. */
 export const PatchSchema = z.array(PatchOpSchema).min(1).max(50_000)

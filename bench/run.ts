@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: measures and prints a table; writes every figure to bench/results.json.
+ * `npm run bench -- storage` runs only the named groups.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runStorageBench } from './storage'
+
+type Group = () => Promise<Record<string, number>>
+
+const GROUPS: Record<string, Group> = {
+  storage: runStorageBench
+}
+
+/** Targets from the issues, on the 2-core reference machine. */
+const TARGETS: Record<string, { max: number; note?: string }> = {
+  'storage.load_2k_ms': { max: 50 },
+  'storage.edit_commit_median_ms': { max: 2 },
+  'storage.edit_vs_raw_ratio': { max: 3 }
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+  const unknown = wanted.filter((g) => !(g in GROUPS))
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `unknown benchmark group(s): ${unknown.join(', ')}; known: ${Object.keys(GROUPS).join(', ')}\n`
+    )
+    process.exit(2)
+  }
+  const file = join(import.meta.dirname, 'results.json')
+  const results: Record<string, number | string> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number | string>)
+    : {}
+  for (const name of wanted.length > 0 ? wanted : Object.keys(GROUPS)) {
+    process.stderr.write(`running ${name}…\n`)
+    Object.assign(results, await (GROUPS[name] as Group)())
+  }
+  const edit = results['storage.edit_commit_median_ms']
+  const raw = results['storage.raw_update_median_ms']
+  if (typeof edit === 'number' && typeof raw === 'number' && raw > 0) {
+    results['storage.edit_vs_raw_ratio'] = Number((edit / raw).toFixed(2))
+  }
+  results['machine'] = `${process.platform} ${process.arch}, node ${process.version}`
+  results['measured_at'] = new Date().toISOString()
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+
+  const rows = Object.entries(results).filter(([, v]) => typeof v === 'number')
+  const width = Math.max(...rows.map(([k]) => k.length))
+  process.stdout.write(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  target\n`)
+  for (const [key, value] of rows) {
+    const target = TARGETS[key]
+    const verdict = target ? `≤ ${target.max} ${(value as number) <= target.max ? 'ok' : 'MISSED'}` : ''
+    process.stdout.write(`${key.padEnd(width)}  ${String(value).padStart(10)}  ${verdict}\n`)
+  }
+  process.stdout.write(`written to ${file}\n`)
+}
+
+void main()

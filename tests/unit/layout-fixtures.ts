@@ -61,7 +61,12 @@ export function note(map: JourneyMap, stageIndex: number, laneIndex: number, fie
   }
 }
 
-export function point(map: JourneyMap, stageIndex: number, score: number, fields: Partial<EmotionPoint> = {}): EmotionPoint {
+export function point(
+  map: JourneyMap,
+  stageIndex: number,
+  score: number,
+  fields: Partial<EmotionPoint> = {}
+): EmotionPoint {
   const stage = map.stages[stageIndex]
   if (!stage) throw new Error(`no stage ${stageIndex}`)
   return {
@@ -79,7 +84,10 @@ export function marker(id: string, severity: number, target: Marker['target'], l
   return { id, severity, label, target }
 }
 
-export const withNotes = (map: JourneyMap, notes: readonly Note[]): JourneyMap => ({ ...map, notes: [...map.notes, ...notes] })
+export const withNotes = (map: JourneyMap, notes: readonly Note[]): JourneyMap => ({
+  ...map,
+  notes: [...map.notes, ...notes]
+})
 
 /** Index of the lane of a kind in a template map. */
 export const laneIndex = (map: JourneyMap, kind: string) => map.lanes.findIndex((l) => l.kind === kind)
@@ -150,7 +158,9 @@ export function bigMap(stages = 20, lanes = 8, notes = 2000): JourneyMap {
       })
     )
   }
-  const markers: Marker[] = list.slice(0, 50).map((n, i) => marker(`m${i}`, (i % 3) + 1, { kind: 'note', noteId: n.id }, 'slow'))
+  const markers: Marker[] = list
+    .slice(0, 50)
+    .map((n, i) => marker(`m${i}`, (i % 3) + 1, { kind: 'note', noteId: n.id }, 'slow'))
   return {
     ...base,
     personaIds: ['pa', 'pb'],

@@ -12,8 +12,7 @@ import { fakeMeasure, TEN } from './layout-fixtures'
 const texts = (text: string, width: number, options?: WrapOptions) =>
   wrapText(text, width, TEN, fakeMeasure, options).lines.map((l) => l.text)
 
-const fits = (lines: readonly string[], width: number) =>
-  lines.every((l) => fakeMeasure(l, TEN) <= width + 1e-9)
+const fits = (lines: readonly string[], width: number) => lines.every((l) => fakeMeasure(l, TEN) <= width + 1e-9)
 
 /** Characters that must never begin a line: closing punctuation and combining marks. */
 const BAD_LINE_START = /^[\p{M},.;:!?)\]}»”，。、；：！？）」』]/u

@@ -93,7 +93,10 @@ describe('layoutMap: notes', () => {
   it('picks white text on dark notes and ink on light ones', () => {
     const map = templateMap('saas')
     const scene = layout(
-      withNotes(map, [note(map, 0, 0, { id: 'dark', color: '#1f2430' }), note(map, 1, 0, { id: 'light', color: '#fff59d' })])
+      withNotes(map, [
+        note(map, 0, 0, { id: 'dark', color: '#1f2430' }),
+        note(map, 1, 0, { id: 'light', color: '#fff59d' })
+      ])
     )
     expect(noteOf(scene, 'dark').text.color).toBe('#ffffff')
     expect(noteOf(scene, 'light').text.color).toBe('#1f2430')
@@ -123,10 +126,11 @@ describe('layoutMap: notes', () => {
 describe('layoutMap: collapsed stages and lanes', () => {
   it('draws a collapsed stage as a narrow strip with its title rotated and its notes counted, not drawn', () => {
     const base = templateMap('saas')
-    const map = withNotes(
-      { ...base, stages: base.stages.map((s, i) => (i === 1 ? { ...s, collapsed: true } : s)) },
-      [note(base, 1, 0, { id: 'hidden1' }), note(base, 1, 0, { id: 'hidden2', order: 1 }), note(base, 2, 0, { id: 'shown' })]
-    )
+    const map = withNotes({ ...base, stages: base.stages.map((s, i) => (i === 1 ? { ...s, collapsed: true } : s)) }, [
+      note(base, 1, 0, { id: 'hidden1' }),
+      note(base, 1, 0, { id: 'hidden2', order: 1 }),
+      note(base, 2, 0, { id: 'shown' })
+    ])
     const scene = layout(map)
     const header = scene.stageHeaders[1]!
     expect(header.collapsed).toBe(true)
@@ -212,7 +216,10 @@ describe('layoutMap: emotion curves, markers, connectors', () => {
 
   it('leaves a collapsed stage out of the curves', () => {
     const map = curveMap()
-    const scene = layout({ ...map, stages: map.stages.map((s, i) => (i === 1 ? { ...s, collapsed: true } : s)) }, personas)
+    const scene = layout(
+      { ...map, stages: map.stages.map((s, i) => (i === 1 ? { ...s, collapsed: true } : s)) },
+      personas
+    )
     expect(scene.curves.find((c) => c.id === 'maya:asIs')!.points.map((p) => p.score)).toEqual([-2, 0, 1])
   })
 
@@ -222,7 +229,12 @@ describe('layoutMap: emotion curves, markers, connectors', () => {
       ...withNotes(base, [note(base, 0, 0, { id: 'pain' })]),
       markers: [
         marker('m1', 1, { kind: 'note', noteId: 'pain' }, 'slow'),
-        marker('m2', 3, { kind: 'curve', stageId: base.stages[0]!.id, personaId: 'maya', variant: 'asIs' }, 'price shock'),
+        marker(
+          'm2',
+          3,
+          { kind: 'curve', stageId: base.stages[0]!.id, personaId: 'maya', variant: 'asIs' },
+          'price shock'
+        ),
         marker('m3', 2, { kind: 'note', noteId: 'missing' })
       ]
     }
@@ -248,7 +260,10 @@ describe('layoutMap: emotion curves, markers, connectors', () => {
     const b = noteOf(scene, 'to')
     expect(c!.head[0]).toEqual(c!.to)
     const onOutline = (p: { x: number; y: number }, r: NoteItem) =>
-      (Math.abs(p.x - r.x) < 1e-6 || Math.abs(p.x - r.x - r.w) < 1e-6 || Math.abs(p.y - r.y) < 1e-6 || Math.abs(p.y - r.y - r.h) < 1e-6) &&
+      (Math.abs(p.x - r.x) < 1e-6 ||
+        Math.abs(p.x - r.x - r.w) < 1e-6 ||
+        Math.abs(p.y - r.y) < 1e-6 ||
+        Math.abs(p.y - r.y - r.h) < 1e-6) &&
       p.x >= r.x - 1e-6 &&
       p.x <= r.x + r.w + 1e-6
     expect(onOutline(c!.from, a)).toBe(true)
@@ -269,7 +284,8 @@ describe('layoutMap: scale', () => {
     expect(scene.width).toBe(L.laneHeaderWidth + 20 * 240)
     // Notes never overlap within a cell.
     const byCell = new Map<string, NoteItem[]>()
-    for (const n of scene.notes) byCell.set(cellId(n.stageId, n.laneId), [...(byCell.get(cellId(n.stageId, n.laneId)) ?? []), n])
+    for (const n of scene.notes)
+      byCell.set(cellId(n.stageId, n.laneId), [...(byCell.get(cellId(n.stageId, n.laneId)) ?? []), n])
     for (const list of byCell.values()) {
       for (let i = 1; i < list.length; i++) expect(list[i]!.y).toBeGreaterThanOrEqual(list[i - 1]!.y + list[i - 1]!.h)
     }

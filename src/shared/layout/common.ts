@@ -47,20 +47,21 @@ export interface Band<T> {
   readonly collapsed: boolean
 }
 
-
 export const cellId = (stageId: string, laneId: string) => `${stageId}:${laneId}`
 
-/** Text wrapped into a box of the given width, as a block at the origin (place it with `at`). */
+/** Wraps text to a width (remembering results in the layout cache), and measures single lines. */
 export interface Wrapper {
-  (text: string, width: number, font: Font, lineHeight: number, maxLines?: number): WrappedText
+  (text: string, width: number, font: Font, maxLines?: number): WrappedText
   measure: MeasureText
   graphemes: GraphemeSegmenter | undefined
 }
 
 export function createWrapper(measure: MeasureText, options: LayoutOptions): Wrapper {
   const wraps = options.cache?.wraps
-  const wrap = ((text, width, font, _lineHeight, maxLines) => {
-    const key = wraps ? `${font.size}|${font.weight}|${font.style}|${font.family}|${width}|${maxLines ?? ''}|${text}` : ''
+  const wrap = ((text, width, font, maxLines) => {
+    const key = wraps
+      ? `${font.size}|${font.weight}|${font.style}|${font.family}|${width}|${maxLines ?? ''}|${text}`
+      : ''
     const cached = wraps?.get(key)
     if (cached) return cached
     const wrapped = wrapText(text, width, font, measure, {
@@ -114,7 +115,6 @@ export function singleLine(wrap: Wrapper, text: string, maxWidth: number, font: 
   const fitted = ellipsize(text.replace(/\s+/g, ' ').trim(), maxWidth, font, wrap.measure, wrap.graphemes)
   return { lines: [{ text: fitted, width: wrap.measure(fitted, font) }], truncated: fitted !== text }
 }
-
 
 export const byOrder = <T extends { order: number; id: string }>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -131,7 +131,8 @@ export function prepareEmotions(
       const curves: CurveItem[] = []
       const legend: LegendItem[] = []
       const boardLeft = L.laneHeaderWidth
-      const boardRight = columns.length > 0 ? columns[columns.length - 1]!.start + columns[columns.length - 1]!.size : boardLeft
+      const boardRight =
+        columns.length > 0 ? columns[columns.length - 1]!.start + columns[columns.length - 1]!.size : boardLeft
       const headers = laneHeaders.map((header, i) => {
         const row = rows[i]
         if (!row || row.item.kind !== 'emotions' || row.collapsed) return header

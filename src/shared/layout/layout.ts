@@ -61,7 +61,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
       noteBoxes.set(
         cellId(column.item.id, lane.id),
         notes.map((note) => {
-          const wrapped = wrap(note.text, textWidthOf(column), L.noteFont, L.noteLineHeight, noteMaxLines)
+          const wrapped = wrap(note.text, textWidthOf(column), L.noteFont, noteMaxLines)
           const height = Math.max(L.noteMinHeight, 2 * L.notePadding + wrapped.lines.length * L.noteLineHeight)
           return { note, wrapped, height }
         })
@@ -101,13 +101,13 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
       const cellY = row.start
       let label: TextBlock | null = null
       if (collapsed && noteCount > 0) {
-        const text = wrap(String(noteCount), column.size, L.smallFont, L.smallLineHeight, 1)
+        const text = wrap(String(noteCount), column.size, L.smallFont, 1)
         const top = row.collapsed ? cellY + (row.size - L.smallLineHeight) / 2 : cellY + L.cellPadding
         label = textBlock(text, cellX, top, L.smallFont, L.smallLineHeight, COLORS.muted, 'center', column.size)
       } else if (!collapsed && noteCount === 0 && row.item.prompt.trim() && row.item.kind !== 'emotions') {
         const inner = column.size - 2 * L.cellPadding
         const maxLines = Math.max(1, Math.floor((row.size - 2 * L.cellPadding) / L.placeholderLineHeight))
-        const text = wrap(row.item.prompt, inner, L.placeholderFont, L.placeholderLineHeight, maxLines)
+        const text = wrap(row.item.prompt, inner, L.placeholderFont, maxLines)
         label = textBlock(
           text,
           cellX + L.cellPadding,
@@ -205,25 +205,20 @@ function stageHeader(column: Band<Stage>, wrap: Wrapper, boardHeight: number): S
       ...base,
       fill: COLORS.headerCollapsed,
       stroke: COLORS.line,
-      texts: [textBlock(title, start + size / 2 + lh / 2, L.headerPadding, L.stageTitleFont, lh, COLORS.ink, 'left', 0, 90)]
+      texts: [
+        textBlock(title, start + size / 2 + lh / 2, L.headerPadding, L.stageTitleFont, lh, COLORS.ink, 'left', 0, 90)
+      ]
     }
   }
   const inner = size - 2 * L.headerPadding
-  const title = wrap(stage.title, inner, L.stageTitleFont, L.stageTitleLineHeight, 2)
+  const title = wrap(stage.title, inner, L.stageTitleFont, 2)
   const texts = [
-    textBlock(
-      title,
-      start + L.headerPadding,
-      L.headerPadding,
-      L.stageTitleFont,
-      L.stageTitleLineHeight,
-      COLORS.ink
-    )
+    textBlock(title, start + L.headerPadding, L.headerPadding, L.stageTitleFont, L.stageTitleLineHeight, COLORS.ink)
   ]
   const titleBottom = L.headerPadding + title.lines.length * L.stageTitleLineHeight + 2
   const promptLines = Math.floor((L.stageHeaderHeight - L.headerPadding / 2 - titleBottom) / L.stagePromptLineHeight)
   if (stage.prompt.trim() && promptLines > 0) {
-    const prompt = wrap(stage.prompt, inner, L.stagePromptFont, L.stagePromptLineHeight, promptLines)
+    const prompt = wrap(stage.prompt, inner, L.stagePromptFont, promptLines)
     texts.push(
       textBlock(prompt, start + L.headerPadding, titleBottom, L.stagePromptFont, L.stagePromptLineHeight, COLORS.muted)
     )
@@ -231,12 +226,12 @@ function stageHeader(column: Band<Stage>, wrap: Wrapper, boardHeight: number): S
   return { ...base, fill: COLORS.header, stroke: COLORS.line, texts }
 }
 
-const laneTitleWidth = (_lane: Lane): number => LAYOUT.laneHeaderWidth - 2 * LAYOUT.headerPadding
+const LANE_TITLE_WIDTH = LAYOUT.laneHeaderWidth - 2 * LAYOUT.headerPadding
 
 /** Height a lane's header needs: its wrapped title (and an emotion lane's legend). */
 function laneHeaderHeight(lane: Lane, wrap: Wrapper, legendHeight: number): number {
   const L = LAYOUT
-  const title = wrap(lane.title, laneTitleWidth(lane), L.laneTitleFont, L.laneTitleLineHeight, 3)
+  const title = wrap(lane.title, LANE_TITLE_WIDTH, L.laneTitleFont, 3)
   return 2 * L.headerPadding + title.lines.length * L.laneTitleLineHeight + legendHeight
 }
 
@@ -255,12 +250,14 @@ function laneHeader(row: Band<Lane>, wrap: Wrapper): LaneHeaderItem {
       texts: [textBlock(title, L.headerPadding, top, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink)]
     }
   }
-  const title = wrap(lane.title, laneTitleWidth(lane), L.laneTitleFont, L.laneTitleLineHeight, 3)
+  const title = wrap(lane.title, LANE_TITLE_WIDTH, L.laneTitleFont, 3)
   return {
     ...base,
     fill: COLORS.header,
     stroke: COLORS.line,
     collapsed: false,
-    texts: [textBlock(title, L.headerPadding, start + L.headerPadding, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink)]
+    texts: [
+      textBlock(title, L.headerPadding, start + L.headerPadding, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink)
+    ]
   }
 }

@@ -106,6 +106,14 @@ function exitPoint(rect: Rect, toward: Point): Point {
   return { x: cx + dx * t, y: cy + dy * t }
 }
 
+/** The label sits on the middle of the arrow, or just above it when the arrow is too short to show. */
+function connectorLabel(wrap: Wrapper, text: string, from: Point, to: Point, length: number) {
+  const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 }
+  const onLine = labelBox(wrap, text, mid.x, mid.y, 'center')
+  if (!onLine || length >= onLine.w + 3 * LAYOUT.arrowLength) return onLine
+  return labelBox(wrap, text, mid.x, Math.min(from.y, to.y) - onLine.h / 2 - 3, 'center')
+}
+
 const round = (v: number) => Math.round(v * 100) / 100
 
 /** Straight arrows between note outlines, aimed centre to centre, with the label at the middle. */
@@ -144,7 +152,7 @@ export function layoutConnectors(
       head: [to, { x: base.x - uy * half, y: base.y + ux * half }, { x: base.x + uy * half, y: base.y - ux * half }],
       stroke: COLORS.connector,
       width: L.connectorWidth,
-      label: labelBox(wrap, connector.label, (from.x + to.x) / 2, (from.y + to.y) / 2, 'center')
+      label: connectorLabel(wrap, connector.label, from, to, length)
     })
   }
   return out

@@ -55,7 +55,8 @@ const IntlSegmenter = (Intl as unknown as { Segmenter?: SegmenterCtor }).Segment
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 /** Scripts written without spaces between words: each character is a break opportunity. */
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+const NO_SPACE_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 
 /** Without Intl.Segmenter: spaces and punctuation split words; CJK/Thai break between characters. */
 export const fallbackWordSegmenter: WordSegmenter = function* (text) {

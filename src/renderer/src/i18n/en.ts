@@ -4,9 +4,11 @@
  * keys are prefixed by feature and must be unique across files.
  */
 import { app } from './en/app'
+import { board } from './en/board'
 
 export const en = {
-  ...app
+  ...app,
+  ...board
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1,0 +1,37 @@
+import { useSyncExternalStore } from 'react'
+import { t } from '../i18n'
+import type { CameraController } from './camera'
+
+const useZoom = (camera: CameraController) =>
+  useSyncExternalStore(
+    (listener) => camera.subscribe(listener),
+    () => camera.zoom
+  )
+
+/** Zoom out, the zoom level (click: 100%), zoom in, zoom to fit. */
+export function ZoomToolbar({ camera }: { camera: CameraController }) {
+  const zoom = useZoom(camera)
+  const percent = Math.round(zoom * 100)
+  return (
+    <div className="board-toolbar" role="toolbar" aria-label={t('board.toolbar')}>
+      <button type="button" onClick={() => camera.step(-1)} aria-label={t('board.zoomOut')} title={t('board.zoomOut')}>
+        −
+      </button>
+      <button
+        type="button"
+        className="zoom-level"
+        onClick={() => camera.zoomTo(1)}
+        aria-label={t('board.zoomLevel', { percent })}
+        title={t('board.zoomReset')}
+      >
+        {t('board.percent', { percent })}
+      </button>
+      <button type="button" onClick={() => camera.step(1)} aria-label={t('board.zoomIn')} title={t('board.zoomIn')}>
+        +
+      </button>
+      <button type="button" onClick={() => camera.fit()} title={t('board.zoomFitHint')}>
+        {t('board.zoomFit')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,186 @@
+/**
+ * Painters: draw scene items on a 2D canvas context in board coordinates (a Konva shape placed at
+ * its item's corner translates the context back). No layout decisions here: the scene has made them.
+ */
+import { COLORS, cssFont } from '../../../shared/layout'
+import type {
+  BoxItem,
+  CellItem,
+  ConnectorItem,
+  CurveItem,
+  GuideItem,
+  LaneHeaderItem,
+  LegendItem,
+  MarkerItem,
+  NoteItem,
+  StageHeaderItem,
+  TextBlock
+} from '../../../shared/layout'
+
+type Ctx = CanvasRenderingContext2D
+
+/** Colour of the bars standing in for text when zoomed out. */
+const TEXT_BAR = 'rgba(31, 36, 48, 0.22)'
+const TEXT_BAR_ON_DARK = 'rgba(255, 255, 255, 0.45)'
+
+export function paintText(ctx: Ctx, block: TextBlock): void {
+  if (block.lines.length === 0) return
+  ctx.font = cssFont(block.font)
+  ctx.fillStyle = block.color
+  ctx.textBaseline = 'alphabetic'
+  ctx.textAlign = 'left'
+  if (block.rotation) {
+    ctx.save()
+    ctx.translate(block.x, block.y)
+    ctx.rotate((block.rotation * Math.PI) / 180)
+    for (const line of block.lines) ctx.fillText(line.text, line.x, line.baseline)
+    ctx.restore()
+    return
+  }
+  const { x, y } = block
+  for (const line of block.lines) ctx.fillText(line.text, x + line.x, y + line.baseline)
+}
+
+/** Text as grey bars, one per line, for zoomed-out views where glyphs would be unreadable. */
+export function paintTextBars(ctx: Ctx, block: TextBlock): void {
+  ctx.fillStyle = block.color === COLORS.inkOnDark ? TEXT_BAR_ON_DARK : TEXT_BAR
+  const h = block.font.size * 0.6
+  for (const line of block.lines) {
+    if (line.width <= 0) continue
+    ctx.fillRect(block.x + line.x, block.y + line.baseline - h, line.width, h)
+  }
+}
+
+export function paintBox(ctx: Ctx, box: BoxItem): void {
+  ctx.fillStyle = box.fill
+  ctx.fillRect(box.x, box.y, box.w, box.h)
+  if (box.stroke) {
+    ctx.strokeStyle = box.stroke
+    ctx.lineWidth = 1
+    ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1)
+  }
+}
+
+export function paintCell(ctx: Ctx, cell: CellItem, lod: boolean): void {
+  paintBox(ctx, cell)
+  if (cell.label && (!lod || cell.collapsed)) paintText(ctx, cell.label)
+}
+
+export function paintHeader(ctx: Ctx, header: StageHeaderItem | LaneHeaderItem): void {
+  paintBox(ctx, header)
+  for (const text of header.texts) paintText(ctx, text)
+}
+
+export function paintGuide(ctx: Ctx, guide: GuideItem): void {
+  ctx.strokeStyle = guide.stroke
+  ctx.lineWidth = guide.width
+  ctx.setLineDash(guide.dash as number[])
+  ctx.beginPath()
+  ctx.moveTo(guide.x1, Math.round(guide.y1) + 0.5)
+  ctx.lineTo(guide.x2, Math.round(guide.y2) + 0.5)
+  ctx.stroke()
+  ctx.setLineDash([])
+}
+
+export function paintLegend(ctx: Ctx, entry: LegendItem): void {
+  ctx.strokeStyle = entry.stroke
+  ctx.lineWidth = entry.swatch.h
+  ctx.setLineDash(entry.dash.map((d) => d * 0.6))
+  const y = entry.swatch.y + entry.swatch.h / 2
+  ctx.beginPath()
+  ctx.moveTo(entry.swatch.x, y)
+  ctx.lineTo(entry.swatch.x + entry.swatch.w, y)
+  ctx.stroke()
+  ctx.setLineDash([])
+  paintText(ctx, entry.text)
+}
+
+/** A sticky note: soft shadow, rounded fill, hairline outline, then its text (or bars when zoomed out). */
+export function paintNote(ctx: Ctx, note: NoteItem, lod: boolean): void {
+  const { x, y } = note
+  if (lod) {
+    ctx.fillStyle = note.fill
+    ctx.fillRect(x, y, note.w, note.h)
+    paintTextBars(ctx, note.text)
+    return
+  }
+  ctx.fillStyle = 'rgba(31, 36, 48, 0.10)'
+  ctx.beginPath()
+  ctx.roundRect(x, y + 1.5, note.w, note.h, note.cornerRadius)
+  ctx.fill()
+  ctx.fillStyle = note.fill
+  ctx.beginPath()
+  ctx.roundRect(x, y, note.w, note.h, note.cornerRadius)
+  ctx.fill()
+  if (note.stroke) {
+    ctx.strokeStyle = note.stroke
+    ctx.lineWidth = 1
+    ctx.beginPath()
+    ctx.roundRect(x + 0.5, y + 0.5, note.w - 1, note.h - 1, note.cornerRadius)
+    ctx.stroke()
+  }
+  paintText(ctx, note.text)
+}
+
+const paths = new WeakMap<object, Path2D>()
+const path2d = (owner: object, data: string) => {
+  let p = paths.get(owner)
+  if (!p) paths.set(owner, (p = new Path2D(data)))
+  return p
+}
+
+export function paintCurve(ctx: Ctx, curve: CurveItem): void {
+  ctx.lineJoin = 'round'
+  ctx.lineCap = 'round'
+  if (curve.path) {
+    ctx.strokeStyle = curve.stroke
+    ctx.lineWidth = curve.width
+    ctx.setLineDash(curve.dash as number[])
+    ctx.stroke(path2d(curve, curve.path))
+    ctx.setLineDash([])
+  }
+  for (const p of curve.points) {
+    ctx.beginPath()
+    ctx.arc(p.x, p.y, curve.pointRadius, 0, Math.PI * 2)
+    ctx.fillStyle = curve.variant === 'toBe' ? '#ffffff' : curve.stroke
+    ctx.fill()
+    ctx.strokeStyle = curve.variant === 'toBe' ? curve.stroke : '#ffffff'
+    ctx.lineWidth = 1.5
+    ctx.stroke()
+  }
+}
+
+export function paintConnector(ctx: Ctx, connector: ConnectorItem, lod: boolean): void {
+  ctx.strokeStyle = connector.stroke
+  ctx.lineWidth = connector.width
+  ctx.stroke(path2d(connector, connector.path))
+  const [tip, left, right] = connector.head
+  ctx.fillStyle = connector.stroke
+  ctx.beginPath()
+  ctx.moveTo(tip.x, tip.y)
+  ctx.lineTo(left.x, left.y)
+  ctx.lineTo(right.x, right.y)
+  ctx.closePath()
+  ctx.fill()
+  if (connector.label && !lod) {
+    paintBox(ctx, connector.label)
+    paintText(ctx, connector.label.text)
+  }
+}
+
+export function paintMarker(ctx: Ctx, marker: MarkerItem, lod: boolean): void {
+  ctx.beginPath()
+  ctx.arc(marker.x, marker.y, marker.r, 0, Math.PI * 2)
+  ctx.fillStyle = marker.fill
+  ctx.fill()
+  ctx.strokeStyle = marker.stroke
+  ctx.lineWidth = 2
+  ctx.stroke()
+  if (!lod) {
+    paintText(ctx, marker.digit)
+    if (marker.label) {
+      paintBox(ctx, marker.label)
+      paintText(ctx, marker.label.text)
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import {
+  constrainCamera,
+  fitCamera,
+  stepZoom,
+  visibleRect,
+  wheelZoomFactor,
+  zoomAt,
+  ZOOM_MAX,
+  ZOOM_MIN
+} from '../../src/shared/layout'
+
+describe('camera math', () => {
+  it('zooms around a screen point, keeping the board point under it still', () => {
+    const camera = { x: 40, y: -20, zoom: 0.8 }
+    const anchor = { x: 300, y: 200 }
+    const boardPoint = { x: (anchor.x - camera.x) / camera.zoom, y: (anchor.y - camera.y) / camera.zoom }
+    const zoomed = zoomAt(camera, 2, anchor)
+    expect(zoomed.zoom).toBe(2)
+    expect(boardPoint.x * zoomed.zoom + zoomed.x).toBeCloseTo(anchor.x)
+    expect(boardPoint.y * zoomed.zoom + zoomed.y).toBeCloseTo(anchor.y)
+    expect(zoomAt(camera, 100, anchor).zoom).toBe(ZOOM_MAX)
+    expect(zoomAt(camera, 0, anchor).zoom).toBe(ZOOM_MIN)
+  })
+
+  it('steps through the zoom stops from any zoom', () => {
+    expect(stepZoom(1, 1)).toBe(1.25)
+    expect(stepZoom(1, -1)).toBe(0.8)
+    expect(stepZoom(0.9, 1)).toBe(1)
+    expect(stepZoom(0.9, -1)).toBe(0.8)
+    expect(stepZoom(ZOOM_MAX, 1)).toBe(ZOOM_MAX)
+    expect(stepZoom(ZOOM_MIN, -1)).toBe(ZOOM_MIN)
+  })
+
+  it('turns wheel deltas into gentle zoom factors, in for negative deltas', () => {
+    expect(wheelZoomFactor(-100)).toBeGreaterThan(1)
+    expect(wheelZoomFactor(100)).toBeLessThan(1)
+    expect(wheelZoomFactor(100) * wheelZoomFactor(-100)).toBeCloseTo(1)
+    expect(wheelZoomFactor(-10_000)).toBe(wheelZoomFactor(-100))
+  })
+
+  it('fits a rectangle in the viewport, centred, never beyond 100%', () => {
+    const fit = fitCamera({ x: 0, y: 0, w: 4000, h: 1000 }, { width: 1000, height: 800 }, 0)
+    expect(fit.zoom).toBe(0.25)
+    expect(visibleRect(fit, { width: 1000, height: 800 })).toMatchObject({ y: -1100, w: 4000, h: 3200 })
+    expect(visibleRect(fit, { width: 1000, height: 800 }).x).toBeCloseTo(0)
+    expect(fitCamera({ x: 0, y: 0, w: 100, h: 100 }, { width: 1000, height: 800 }).zoom).toBe(1)
+  })
+
+  it('keeps part of the board in view however far it is panned', () => {
+    const board = { width: 2000, height: 1000 }
+    const viewport = { width: 800, height: 600 }
+    expect(constrainCamera({ x: -99_999, y: 99_999, zoom: 1 }, board, viewport, 100)).toEqual({
+      x: -1900,
+      y: 500,
+      zoom: 1
+    })
+    expect(constrainCamera({ x: -300, y: -200, zoom: 1 }, board, viewport)).toEqual({ x: -300, y: -200, zoom: 1 })
+  })
+})

@@ -18,6 +18,7 @@ export function App() {
     const client = createApiClient(setConnected)
     setApi(client.api)
     return client.onEvent((event) => {
+      useAppStore.getState().receiveEvent(event)
       if (event.type === 'libraryChanged' || event.type === 'mapChanged') void refreshMaps()
     })
   }, [])

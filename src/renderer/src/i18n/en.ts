@@ -5,10 +5,12 @@
  */
 import { app } from './en/app'
 import { board } from './en/board'
+import { editor } from './en/editor'
 
 export const en = {
   ...app,
-  ...board
+  ...board,
+  ...editor
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1,5 +1,7 @@
 import { Board } from '../board/Board'
 import { usePersonas } from '../board/usePersonas'
+import { SaveIndicator } from '../editor/SaveIndicator'
+import { useEditorKeys } from '../editor/useEditorKeys'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 
@@ -8,6 +10,7 @@ export function MapScreen() {
   const map = useAppStore((s) => s.openMap)
   const goHome = useAppStore((s) => s.goHome)
   const personas = usePersonas()
+  useEditorKeys()
   if (!map) return <p className="loading">{t('map.loading')}</p>
   return (
     <main className="map-screen board-screen">
@@ -15,6 +18,7 @@ export function MapScreen() {
         <button onClick={goHome}>← {t('map.back')}</button>
         <h1>{map.title}</h1>
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
+        <SaveIndicator />
       </header>
       <Board key={map.id} map={map} personas={personas} />
     </main>

@@ -1,8 +1,9 @@
 /** One zustand store made of typed slices; persistence goes through JourneyApi, never localStorage. */
-import { create, type StateCreator } from 'zustand'
+import { create, createStore, type StateCreator } from 'zustand'
 import type { AppInfo, JourneyApi, MapSummary } from '../../../shared/api/contract'
 import type { JourneyMap, TemplateId } from '../../../shared/model'
 import { JourneyError } from '../../../shared/errors'
+import { createEditorSlice, defaultEditorEnvironment, type EditorEnvironment, type EditorSlice } from './editor'
 
 export interface ConnectionSlice {
   api: JourneyApi | null
@@ -32,7 +33,7 @@ export interface ViewSlice {
   goToMap(mapId: string): Promise<void>
 }
 
-export type AppState = ConnectionSlice & LibrarySlice & ViewSlice
+export type AppState = ConnectionSlice & LibrarySlice & ViewSlice & EditorSlice
 
 const messageOf = (error: unknown) =>
   error instanceof JourneyError ? error.message : 'Something went wrong. Nothing was changed.'
@@ -103,8 +104,8 @@ const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) =>
   async goToMap(mapId) {
     set({ route: { name: 'map', mapId }, openMap: null })
     try {
-      const map = (await get().api?.getMap({ id: mapId })) ?? null
-      set({ openMap: map })
+      const map = await get().api?.getMap({ id: mapId })
+      if (map) get().showLoadedMap(map)
     } catch (e) {
       get().showError(e)
       set({ route: { name: 'home' } })
@@ -112,8 +113,18 @@ const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) =>
   }
 })
 
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createConnectionSlice(...a),
-  ...createLibrarySlice(...a),
-  ...createViewSlice(...a)
-}))
+const createAppState =
+  (editor: EditorEnvironment): StateCreator<AppState> =>
+  (...a) => ({
+    ...createConnectionSlice(...a),
+    ...createLibrarySlice(...a),
+    ...createViewSlice(...a),
+    ...createEditorSlice(editor)(...a)
+  })
+
+/** The app's store. */
+export const useAppStore = create<AppState>()(createAppState(defaultEditorEnvironment))
+
+/** A store of its own, outside React (tests; a second window's worth of state). */
+export const createAppStore = (editor: EditorEnvironment = defaultEditorEnvironment) =>
+  createStore<AppState>()(createAppState(editor))

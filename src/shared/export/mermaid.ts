@@ -1,0 +1,510 @@
+/**
+ * Mermaid `journey` diagrams (the text format GitHub and many documentation tools render):
+ *
+ * ```
+ * journey
+ *     title Onboarding
+ *     section Sign-up
+ *       Create account: 4: Maya, Ivan
+ *       Confirm email: 2
+ * ```
+ *
+ * Export: one section per stage; the tasks of a section are the stage's notes in touchpoint
+ * lanes, or, for a stage without any, the notes of its top-most lane that has notes (so a map
+ * without touchpoints still shows its first notes). A task's actors are the personas its note
+ * is tagged with; its score (1–5) is the map's emotion scale mapped linearly onto 1…5 and
+ * rounded, from the as-is curve at that stage: the average of the actors' points, else the
+ * general curve's point, else the average of all points there, else 3.
+ * Mermaid cannot take ":" in task or section names, nor "#" or ";" anywhere (they start a
+ * comment or end the statement), nor "," in an actor's name: these are written as their
+ * fullwidth forms "：", "＃", "；", "，", and line breaks as spaces. A task that would read as a
+ * keyword (journey, title, section, accTitle, accDescr) gets an invisible U+200B in front, and
+ * "%%" (a comment) is written "%％".
+ *
+ * Import follows Mermaid's grammar: `journey` first (after an optional `---` front matter and
+ * `%%` comments), then `title …`, `section …`, `Task name: score` or
+ * `Task name: score: Actor, Actor`, `accTitle: …`, `accDescr: …` or `accDescr { … }` over
+ * several lines; `%%` and `#` start comments; keywords in any case. The new map has one stage
+ * per section (tasks before the first section get a stage of their own), a Touchpoints lane
+ * with the tasks as notes tagged with their actors, an Emotions lane, and an as-is emotion
+ * series per actor: the average of the actor's task scores in each section, mapped back onto
+ * the map's scale (tasks without actors make the general series). Actors become personas:
+ * matched by name to the personas given, or new ones. A score outside 1…5 or a line that is
+ * none of the above is an error naming its line; nothing is imported then.
+ */
+import { NOTE_COLORS, defaultLaneHeight } from '../commands/defaults'
+import { JourneyError } from '../errors'
+import type { EmotionPoint, EmotionScale, JourneyMap, Lane, Note, Persona, Stage } from '../model'
+import { LIMITS } from '../schema/entities'
+import { DEFAULT_STAGE_WIDTH } from '../templates'
+import {
+  DEFAULT_EMOTION_SCALE,
+  IssueList,
+  clip,
+  fileError,
+  finishMap,
+  mapTitle,
+  quoteForMessage,
+  type ImportedMap,
+  type TextImportOptions
+} from './common'
+
+/** Lowest and highest score of a Mermaid task. */
+export const MERMAID_MIN_SCORE = 1
+export const MERMAID_MAX_SCORE = 5
+
+const DEFAULT_TITLE = 'Imported journey'
+/** Stage for tasks written before the first section. */
+const UNSECTIONED_STAGE = 'Journey'
+const KEYWORD_GUARD = '\u200b'
+const PERSONA_COLORS = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9', '#1098ad', '#f08c00', '#c2255c']
+
+// ---------------------------------------------------------------------------------------------
+// Scores
+
+/** A score on the map's scale as a Mermaid score, 1…5 (not rounded). */
+export function toMermaidScore(score: number, scale: EmotionScale): number {
+  const span = scale.max - scale.min
+  const t = span > 0 ? (score - scale.min) / span : 0.5
+  return MERMAID_MIN_SCORE + Math.min(1, Math.max(0, t)) * (MERMAID_MAX_SCORE - MERMAID_MIN_SCORE)
+}
+
+/** A Mermaid score, 1…5, on the map's scale. */
+export function fromMermaidScore(score: number, scale: EmotionScale): number {
+  const t = (score - MERMAID_MIN_SCORE) / (MERMAID_MAX_SCORE - MERMAID_MIN_SCORE)
+  return scale.min + t * (scale.max - scale.min)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/**
+ * The Mermaid journey of a map (see the module comment). `personas` must hold every persona the
+ * exported notes are tagged with; otherwise JourneyError('invalid_request').
+ */
+export function exportMermaid(map: JourneyMap, personas: readonly Persona[]): string {
+  const names = new Map(personas.map((p) => [p.id, p.name]))
+  const stages = [...map.stages].sort(byOrder)
+  const lanes = [...map.lanes].sort(byOrder)
+  const notesByCell = new Map<string, Note[]>()
+  for (const note of [...map.notes].sort(byOrder)) {
+    const key = `${note.stageId}\u0000${note.laneId}`
+    const list = notesByCell.get(key)
+    if (list) list.push(note)
+    else notesByCell.set(key, [note])
+  }
+  const asIs = map.emotionPoints.filter((p) => p.variant === 'asIs')
+
+  const out = ['journey']
+  const title = mermaidText(map.title, /[#;]/g)
+  if (title !== '') out.push(`    title ${title}`)
+  for (const stage of stages) {
+    out.push(`    section ${mermaidText(stage.title, /[#;:]/g)}`)
+    const cells = lanes.map((lane) => ({ lane, notes: notesByCell.get(`${stage.id}\u0000${lane.id}`) ?? [] }))
+    const touchpoints = cells.filter((c) => c.lane.kind === 'touchpoints').flatMap((c) => c.notes)
+    const tasks = touchpoints.length > 0 ? touchpoints : (cells.find((c) => c.notes.length > 0)?.notes ?? [])
+    const points = asIs.filter((p) => p.stageId === stage.id)
+    for (const note of tasks) {
+      const name = taskName(note.text)
+      if (name === '') continue // Mermaid has no nameless tasks
+      const actors = note.personaIds.map((id) => {
+        const personaName = names.get(id)
+        if (personaName === undefined) {
+          throw new JourneyError(
+            'invalid_request',
+            `The map refers to persona "${id}", which was not given to the export.`
+          )
+        }
+        return actorName(personaName)
+      })
+      const score = Math.round(toMermaidScore(taskScore(note.personaIds, points, map.emotionScale), map.emotionScale))
+      out.push(`      ${name}: ${score}${actors.length > 0 ? `: ${actors.join(', ')}` : ''}`)
+    }
+  }
+  return `${out.join('\n')}\n`
+}
+
+/** The emotion a task shows, on the map's scale (see the module comment for the fallbacks). */
+function taskScore(actorIds: readonly string[], points: readonly EmotionPoint[], scale: EmotionScale): number {
+  const scoreOf = (personaId: string | null) => points.find((p) => p.personaId === personaId)?.score
+  const actorScores = actorIds.map(scoreOf).filter((s): s is number => s !== undefined)
+  if (actorScores.length > 0) return average(actorScores)
+  const general = scoreOf(null)
+  if (general !== undefined) return general
+  if (points.length > 0) return average(points.map((p) => p.score))
+  return fromMermaidScore(3, scale)
+}
+
+/** One line of text with the characters Mermaid cannot take there replaced (see module comment). */
+function mermaidText(text: string, forbidden: RegExp): string {
+  return text
+    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .replace(forbidden, (ch) => FULLWIDTH[ch] ?? ' ')
+}
+
+const FULLWIDTH: Readonly<Record<string, string>> = { ':': '：', ';': '；', '#': '＃', ',': '，' }
+
+function taskName(text: string): string {
+  const name = mermaidText(text, /[#;:]/g).replace(/%%/g, '%％')
+  return /^(journey|title\s|section\s|acctitle|accdescr)/i.test(name) ? KEYWORD_GUARD + name : name
+}
+
+function actorName(name: string): string {
+  return mermaidText(name, /[#;:,]/g)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+interface ParsedTask {
+  readonly line: number
+  readonly name: string
+  readonly score: number
+  readonly actors: readonly string[]
+}
+
+interface ParsedSection {
+  readonly line: number
+  readonly title: string
+  readonly tasks: ParsedTask[]
+}
+
+interface ParsedJourney {
+  title?: { readonly text: string; readonly line: number }
+  description?: { readonly text: string; readonly line: number }
+  readonly sections: ParsedSection[]
+}
+
+/** Other Mermaid diagram types, to say what a file is when it is not a journey. */
+const OTHER_DIAGRAMS =
+  /^(flowchart|graph|sequenceDiagram|classDiagram|stateDiagram|stateDiagram-v2|erDiagram|gantt|pie|timeline|mindmap|gitGraph|quadrantChart|requirementDiagram|C4Context|sankey-beta|xychart-beta|block-beta|packet-beta|kanban|architecture-beta|radar-beta)\b/i
+
+/**
+ * Reads a Mermaid journey into a new map (see the module comment). Throws
+ * JourneyError('invalid_request') naming the line of each problem (at most 20).
+ */
+export function importMermaid(text: string, options: TextImportOptions): ImportedMap {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (body.trim() === '') throw fileError('The file is empty.')
+  const issues = new IssueList()
+  const journey = parseJourney(body.split(/\r\n|\r|\n/), issues)
+  issues.throwIfAny()
+  return buildMap(journey!, options, issues)
+}
+
+function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourney | undefined {
+  const journey: ParsedJourney = { sections: [] }
+  let i = 0
+  let frontTitle: { text: string; line: number } | undefined
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, j) => j > 0 && l.trim() === '---')
+    if (end === -1) {
+      issues.add('line 1', 'the front matter that starts here is never closed with "---"')
+      return undefined
+    }
+    for (let j = 1; j < end; j++) {
+      const match = /^title:\s*(.*)$/.exec(lines[j]!)
+      if (match) frontTitle = { text: match[1]!.trim().replace(/^(["'])(.*)\1$/, '$2'), line: j + 1 }
+    }
+    i = end + 1
+  }
+  while (i < lines.length && isSkippable(lines[i]!)) i++
+  const header = lines[i]?.trim()
+  if (header === undefined) {
+    issues.add(`line ${lines.length}`, 'the diagram has no "journey" line')
+    return undefined
+  }
+  if (!/^journey\s*((%%|#).*)?$/i.test(header)) {
+    const other = OTHER_DIAGRAMS.exec(header)
+    issues.add(
+      `line ${i + 1}`,
+      other
+        ? `this is a Mermaid ${other[1]} diagram; only journey diagrams can be imported`
+        : `a Mermaid journey starts with the line "journey", not ${quoteForMessage(header)}`
+    )
+    return undefined
+  }
+
+  let section: ParsedSection | undefined
+  for (i++; i < lines.length && !issues.full; i++) {
+    const lineNo = i + 1
+    const where = `line ${lineNo}`
+    const raw = lines[i]!.trim()
+    if (isSkippable(raw)) continue
+
+    const multiline = /^accDescr\s*\{(.*)$/i.exec(raw)
+    if (multiline) {
+      const parts: string[] = []
+      let rest = multiline[1]!
+      let j = i
+      while (!rest.includes('}')) {
+        parts.push(rest)
+        j++
+        if (j >= lines.length) break
+        rest = lines[j]!
+      }
+      if (!rest.includes('}')) {
+        issues.add(where, 'the "accDescr {" that starts here is never closed with "}"')
+        break
+      }
+      parts.push(rest.slice(0, rest.indexOf('}')))
+      journey.description = {
+        text: parts
+          .map((p) => p.trim())
+          .join('\n')
+          .trim(),
+        line: lineNo
+      }
+      i = j
+      continue
+    }
+    const acc = /^acc(Title|Descr)\s*:(.*)$/i.exec(raw)
+    if (acc) {
+      if (acc[1]!.toLowerCase() === 'descr') journey.description = { text: acc[2]!.trim(), line: lineNo }
+      continue // accTitle: the map has no place for it; the title line names the map
+    }
+
+    // "#" starts a comment; ";" ends a statement, which Mermaid then rejects.
+    const statement = raw.split('#')[0]!.trimEnd()
+    if (statement.includes(';')) {
+      issues.add(where, `";" is not allowed in a Mermaid journey (write it as "；" or leave it out)`)
+      continue
+    }
+    if (/^title(\s|$)/i.test(statement)) {
+      const title = statement.slice(5).trim()
+      if (title === '') issues.add(where, 'the title line has no title')
+      else journey.title = { text: title, line: lineNo }
+      continue
+    }
+    if (/^section(\s|$)/i.test(statement)) {
+      const title = statement.slice(7).trim()
+      if (title === '') issues.add(where, 'the section has no name')
+      else if (title.includes(':')) issues.add(where, 'a section name cannot hold ":"')
+      else {
+        section = { line: lineNo, title, tasks: [] }
+        journey.sections.push(section)
+      }
+      continue
+    }
+    const task = parseTask(statement, where, issues)
+    if (!task) continue
+    if (!section) {
+      section = { line: lineNo, title: UNSECTIONED_STAGE, tasks: [] }
+      journey.sections.push(section)
+    }
+    section.tasks.push({ ...task, line: lineNo })
+  }
+  if (!journey.title && frontTitle) journey.title = frontTitle
+  return journey
+}
+
+/** Blank lines and `%%` comments (directives `%%{…}%%` included) carry nothing. */
+function isSkippable(line: string): boolean {
+  const trimmed = line.trim()
+  return trimmed === '' || trimmed.startsWith('%%') || trimmed.startsWith('#')
+}
+
+/** `Task name: score` or `Task name: score: Actor, Actor`, as Mermaid's addTask reads it. */
+function parseTask(statement: string, where: string, issues: IssueList): Omit<ParsedTask, 'line'> | undefined {
+  const colon = statement.indexOf(':')
+  if (colon === -1) {
+    issues.add(
+      where,
+      `${quoteForMessage(statement)} is not a title, section or task; a task is written "Task name: score: Actor, Actor"`
+    )
+    return undefined
+  }
+  const name = statement
+    .slice(0, colon)
+    .trim()
+    .replace(/^\u200b/, '')
+  if (name === '') {
+    issues.add(where, 'the task has no name before ":"')
+    return undefined
+  }
+  // Like Mermaid: the score, then the actors; anything after a third ":" is ignored.
+  const [scoreText = '', actorText = ''] = statement.slice(colon + 1).split(':')
+  const trimmed = scoreText.trim()
+  const score = trimmed === '' ? NaN : Number(trimmed)
+  if (!Number.isFinite(score) || score < MERMAID_MIN_SCORE || score > MERMAID_MAX_SCORE) {
+    issues.add(
+      where,
+      trimmed === ''
+        ? `the task ${quoteForMessage(name)} has no score; write a number from 1 to 5 after ":"`
+        : `the score ${quoteForMessage(trimmed)} must be a number from 1 to 5`
+    )
+    return undefined
+  }
+  const actors = [...new Set(actorText.split(',').map((a) => a.trim()))].filter((a) => a !== '')
+  return { name, score, actors }
+}
+
+function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: IssueList): ImportedMap {
+  const scale = options.emotionScale ?? DEFAULT_EMOTION_SCALE
+  if (journey.sections.length === 0) {
+    throw fileError('The diagram has no sections and no tasks: there is nothing to import.')
+  }
+  if (journey.title && journey.title.text.length > LIMITS.title) {
+    issues.add(`line ${journey.title.line}`, `the title may have at most ${LIMITS.title} characters`)
+  }
+  if (journey.description && journey.description.text.length > LIMITS.description) {
+    issues.add(`line ${journey.description.line}`, `the description may have at most ${LIMITS.description} characters`)
+  }
+  const actorLines = new Map<string, number>()
+  for (const section of journey.sections) {
+    if (section.title.length > LIMITS.title) {
+      issues.add(`line ${section.line}`, `a section name may have at most ${LIMITS.title} characters`)
+    }
+    for (const task of section.tasks) {
+      if (task.name.length > LIMITS.noteText) {
+        issues.add(`line ${task.line}`, `a task name may have at most ${LIMITS.noteText} characters`)
+      }
+      for (const actor of task.actors) {
+        if (!actorLines.has(actor)) actorLines.set(actor, task.line)
+        if (actor.length > LIMITS.label) {
+          issues.add(`line ${task.line}`, `an actor's name may have at most ${LIMITS.label} characters`)
+        }
+      }
+    }
+  }
+  if (actorLines.size > LIMITS.maxPersonasPerMap) {
+    const line = [...actorLines.values()][LIMITS.maxPersonasPerMap]!
+    issues.add(
+      `line ${line}`,
+      `a map can have at most ${LIMITS.maxPersonasPerMap} personas; the diagram has ${actorLines.size} actors`
+    )
+  }
+  issues.throwIfAny()
+
+  const personaByActor = new Map<string, Persona>()
+  const known = options.personas ?? []
+  for (const actor of actorLines.keys()) {
+    const match =
+      known.find((p) => p.name.trim() === actor) ??
+      known.find((p) => actorName(p.name) === actor) ??
+      known.find((p) => p.name.trim().toLowerCase() === actor.toLowerCase())
+    personaByActor.set(actor, match ?? newPersona(actor, personaByActor.size, options))
+  }
+
+  const touchpoints: Lane = {
+    id: options.newId(),
+    title: 'Touchpoints',
+    kind: 'touchpoints',
+    prompt: '',
+    order: 1,
+    height: defaultLaneHeight('touchpoints'),
+    collapsed: false
+  }
+  const emotions: Lane = {
+    id: options.newId(),
+    title: 'Emotions',
+    kind: 'emotions',
+    prompt: '',
+    order: 2,
+    height: defaultLaneHeight('emotions'),
+    collapsed: false
+  }
+  const stages: Stage[] = []
+  const notes: Note[] = []
+  const points: EmotionPoint[] = []
+  journey.sections.forEach((section, index) => {
+    const stage: Stage = {
+      id: options.newId(),
+      title: section.title,
+      prompt: '',
+      order: index + 1,
+      width: DEFAULT_STAGE_WIDTH,
+      collapsed: false
+    }
+    stages.push(stage)
+    const scores = new Map<string | null, number[]>()
+    section.tasks.forEach((task, order) => {
+      const personaIds = task.actors.map((a) => personaByActor.get(a)!.id)
+      notes.push({
+        id: options.newId(),
+        stageId: stage.id,
+        laneId: touchpoints.id,
+        order: order + 1,
+        text: task.name,
+        color: NOTE_COLORS.touchpoint,
+        kind: 'touchpoint',
+        channel: null,
+        category: null,
+        personaIds: [...new Set(personaIds)],
+        votes: 0,
+        severity: null,
+        impact: null,
+        effort: null
+      })
+      for (const personaId of personaIds.length > 0 ? personaIds : [null]) {
+        const list = scores.get(personaId)
+        if (list) list.push(task.score)
+        else scores.set(personaId, [task.score])
+      }
+    })
+    for (const [personaId, list] of scores) {
+      points.push({
+        id: options.newId(),
+        personaId,
+        variant: 'asIs',
+        stageId: stage.id,
+        score: fromMermaidScore(average(list), scale),
+        note: ''
+      })
+    }
+  })
+  const personas = [...new Map([...personaByActor.values()].map((p) => [p.id, p])).values()]
+  const map = finishMap({
+    id: options.newId(),
+    title: mapTitle(journey.title?.text ?? options.title, DEFAULT_TITLE),
+    description: journey.description?.text ?? '',
+    emotionScale: scale,
+    personaIds: personas.map((p) => p.id),
+    createdAt: options.now,
+    updatedAt: options.now,
+    revision: 0,
+    stages,
+    lanes: [touchpoints, emotions],
+    notes,
+    emotionPoints: points,
+    markers: [],
+    connectors: [],
+    metrics: []
+  })
+  return { map, personas }
+}
+
+/** A persona for an actor the library does not know: the name, initials and a colour. */
+function newPersona(name: string, index: number, options: TextImportOptions): Persona {
+  const words = name.split(/[\s,.;:_-]+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
+  const letters = words
+    .slice(0, 2)
+    .map((w) => Array.from(w.replace(/^[^\p{L}\p{N}]+/u, ''))[0] ?? '')
+    .join('')
+    .toUpperCase()
+  const empty = { age: '', location: '', education: '', income: '' }
+  return {
+    id: options.newId(),
+    name,
+    initials: clip(letters, 3) || '?',
+    color: PERSONA_COLORS[index % PERSONA_COLORS.length]!,
+    role: '',
+    quote: '',
+    demographics: empty,
+    firmographics: { companySize: '', industry: '', revenue: '' },
+    behaviour: '',
+    goals: '',
+    painPoints: '',
+    channels: [],
+    segmentNotes: '',
+    createdAt: options.now,
+    updatedAt: options.now
+  }
+}
+
+const average = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length
+
+const byOrder = (a: { order: number; id: string }, b: { order: number; id: string }) =>
+  a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

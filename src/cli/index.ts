@@ -9,6 +9,8 @@ import { openLibraryService } from '../library'
 import { defaultLibraryPath } from '../library/default-path'
 import { backupLibrary, checkLibrary } from '../library/maintenance'
 import type { LibraryService } from '../library/service-types'
+import type { ApiRequest } from '../shared/api/contract'
+import { parseApiCall } from '../shared/api/validate'
 import { TemplateIdSchema } from '../shared/schema/enums'
 import { JourneyError } from '../shared/errors'
 
@@ -17,6 +19,8 @@ const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
   new --template saas|b2b|blueprint|blank --title TEXT   create a map, print its id
   import FILE                                    import a Journeyboard JSON file, print the new map id
   export MAP --format json --out FILE            export a map (MAP is an id or an exact title)
+  personas [--json]                              list personas and the maps they are linked to
+  snapshot MAP --name TEXT                       save a named snapshot of a map, print its id
   check                                          check the library file and every map
   backup --out FILE                              write a consistent copy of the library`
 
@@ -100,6 +104,27 @@ async function run(command: string, positionals: string[], values: Values, servi
       writeAtomically(target, text)
       return out(target)
     }
+    case 'personas': {
+      const personas = await service.call('listPersonas', {})
+      if (values.json) return out(JSON.stringify(personas, null, 2))
+      if (personas.length === 0) return out('No personas.')
+      const maps = [...(await service.call('listMaps', {})), ...(await service.call('listTrash', {}))]
+      for (const p of personas) {
+        const linked = maps.filter((m) => m.personaIds.includes(p.id)).length
+        const role = p.role ? `  ${p.role}` : ''
+        out(`${p.id}  ${p.initials.padEnd(3)}  ${p.name}${role}  (${linked} ${linked === 1 ? 'map' : 'maps'})`)
+      }
+      return
+    }
+    case 'snapshot': {
+      const ref = positionals[0]
+      if (!ref) throw new UsageError('snapshot needs a MAP (id or exact title)')
+      const name = required(values, 'name')
+      // The library trusts what it is handed; the CLI checks the name the way the app's transports do.
+      const { req } = parseApiCall('createSnapshot', { mapId: await findMap(service, ref), name })
+      const info = await service.call('createSnapshot', req as ApiRequest<'createSnapshot'>)
+      return out(info.id)
+    }
     case 'check': {
       const report = await checkLibrary(service)
       for (const problem of report.problems) process.stderr.write(`${problem}\n`)
@@ -129,6 +154,7 @@ async function main(): Promise<void> {
         json: { type: 'boolean' },
         template: { type: 'string' },
         title: { type: 'string' },
+        name: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' }
       },

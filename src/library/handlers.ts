@@ -12,6 +12,7 @@ import { readInterchange, referencedPersonaIds, writeInterchange } from './inter
 import type { MapRepository } from './repositories/maps'
 import { applyPatchToDb } from './repositories/patch'
 import type { PersonaRepository } from './repositories/personas'
+import { searchMaps } from './repositories/search'
 import type { SnapshotRepository } from './repositories/snapshots'
 import type { Statements } from './statements'
 
@@ -94,6 +95,7 @@ export function createHandlers(ctx: LibraryContext): Handlers {
       notices: [...ctx.notices]
     }),
     listMaps: () => maps.summaries(),
+    searchMaps: ({ query }) => searchMaps(ctx.statements, query),
     getMap: ({ id }) => load(id),
     createMap: ({ template, title }) => {
       const map = createMapFromTemplate(template, title, ctx.newId, ctx.now())

@@ -39,6 +39,7 @@ function isApiEvent(value: unknown): value is ApiEvent {
 const api = {
   getAppInfo: call('getAppInfo'),
   listMaps: call('listMaps'),
+  searchMaps: call('searchMaps'),
   getMap: call('getMap'),
   createMap: call('createMap'),
   applyPatch: call('applyPatch'),

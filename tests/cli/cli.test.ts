@@ -102,3 +102,69 @@ describe('cli', () => {
     expect(readFileSync(db, 'utf8')).toBe('hello, I am a text file\n')
   })
 })
+
+describe('cli personas and snapshots', () => {
+  /** Imports a map that links one persona, Maya, as a file exported elsewhere would. */
+  function importMapWithPersona(): string {
+    const id = cli('new', '--template', 'blank', '--title', 'Linked').stdout.trim()
+    const file = join(dir, 'linked.json')
+    cli('export', id, '--out', file)
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+      map: { personaIds: string[] }
+      personas: unknown[]
+    }
+    doc.map.personaIds = ['pMaya']
+    doc.personas = [
+      {
+        id: 'pMaya',
+        name: 'Maya, ops lead',
+        initials: 'MO',
+        color: '#e8590c',
+        role: 'Operations lead',
+        quote: '',
+        demographics: { age: '', location: '', education: '', income: '' },
+        firmographics: { companySize: '', industry: '', revenue: '' },
+        behaviour: '',
+        goals: '',
+        painPoints: '',
+        channels: ['email'],
+        segmentNotes: '',
+        createdAt: '2026-03-01T10:00:00.000Z',
+        updatedAt: '2026-03-01T10:00:00.000Z'
+      }
+    ]
+    writeFileSync(file, JSON.stringify(doc))
+    const imported = cli('import', file)
+    expect(imported.code).toBe(0)
+    return imported.stdout.trim()
+  }
+
+  it('lists personas with the number of maps linking them, and as JSON', () => {
+    expect(cli('personas').stdout).toBe('No personas.\n')
+    importMapWithPersona()
+    const listed = cli('personas')
+    expect(listed.code).toBe(0)
+    expect(listed.stdout).toBe('pMaya  MO   Maya, ops lead  Operations lead  (1 map)\n')
+    const json = JSON.parse(cli('personas', '--json').stdout) as { id: string; channels: string[] }[]
+    expect(json).toEqual([expect.objectContaining({ id: 'pMaya', name: 'Maya, ops lead', channels: ['email'] })])
+  })
+
+  it('saves a named snapshot of a map by id or title and prints its id', () => {
+    const id = cli('new', '--template', 'saas', '--title', 'Workshop').stdout.trim()
+    const byTitle = cli('snapshot', 'Workshop', '--name', 'before workshop')
+    expect(byTitle.stderr).toBe('')
+    expect(byTitle.code).toBe(0)
+    expect(byTitle.stdout.trim()).toMatch(/^[A-Za-z0-9_-]+$/)
+    expect(cli('snapshot', id, '--name', 'after').code).toBe(0)
+
+    const blank = cli('snapshot', id, '--name', '   ')
+    expect(blank.code).toBe(1)
+    expect(blank.stderr).toMatch(/name must not be empty/)
+    const missingName = cli('snapshot', id)
+    expect(missingName.code).toBe(2)
+    expect(missingName.stderr).toMatch(/--name is required/)
+    const long = cli('snapshot', id, '--name', 'x'.repeat(121))
+    expect(long.code).toBe(1)
+    expect(long.stderr).toMatch(/120/)
+  })
+})

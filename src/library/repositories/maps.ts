@@ -51,7 +51,7 @@ export function metaFromRow(row: MapRow): MapMeta {
   }
 }
 
-function summaryFromRow(row: SummaryRow): MapSummary {
+function summaryFromRow(row: SummaryRow, notesPerStage: readonly number[]): MapSummary {
   return {
     id: row.id,
     title: row.title,
@@ -59,6 +59,7 @@ function summaryFromRow(row: SummaryRow): MapSummary {
     updatedAt: row.updated_at,
     stageCount: row.stage_count,
     noteCount: row.note_count,
+    notesPerStage,
     personaIds: JSON.parse(row.persona_ids) as string[],
     revision: row.revision
   }
@@ -176,14 +177,36 @@ export class MapRepository {
     const rows = this.statements
       .get(summarySql('m.deleted_at IS NULL', 'm.updated_at DESC, m.id'))
       .all() as SummaryRow[]
-    return rows.map(summaryFromRow)
+    const perStage = this.notesPerStage()
+    return rows.map((row) => summaryFromRow(row, perStage.get(row.id) ?? []))
   }
 
   trashed(): TrashedMap[] {
     const rows = this.statements
       .get(summarySql('m.deleted_at IS NOT NULL', 'm.deleted_at DESC, m.id'))
       .all() as SummaryRow[]
-    return rows.map((row) => ({ ...summaryFromRow(row), deletedAt: row.deleted_at ?? '' }))
+    const perStage = this.notesPerStage()
+    return rows.map((row) => ({ ...summaryFromRow(row, perStage.get(row.id) ?? []), deletedAt: row.deleted_at ?? '' }))
+  }
+
+  /** For every map: how many notes each stage holds, stages left to right. */
+  private notesPerStage(): Map<string, number[]> {
+    const counts = new Map<string, number>()
+    const grouped = this.statements
+      .get('SELECT map_id, stage_id, count(*) AS c FROM notes GROUP BY map_id, stage_id')
+      .all() as { map_id: string; stage_id: string; c: number }[]
+    for (const g of grouped) counts.set(`${g.map_id}\u0000${g.stage_id}`, g.c)
+    const result = new Map<string, number[]>()
+    const stages = this.statements.get('SELECT map_id, id FROM stages ORDER BY map_id, sort_order, id').all() as {
+      map_id: string
+      id: string
+    }[]
+    for (const stage of stages) {
+      let list = result.get(stage.map_id)
+      if (!list) result.set(stage.map_id, (list = []))
+      list.push(counts.get(`${stage.map_id}\u0000${stage.id}`) ?? 0)
+    }
+    return result
   }
 
   setDeletedAt(mapId: string, deletedAt: string | null): void {

@@ -26,8 +26,21 @@ export interface MapSummary {
   readonly createdAt: string
   readonly stageCount: number
   readonly noteCount: number
+  /** Notes in each stage, stages left to right: the home screen's small preview. */
+  readonly notesPerStage: readonly number[]
   readonly personaIds: readonly string[]
   readonly revision: number
+}
+
+/** A map whose title or note text holds the searched words. */
+export interface MapSearchHit {
+  readonly id: string
+  /** The title matches. */
+  readonly inTitle: boolean
+  /** How many of the map's notes match. */
+  readonly noteMatches: number
+  /** A few words around the match in the first matching note, or null when only the title matched. */
+  readonly excerpt: string | null
 }
 
 export interface TrashedMap extends MapSummary {
@@ -52,6 +65,10 @@ export interface PatchResult {
 export const apiRequests = {
   getAppInfo: Empty,
   listMaps: Empty,
+  /** Maps (not in the trash) whose title or note text contains `query`, ignoring case and accents. */
+  searchMaps: z
+    .object({ query: z.string().max(LIMITS.label, `search text is longer than ${LIMITS.label} characters`) })
+    .strict(),
   getMap: ById,
   createMap: z.object({ template: TemplateIdSchema, title: NewTitle }).strict(),
   applyPatch: z
@@ -93,6 +110,7 @@ export type ApiRequest<K extends ApiMethod> = DeepReadonly<z.input<(typeof apiRe
 export interface ApiResponses {
   getAppInfo: AppInfo
   listMaps: readonly MapSummary[]
+  searchMaps: readonly MapSearchHit[]
   getMap: JourneyMap
   createMap: JourneyMap
   applyPatch: PatchResult

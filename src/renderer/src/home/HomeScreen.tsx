@@ -1,52 +1,60 @@
-import { useEffect, useMemo, useState } from 'react'
+/** Where a workshop starts: the maps of the library, the persona library, and the trash. */
+import { useEffect, useState } from 'react'
 import type { MapSummary } from '../../../shared/api/contract'
 import { t } from '../i18n'
-import { useAppStore } from '../store'
+import { PersonaLibrary } from '../personas/PersonaLibrary'
+import { useAppStore, type HomeView } from '../store'
+import { MapsView } from './MapsView'
 import { NewMapDialog } from './NewMapDialog'
+import { TrashView } from './TrashView'
+import './home.css'
 
-export function relativeTime(iso: string, now = Date.now()): string {
-  const minutes = Math.floor((now - Date.parse(iso)) / 60_000)
-  if (minutes < 1) return t('time.justNow')
-  if (minutes < 60) return t('time.minutes', { count: minutes })
-  if (minutes < 24 * 60) return t('time.hours', { count: Math.floor(minutes / 60) })
-  return new Date(iso).toLocaleDateString()
-}
-
-type SortKey = 'updated' | 'title'
-
-function sortMaps(maps: readonly MapSummary[], key: SortKey): MapSummary[] {
-  const copy = [...maps]
-  if (key === 'title') copy.sort((a, b) => a.title.localeCompare(b.title))
-  else copy.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-  return copy
+interface Toast {
+  readonly message: string
+  readonly action?: { readonly label: string; run(): void }
 }
 
 export function HomeScreen() {
-  const maps = useAppStore((s) => s.maps)
-  const mapsLoaded = useAppStore((s) => s.mapsLoaded)
+  const api = useAppStore((s) => s.api)
+  const view = useAppStore((s) => s.homeView)
+  const showHome = useAppStore((s) => s.showHome)
+  const mapCount = useAppStore((s) => s.maps.length)
+  const personaCount = useAppStore((s) => s.personas.length)
+  const trashCount = useAppStore((s) => s.trash.length)
   const refreshMaps = useAppStore((s) => s.refreshMaps)
-  const trashMap = useAppStore((s) => s.trashMap)
+  const refreshPersonas = useAppStore((s) => s.refreshPersonas)
+  const refreshTrash = useAppStore((s) => s.refreshTrash)
   const restoreMap = useAppStore((s) => s.restoreMap)
   const goToMap = useAppStore((s) => s.goToMap)
   const libraryPath = useAppStore((s) => s.appInfo?.libraryPath)
   const [creating, setCreating] = useState(false)
-  const [query, setQuery] = useState('')
-  const [sort, setSort] = useState<SortKey>('updated')
-  const [trashed, setTrashed] = useState<MapSummary | null>(null)
+  const [toast, setToast] = useState<Toast | null>(null)
 
-  const api = useAppStore((s) => s.api)
   // The API client is created by App's effect, which runs after this one on first render.
   useEffect(() => {
-    if (api) void refreshMaps()
-  }, [api, refreshMaps])
+    if (!api) return
+    void refreshMaps()
+    void refreshPersonas()
+    void refreshTrash()
+  }, [api, refreshMaps, refreshPersonas, refreshTrash])
 
-  const shown = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase()
-    return sortMaps(
-      maps.filter((m) => m.title.toLocaleLowerCase().includes(q)),
-      sort
-    )
-  }, [maps, query, sort])
+  const tabs: readonly { id: HomeView; label: string; count: number }[] = [
+    { id: 'maps', label: t('home.nav.maps'), count: mapCount },
+    { id: 'personas', label: t('home.nav.personas'), count: personaCount },
+    { id: 'trash', label: t('home.nav.trash'), count: trashCount }
+  ]
+
+  const trashed = (map: MapSummary) =>
+    setToast({
+      message: t('home.trashed', { title: map.title }),
+      action: {
+        label: t('home.undoTrash'),
+        run: () => {
+          setToast(null)
+          void restoreMap(map.id)
+        }
+      }
+    })
 
   return (
     <main className="home">
@@ -59,79 +67,48 @@ export function HomeScreen() {
           {t('home.newMap')}
         </button>
       </header>
-      <section aria-labelledby="maps-heading">
-        <div className="list-toolbar">
-          <h2 id="maps-heading">{t('home.title')}</h2>
-          <input
-            type="search"
-            aria-label={t('home.search')}
-            placeholder={t('home.search')}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <label>
-            {t('home.sort')}{' '}
-            <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-              <option value="updated">{t('home.sort.updated')}</option>
-              <option value="title">{t('home.sort.title')}</option>
-            </select>
-          </label>
-        </div>
-        {!mapsLoaded ? null : maps.length === 0 ? (
-          <p className="empty">{t('home.empty')}</p>
-        ) : (
-          <table className="maps">
-            <thead>
-              <tr>
-                <th scope="col">{t('home.col.title')}</th>
-                <th scope="col">{t('home.col.stages')}</th>
-                <th scope="col">{t('home.col.notes')}</th>
-                <th scope="col">{t('home.col.updated')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('home.trash')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <button className="link" onClick={() => void goToMap(m.id)}>
-                      {m.title}
-                    </button>
-                  </td>
-                  <td>{m.stageCount}</td>
-                  <td>{m.noteCount}</td>
-                  <td>
-                    <time dateTime={m.updatedAt}>{relativeTime(m.updatedAt)}</time>
-                  </td>
-                  <td>
-                    <button
-                      aria-label={`${t('home.trash')}: ${m.title}`}
-                      onClick={() => {
-                        void trashMap(m.id)
-                        setTrashed(m)
-                      }}
-                    >
-                      {t('home.trash')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      {trashed && (
-        <div className="toast" role="status">
-          {t('home.trashed', { title: trashed.title })}{' '}
+      <nav className="home-nav" aria-label={t('home.nav')}>
+        {tabs.map((tab) => (
           <button
+            key={tab.id}
+            className="nav-tab"
+            aria-current={view === tab.id ? 'page' : undefined}
             onClick={() => {
-              void restoreMap(trashed.id)
-              setTrashed(null)
+              setToast(null)
+              showHome(tab.id)
             }}
           >
-            {t('home.undoTrash')}
+            {tab.label} <span className="nav-count">{tab.count}</span>
+          </button>
+        ))}
+      </nav>
+      {view === 'maps' && (
+        <MapsView
+          onNewMap={() => setCreating(true)}
+          onTrashed={trashed}
+          onDuplicated={(id, title) =>
+            setToast({
+              message: t('home.duplicated', { title }),
+              action: { label: t('home.openCopy'), run: () => void goToMap(id) }
+            })
+          }
+        />
+      )}
+      {/* Kept mounted while hidden, so an unsaved persona form survives a look at the maps. */}
+      <div hidden={view !== 'personas'}>
+        <PersonaLibrary />
+      </div>
+      {view === 'trash' && <TrashView onRestored={(title) => setToast({ message: t('trash.restored', { title }) })} />}
+      {toast && (
+        <div className="toast" role="status">
+          <span>{toast.message}</span>
+          {toast.action && (
+            <button className="toast-action" onClick={toast.action.run}>
+              {toast.action.label}
+            </button>
+          )}
+          <button className="toast-close" aria-label={t('common.dismiss')} onClick={() => setToast(null)}>
+            ×
           </button>
         </div>
       )}

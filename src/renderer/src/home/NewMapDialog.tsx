@@ -1,7 +1,10 @@
-import { useId, useState, type FormEvent } from 'react'
+/** New map: a title and a template, with a preview of the template's stages and lanes. */
+import { useState } from 'react'
 import { LIMITS } from '../../../shared/schema/entities'
-import { TEMPLATES } from '../../../shared/templates'
+import { TEMPLATES, type TemplateInfo } from '../../../shared/templates'
 import type { TemplateId } from '../../../shared/model'
+import { Dialog } from '../common/Dialog'
+import { TextField } from '../common/Field'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 
@@ -14,40 +17,86 @@ export function titleProblem(title: string): string | null {
   return null
 }
 
+/** The template's board in miniature: stage names across, lane names down, prompts as they will show. */
+function TemplatePreview({ info }: { info: TemplateInfo }) {
+  return (
+    <div className="template-preview-panel">
+      <h3 className="preview-heading">{t('new.previewHeading')}</h3>
+      <p className="visually-hidden">
+        {t('new.previewStages', { names: info.stages.map((s) => s.title).join(', ') })}{' '}
+        {t('new.previewLanes', { names: info.lanes.map((l) => l.title).join(', ') })}
+      </p>
+      <div
+        className="template-grid"
+        aria-hidden="true"
+        style={{ gridTemplateColumns: `minmax(92px, 1.3fr) repeat(${info.stages.length}, minmax(0, 1fr))` }}
+      >
+        <span className="tg-corner" />
+        {info.stages.map((s) => (
+          <span key={s.title} className="tg-stage" title={s.prompt || undefined}>
+            {s.title}
+          </span>
+        ))}
+        {info.lanes.map((lane) => (
+          <div key={lane.title} className="tg-row" style={{ gridColumn: `1 / span ${info.stages.length + 1}` }}>
+            <span className={`tg-lane kind-${lane.kind}`} title={lane.prompt || undefined}>
+              {lane.title}
+            </span>
+            {info.stages.map((s) => (
+              <span key={s.title} className={`tg-cell kind-${lane.kind}`} />
+            ))}
+          </div>
+        ))}
+      </div>
+      <p className="hint preview-note">{t('new.promptsNote')}</p>
+      {info.lanes.some((l) => l.prompt) && (
+        <ul className="template-prompts">
+          {info.lanes
+            .filter((l) => l.prompt)
+            .slice(0, 4)
+            .map((l) => (
+              <li key={l.title}>
+                <strong>{l.title}</strong> <span className="prompt">{l.prompt}</span>
+              </li>
+            ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
 export function NewMapDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
   const [template, setTemplate] = useState<TemplateId>('saas')
   const [title, setTitle] = useState('')
   const [touched, setTouched] = useState(false)
+  const [busy, setBusy] = useState(false)
   const createMap = useAppStore((s) => s.createMap)
-  const titleId = useId()
   const problem = titleProblem(title)
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
+  const submit = async () => {
     setTouched(true)
-    if (problem) return
+    if (problem || busy) return
+    setBusy(true)
     const map = await createMap(template, title)
+    setBusy(false)
     if (map) onCreated(map.id)
   }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={`${titleId}-h`} onSubmit={submit}>
-        <h2 id={`${titleId}-h`}>{t('new.title')}</h2>
-        <label htmlFor={titleId}>{t('new.mapTitle')}</label>
-        <input
-          id={titleId}
-          autoFocus
-          value={title}
-          maxLength={LIMITS.title * 2}
-          aria-invalid={touched && problem !== null}
-          aria-describedby={`${titleId}-hint`}
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={() => setTouched(true)}
-        />
-        <p id={`${titleId}-hint`} className={touched && problem ? 'field-error' : 'hint'}>
-          {touched && problem ? problem : t('new.mapTitleHint', { max: LIMITS.title })}
-        </p>
+    <Dialog title={t('new.title')} onClose={onClose} onSubmit={() => void submit()} className="new-map-dialog">
+      <TextField
+        label={t('new.mapTitle')}
+        value={title}
+        onChange={setTitle}
+        max={LIMITS.title}
+        required
+        autoFocus
+        placeholder={t('new.mapTitlePlaceholder')}
+        error={touched ? problem : null}
+        hint={t('new.mapTitleHint', { max: LIMITS.title })}
+        onBlur={() => setTouched(title.length > 0)}
+      />
+      <div className="new-map-body">
         <fieldset className="templates">
           <legend>{t('new.template')}</legend>
           {ORDER.map((id) => {
@@ -63,9 +112,9 @@ export function NewMapDialog({ onClose, onCreated }: { onClose(): void; onCreate
                 />
                 <span className="template-name">{info.name}</span>
                 <span className="template-desc">{info.description}</span>
-                <span className="template-preview" aria-hidden="true">
+                <span className="template-strip" aria-hidden="true">
                   {info.stages.map((s) => (
-                    <span key={s.title} className="preview-stage" title={s.title} />
+                    <span key={s.title} className="strip-stage" />
                   ))}
                 </span>
                 <span className="template-meta">
@@ -75,15 +124,16 @@ export function NewMapDialog({ onClose, onCreated }: { onClose(): void; onCreate
             )
           })}
         </fieldset>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('new.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('new.create')}
-          </button>
-        </div>
-      </form>
-    </div>
+        <TemplatePreview info={TEMPLATES[template]} />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('new.create')}
+        </button>
+      </div>
+    </Dialog>
   )
 }

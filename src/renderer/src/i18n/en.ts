@@ -4,13 +4,21 @@
  * keys are prefixed by feature and must be unique across files.
  */
 import { app } from './en/app'
+import { common } from './en/common'
+import { home } from './en/home'
+import { personas } from './en/personas'
+import { versions } from './en/versions'
 import { board } from './en/board'
 import { editor } from './en/editor'
 
 export const en = {
   ...app,
+  ...common,
+  ...home,
+  ...personas,
+  ...versions,
   ...board,
-  ...editor
+  ...editor,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -3,7 +3,9 @@ import { usePersonas } from '../board/usePersonas'
 import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
 import { t } from '../i18n'
+import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
+import { VersionsButton } from '../versions/VersionsPanel'
 
 /** A map open on the board, under a header with the way back and the map's title. */
 export function MapScreen() {
@@ -18,6 +20,8 @@ export function MapScreen() {
         <button onClick={goHome}>← {t('map.back')}</button>
         <h1>{map.title}</h1>
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
+        <PersonaLinker map={map} />
+        <VersionsButton map={map} />
         <SaveIndicator />
       </header>
       <Board key={map.id} map={map} personas={personas} />

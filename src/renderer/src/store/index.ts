@@ -1,9 +1,14 @@
 /** One zustand store made of typed slices; persistence goes through JourneyApi, never localStorage. */
 import { create, createStore, type StateCreator } from 'zustand'
-import type { AppInfo, JourneyApi, MapSummary } from '../../../shared/api/contract'
-import type { JourneyMap, TemplateId } from '../../../shared/model'
+import type { AppInfo, JourneyApi } from '../../../shared/api/contract'
+import type { JourneyMap } from '../../../shared/model'
 import { JourneyError } from '../../../shared/errors'
 import { createEditorSlice, defaultEditorEnvironment, type EditorEnvironment, type EditorSlice } from './editor'
+import { createLibrarySlice, type LibrarySlice } from './library'
+import { createPersonasSlice, type PersonasSlice } from './personas'
+
+export type { HomeView, LibrarySlice } from './library'
+export type { DeletePersonaOutcome, LinkingMap, PersonasSlice } from './personas'
 
 export interface ConnectionSlice {
   api: JourneyApi | null
@@ -17,15 +22,6 @@ export interface ConnectionSlice {
   dismissError(): void
 }
 
-export interface LibrarySlice {
-  maps: readonly MapSummary[]
-  mapsLoaded: boolean
-  refreshMaps(): Promise<void>
-  createMap(template: TemplateId, title: string): Promise<JourneyMap | null>
-  trashMap(id: string): Promise<void>
-  restoreMap(id: string): Promise<void>
-}
-
 export interface ViewSlice {
   route: { readonly name: 'home' } | { readonly name: 'map'; readonly mapId: string }
   openMap: JourneyMap | null
@@ -33,7 +29,7 @@ export interface ViewSlice {
   goToMap(mapId: string): Promise<void>
 }
 
-export type AppState = ConnectionSlice & LibrarySlice & ViewSlice & EditorSlice
+export type AppState = ConnectionSlice & LibrarySlice & PersonasSlice & ViewSlice & EditorSlice
 
 const messageOf = (error: unknown) =>
   error instanceof JourneyError ? error.message : 'Something went wrong. Nothing was changed.'
@@ -53,48 +49,6 @@ const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (
   setConnected: (connected) => set({ connected }),
   showError: (error) => set({ error: messageOf(error) }),
   dismissError: () => set({ error: null })
-})
-
-const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
-  maps: [],
-  mapsLoaded: false,
-  async refreshMaps() {
-    const api = get().api
-    if (!api) return
-    try {
-      set({ maps: await api.listMaps({}), mapsLoaded: true })
-    } catch (e) {
-      get().showError(e)
-    }
-  },
-  async createMap(template, title) {
-    const api = get().api
-    if (!api) return null
-    try {
-      const map = await api.createMap({ template, title })
-      await get().refreshMaps()
-      return map
-    } catch (e) {
-      get().showError(e)
-      return null
-    }
-  },
-  async trashMap(id) {
-    try {
-      await get().api?.trashMap({ id })
-      await get().refreshMaps()
-    } catch (e) {
-      get().showError(e)
-    }
-  },
-  async restoreMap(id) {
-    try {
-      await get().api?.restoreMap({ id })
-      await get().refreshMaps()
-    } catch (e) {
-      get().showError(e)
-    }
-  }
 })
 
 const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
@@ -118,6 +72,7 @@ const createAppState =
   (...a) => ({
     ...createConnectionSlice(...a),
     ...createLibrarySlice(...a),
+    ...createPersonasSlice(...a),
     ...createViewSlice(...a),
     ...createEditorSlice(editor)(...a)
   })

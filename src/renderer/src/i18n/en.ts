@@ -18,7 +18,7 @@ export const en = {
   ...personas,
   ...versions,
   ...board,
-  ...editor,
+  ...editor
 } as const
 
 export type MessageKey = keyof typeof en

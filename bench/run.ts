@@ -4,19 +4,34 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { runExportBench } from './export'
+import { runRenderBench } from './render'
 import { runStorageBench } from './storage'
 
 type Group = () => Promise<Record<string, number>>
 
 const GROUPS: Record<string, Group> = {
-  storage: runStorageBench
+  storage: runStorageBench,
+  render: runRenderBench,
+  export: runExportBench
 }
 
 /** Targets from the issues, on the 2-core reference machine. */
 const TARGETS: Record<string, { max: number; note?: string }> = {
   'storage.load_2k_ms': { max: 50 },
   'storage.edit_commit_median_ms': { max: 2 },
-  'storage.edit_vs_raw_ratio': { max: 3 }
+  'storage.edit_vs_raw_ratio': { max: 3 },
+  'render.first_paint_2k_ms': { max: 1500 },
+  'render.pan_p95_ms_2k': { max: 16.7 },
+  'render.pan25_p95_ms_2k': { max: 33 },
+  'render.zoom_p95_ms_2k': { max: 33 },
+  'render.drag_p95_ms_2k': { max: 16.7 },
+  'render.heap_2k_mb': { max: 150 },
+  'render.pan_p95_ms_10k': { max: 33 },
+  'render.zoom_p95_ms_10k': { max: 50 },
+  'render.heap_10k_mb': { max: 150 },
+  'export.pdf_2k_ms': { max: 3000 },
+  'export.png2x_2k_ms': { max: 3000 }
 }
 
 async function main(): Promise<void> {

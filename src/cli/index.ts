@@ -2,7 +2,7 @@
  * `npm run cli -- <command> [--db FILE]`: headless commands over the library.
  * Exit 0 on success; on a user error, exit 1 with what was wrong on stderr — never a stack trace.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openLibraryService } from '../library'
@@ -12,13 +12,21 @@ import type { LibraryService } from '../library/service-types'
 import type { ApiRequest } from '../shared/api/contract'
 import { parseApiCall } from '../shared/api/validate'
 import { TemplateIdSchema } from '../shared/schema/enums'
+import { analysisReport, type AnalysisReport } from '../shared/analysis/report'
 import { JourneyError } from '../shared/errors'
+import { ExchangeUsageError, exportMapToFile, importFile, parseExportOptions } from './exchange'
 
 const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
   list [--json]                                  list maps
   new --template saas|b2b|blueprint|blank --title TEXT   create a map, print its id
-  import FILE                                    import a Journeyboard JSON file, print the new map id
-  export MAP --format json --out FILE            export a map (MAP is an id or an exact title)
+  import FILE                                    import a JSON, CSV or Mermaid journey file (told apart
+                                                 by content), print the new map id
+  export MAP --format pdf|csv|json|mermaid --out FILE [--paper a4|a3|letter|fit]
+             [--orientation landscape|portrait] [--poster]
+                                                 export a map (MAP is an id or an exact title); a PDF is
+                                                 scaled onto one page, or full size across pages (--poster)
+  analyze MAP [--json]                           print the map's gaps, hotspots, bottlenecks, inconsistencies
+                                                 and ranked opportunities
   personas [--json]                              list personas and the maps they are linked to
   snapshot MAP --name TEXT                       save a named snapshot of a map, print its id
   check                                          check the library file and every map
@@ -49,13 +57,6 @@ async function findMap(service: LibraryService, ref: string): Promise<string> {
   throw new JourneyError('not_found', `No map has the id or title "${ref}" (npm run cli -- list shows them).`)
 }
 
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true })
-  const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, text)
-  renameSync(temp, file)
-}
-
 async function run(command: string, positionals: string[], values: Values, service: LibraryService): Promise<void> {
   const out = (line: string): void => {
     process.stdout.write(`${line}\n`)
@@ -80,29 +81,28 @@ async function run(command: string, positionals: string[], values: Values, servi
     case 'import': {
       const file = positionals[0]
       if (!file) throw new UsageError('import needs a FILE')
-      let text: string
-      try {
-        text = readFileSync(file, 'utf8')
-      } catch (error) {
-        throw new JourneyError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
-      }
-      try {
-        const map = await service.call('importMap', { text })
-        return out(map.id)
-      } catch (error) {
-        if (error instanceof JourneyError) throw new JourneyError(error.code, `${file}: ${error.message}`, error.issues)
-        throw error
-      }
+      return out((await importFile(service, file)).id)
     }
     case 'export': {
       const ref = positionals[0]
       if (!ref) throw new UsageError('export needs a MAP (id or exact title)')
-      const format = values.format ?? 'json'
-      if (format !== 'json') throw new UsageError(`--format ${String(format)} is not available yet; use json`)
-      const target = resolve(required(values, 'out'))
-      const { text } = await service.call('exportMapJson', { id: await findMap(service, ref) })
-      writeAtomically(target, text)
-      return out(target)
+      let options
+      try {
+        options = { ...parseExportOptions(values), out: resolve(required(values, 'out')) }
+      } catch (error) {
+        throw error instanceof ExchangeUsageError ? new UsageError(error.message) : error
+      }
+      const notes = await exportMapToFile(service, await findMap(service, ref), options)
+      for (const note of notes) process.stderr.write(`${note}\n`)
+      return out(options.out)
+    }
+    case 'analyze': {
+      const ref = positionals[0]
+      if (!ref) throw new UsageError('analyze needs a MAP (id or exact title)')
+      const map = await service.call('getMap', { id: await findMap(service, ref) })
+      const report = analysisReport(map, await service.call('listPersonas', {}))
+      if (values.json) return out(JSON.stringify(report, null, 2))
+      return printReport(report, out)
     }
     case 'personas': {
       const personas = await service.call('listPersonas', {})
@@ -144,6 +144,16 @@ async function run(command: string, positionals: string[], values: Values, servi
   }
 }
 
+function printReport(report: AnalysisReport, out: (line: string) => void): void {
+  out(`Analysis of "${report.map.title}" (${report.map.id})`)
+  for (const section of report.sections) {
+    out('')
+    out(`${section.title} (${section.findings.length})`)
+    if (section.findings.length === 0) out('  none')
+    for (const finding of section.findings) out(`  ${'!'.repeat(finding.severity).padEnd(3)} ${finding.message}`)
+  }
+}
+
 async function main(): Promise<void> {
   let parsed
   try {
@@ -156,7 +166,10 @@ async function main(): Promise<void> {
         title: { type: 'string' },
         name: { type: 'string' },
         format: { type: 'string' },
-        out: { type: 'string' }
+        out: { type: 'string' },
+        paper: { type: 'string' },
+        orientation: { type: 'string' },
+        poster: { type: 'boolean' }
       },
       allowPositionals: true,
       strict: true

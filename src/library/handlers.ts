@@ -8,7 +8,7 @@ import { LIMITS } from '../shared/schema/entities'
 import { JourneyError } from '../shared/errors'
 import type { JourneyMap, Persona } from '../shared/model'
 import { createMapFromTemplate } from '../shared/templates'
-import { readInterchange, referencedPersonaIds, writeInterchange } from './interchange'
+import { readImport, referencedPersonaIds, writeInterchange } from './interchange'
 import type { MapRepository } from './repositories/maps'
 import { applyPatchToDb } from './repositories/patch'
 import type { PersonaRepository } from './repositories/personas'
@@ -131,9 +131,9 @@ export function createHandlers(ctx: LibraryContext): Handlers {
       if (removed > 0) ctx.emit({ type: 'libraryChanged' })
       return { removed }
     },
-    importMap: ({ text }) => {
+    importMap: ({ text, fileName }) => {
       assertWritable()
-      const imported = readInterchange(text, ctx.newId, ctx.now())
+      const imported = readImport(text, { newId: ctx.newId, now: ctx.now(), personas: personas.list(), fileName })
       write(() => {
         // A persona the library already has is kept as stored: the library's copy is the newer truth.
         for (const persona of imported.personas) if (!personas.get(persona.id)) personas.upsert(persona)

@@ -3,6 +3,11 @@
  * version, migration of old files) is src/shared/format/interchange.ts; this adds what only
  * the library knows: ids free in this library, personas already stored, file names.
  */
+import { fileError } from '../shared/export/common'
+import { safeFileStem } from '../shared/export/formats'
+import { importCsv } from '../shared/export/csv'
+import { detectFormat } from '../shared/export/detect'
+import { importMermaid } from '../shared/export/mermaid'
 import { parseInterchange, referencedPersonaIds, serializeInterchange } from '../shared/format/interchange'
 import type { JourneyMap, Persona } from '../shared/model'
 import { canonicalize } from '../shared/model/patch'
@@ -24,6 +29,47 @@ export function readInterchange(text: string, newId: () => string, now: string):
   return { map: canonicalize({ ...map, id: newId(), revision: 0, updatedAt: now }), personas }
 }
 
+export interface ImportContext {
+  readonly newId: () => string
+  readonly now: string
+  /** The library's personas: names in a CSV or Mermaid file are matched against them. */
+  readonly personas: readonly Persona[]
+  /** The file's name, if known: a CSV file's map is named after it. */
+  readonly fileName?: string
+}
+
+/**
+ * Any file the app imports, told apart by content (detectFormat): Journeyboard JSON, CSV, or a
+ * Mermaid journey. Throws invalid_request with located issues (a JSON path, or a line and
+ * column) when the file is none of them or is not valid; nothing is returned half-read.
+ */
+export function readImport(text: string, ctx: ImportContext): ImportedMap {
+  const format = detectFormat(text)
+  const options = { newId: ctx.newId, now: ctx.now, personas: ctx.personas, title: titleFromFileName(ctx.fileName) }
+  switch (format) {
+    case 'json':
+      return readInterchange(text, ctx.newId, ctx.now)
+    case 'csv':
+      return importCsv(text, options)
+    case 'mermaid':
+      return importMermaid(text, options)
+    default:
+      // A table without the required columns: the CSV reader says which one is missing, and where.
+      if (/^[^\n]*[,;\t]/.test(text.replace(/^\uFEFF?\s*/, ''))) return importCsv(text, options)
+      throw fileError(
+        'This file is neither a Journeyboard JSON file, nor a CSV file with stage, lane and text columns, nor a Mermaid journey diagram.'
+      )
+  }
+}
+
+/** "Workshop 3 (final).csv" → "Workshop 3 (final)"; undefined when there is no name. */
+export function titleFromFileName(fileName: string | undefined): string | undefined {
+  if (!fileName) return undefined
+  const base = fileName.split(/[\\/]/).pop() ?? ''
+  const stem = base.replace(/\.[^.]*$/, '').trim()
+  return stem === '' ? undefined : stem
+}
+
 /** The export of a map; `personas` must hold every persona it refers to (see referencedPersonaIds). */
 export function writeInterchange(
   map: JourneyMap,
@@ -35,15 +81,5 @@ export function writeInterchange(
 
 export { referencedPersonaIds }
 
-/** A file name stem every desktop OS accepts: no path separators, reserved or control characters. */
-export function safeFileStem(title: string): string {
-  const stem = title
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '')
-    .slice(0, 80)
-    .trim()
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem) || stem === '' ? 'journey-map' : stem
-}
+/** A file name stem every desktop OS accepts (shared with the app's exports). */
+export { safeFileStem }

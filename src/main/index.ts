@@ -5,6 +5,7 @@
 import { app, dialog, session } from 'electron'
 import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
 import { isAppUrl, resolveAppLocation } from './app-url'
+import { registerDialogHandlers } from './dialogs'
 import { claimSingleInstance } from './instance'
 import { forwardLibraryEvents, registerIpcHandlers } from './ipc'
 import { closeOnQuit, configureDataPaths, libraryPath, openLibraryOrExplain } from './library'
@@ -34,10 +35,12 @@ async function start(): Promise<void> {
     return
   }
   const removeHandlers = registerIpcHandlers(service, isOurs)
+  const removeDialogs = registerDialogHandlers(isOurs)
   const stopEvents = forwardLibraryEvents(service, isOurs)
   closeOnQuit(service, () => {
     stopEvents()
     removeHandlers()
+    removeDialogs()
   })
 
   installMenu(defaultMenuDeps(file, (command) => windows.sendToTarget(IPC_MENU_CHANNEL, command)))

@@ -1,6 +1,7 @@
 /**
  * The preload: a sandboxed script that puts one object, `window.journeyboard`, into the page.
- * One method per API call plus two subscriptions. ipcRenderer itself never leaves this file,
+ * One method per API call, two subscriptions, and saving an export through the main process's
+ * save dialog. ipcRenderer itself never leaves this file,
  * and the IPC event object (which carries the sender) is never handed to the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
@@ -9,11 +10,13 @@ import {
   BRIDGE_KEY,
   IPC_EVENT_CHANNEL,
   IPC_MENU_CHANNEL,
+  IPC_SAVE_FILE_CHANNEL,
   ipcMethodChannel,
   isMenuCommand,
   type IpcResult,
   type MenuCommand
 } from '../shared/api/ipc'
+import type { SaveExportFileRequest, SaveExportFileResult } from '../shared/api/save-file'
 import type { PreloadApi } from './types'
 
 function call<K extends ApiMethod>(method: K): (req: ApiRequest<K>) => Promise<IpcResult<ApiResponse<K>>> {
@@ -58,7 +61,9 @@ const api = {
   getSnapshot: call('getSnapshot'),
   restoreSnapshot: call('restoreSnapshot'),
   onEvent: (listener: (event: ApiEvent) => void) => subscribe(IPC_EVENT_CHANNEL, isApiEvent, listener),
-  onMenu: (listener: (command: MenuCommand) => void) => subscribe(IPC_MENU_CHANNEL, isMenuCommand, listener)
+  onMenu: (listener: (command: MenuCommand) => void) => subscribe(IPC_MENU_CHANNEL, isMenuCommand, listener),
+  saveExportFile: (req: SaveExportFileRequest) =>
+    ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, req) as Promise<IpcResult<SaveExportFileResult>>
 } satisfies PreloadApi
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, api)

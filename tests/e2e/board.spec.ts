@@ -2,7 +2,7 @@
  * The board in a real Chromium: notes land where the layout says, the zoom level follows the
  * camera, and only what is near the view becomes Konva nodes.
  */
-import { intersects, layoutMap, type MeasureText, type NoteItem, type Scene } from '../../src/shared/layout'
+import { intersects, LAYOUT, layoutMap, type MeasureText, type NoteItem, type Scene } from '../../src/shared/layout'
 import type { JourneyMap } from '../../src/shared/model'
 import { ApiSocket, BoardPage, DEMO_PERSONAS, seedMap, type SeedSpec } from './support/board-page'
 import { expect, test } from './support/fixtures'
@@ -163,16 +163,24 @@ test('only notes near the view are drawn; panning brings others in; zoomed out t
   expect(advocacy.filter((n) => after.onScreen.includes(n)).length).toBeGreaterThan(0)
   expect(after.drawn.has(scene.notes[0]!.id)).toBe(false)
 
-  // Dragging empty space (the middle of an empty cell in view) pans by exactly the drag.
+  // Dragging empty space (the middle of an empty cell in view, clear of the sticky headers, which
+  // drag to reorder, and of the emotion lane, whose points drag) pans by exactly the drag.
   const start = await board.view()
   const centre = (c: { x: number; y: number; w: number; h: number }) => ({
     x: (c.x + c.w / 2) * start.zoom + start.x,
     y: (c.y + c.h / 2) * start.zoom + start.y
   })
+  const curveLanes = new Set(scene.curves.map((c) => c.laneId))
   const empty = scene.cells
-    .filter((c) => c.noteCount === 0)
+    .filter((c) => c.noteCount === 0 && !curveLanes.has(c.laneId))
     .map(centre)
-    .find((p) => p.x > 50 && p.y > 50 && p.x < start.width - 200 && p.y < start.height - 100)!
+    .find(
+      (p) =>
+        p.x > (LAYOUT.laneHeaderWidth + 20) * start.zoom &&
+        p.y > (LAYOUT.stageHeaderHeight + 20) * start.zoom &&
+        p.x < start.width - 200 &&
+        p.y < start.height - 100
+    )!
   const from = { x: box.x + empty.x, y: box.y + empty.y }
   await page.mouse.move(from.x, from.y)
   await page.mouse.down()

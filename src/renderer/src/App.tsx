@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { createApiClient } from './api/client'
+import { ExchangeHost } from './exchange/ExchangeHost'
 import { HomeScreen } from './home/HomeScreen'
 import { MapScreen } from './map/MapScreen'
 import { t } from './i18n'
@@ -41,6 +42,7 @@ export function App() {
         </div>
       )}
       {route.name === 'home' ? <HomeScreen /> : <MapScreen />}
+      <ExchangeHost />
     </>
   )
 }

@@ -1,15 +1,20 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { loadBoardFonts } from './fonts'
 import { setLanguage } from './i18n'
+import './fonts.css'
 import './styles.css'
 
 setLanguage(navigator.language)
 const root = document.getElementById('root')
+// The board's first layout measures text: with the bundled fonts, not a fallback (./fonts.ts).
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>
+  void loadBoardFonts().finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>
+    )
   )
 }

@@ -84,7 +84,11 @@ export const apiRequests = {
   listTrash: Empty,
   restoreMap: ById,
   emptyTrash: Empty,
-  importMap: z.object({ text: z.string().max(200_000_000) }).strict(),
+  /**
+   * A map from a file's text: Journeyboard JSON, CSV (one row per note) or a Mermaid journey,
+   * told apart by content. `fileName` names a CSV file's map, which has no title of its own.
+   */
+  importMap: z.object({ text: z.string().max(200_000_000), fileName: z.string().max(1000).optional() }).strict(),
   exportMapJson: ById,
   listPersonas: Empty,
   savePersona: z.object({ persona: PersonaSchema }).strict(),

@@ -5,6 +5,7 @@
  */
 import { JourneyError, type Issue, type JourneyErrorCode } from '../errors'
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from './contract'
+import type { SaveExportFileRequest, SaveExportFileResult } from './save-file'
 
 /** The global name of the bridge: `window.journeyboard`. */
 export const BRIDGE_KEY = 'journeyboard'
@@ -17,6 +18,9 @@ export const IPC_EVENT_CHANNEL = 'journeyboard:event'
 
 /** Main → focused window: a MenuCommand chosen in the native menu. */
 export const IPC_MENU_CHANNEL = 'journeyboard:menu'
+
+/** Renderer → main: save an export through a save dialog (payload checked with ./save-file.ts). */
+export const IPC_SAVE_FILE_CHANNEL = 'journeyboard:saveExportFile'
 
 export type IpcMethodChannel<K extends ApiMethod = ApiMethod> = `journeyboard:${K}`
 
@@ -60,4 +64,6 @@ export type IpcCallBridge = {
 export type IpcBridge = IpcCallBridge & {
   readonly onEvent: (listener: (event: ApiEvent) => void) => () => void
   readonly onMenu: (listener: (command: MenuCommand) => void) => () => void
+  /** Shows a save dialog in the main process and writes the bytes where the user says (./save-file.ts). */
+  readonly saveExportFile: (req: SaveExportFileRequest) => Promise<IpcResult<SaveExportFileResult>>
 }

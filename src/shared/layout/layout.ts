@@ -13,6 +13,7 @@ import {
   type LayoutOptions,
   type Wrapper
 } from './common'
+import { kpiStacks, voteBadges } from './badges'
 import { prepareEmotions } from './emotion'
 import { COLORS, LAYOUT, textColorOn } from './metrics'
 import { layoutConnectors, layoutMarkers } from './overlays'
@@ -69,6 +70,14 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
     }
   }
 
+  // KPI chips stack at the top of KPI-lane cells, above the notes.
+  const kpis = kpiStacks(map, lanes, columns)
+  /** Where a cell's notes start below its top padding: under its KPI chips, if any. */
+  const notesTop = (cell: string) => {
+    const chips = kpis.height(cell)
+    return chips > 0 ? chips + L.noteGap : 0
+  }
+
   // Rows: at least the lane's own height, grown to fit its tallest cell and its header.
   const emotions = prepareEmotions(map, lanes, wrap, options)
   const rows: Band<Lane>[] = []
@@ -78,9 +87,13 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
     if (!lane.collapsed) {
       size = Math.max(lane.height, laneHeaderHeight(lane, wrap, emotions.legendHeight(lane.id)))
       for (const column of columns) {
-        const boxes = noteBoxes.get(cellId(column.item.id, lane.id))
-        if (!boxes) continue
-        const content = boxes.reduce((sum, b) => sum + b.height, 0) + (boxes.length - 1) * L.noteGap
+        const id = cellId(column.item.id, lane.id)
+        const boxes = noteBoxes.get(id)
+        const chips = kpis.height(id)
+        if (!boxes && chips === 0) continue
+        const content = boxes
+          ? notesTop(id) + boxes.reduce((sum, b) => sum + b.height, 0) + (boxes.length - 1) * L.noteGap
+          : chips
         size = Math.max(size, content + 2 * L.cellPadding)
       }
     }
@@ -104,7 +117,13 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
         const text = wrap(String(noteCount), column.size, L.smallFont, 1)
         const top = row.collapsed ? cellY + (row.size - L.smallLineHeight) / 2 : cellY + L.cellPadding
         label = textBlock(text, cellX, top, L.smallFont, L.smallLineHeight, COLORS.muted, 'center', column.size)
-      } else if (!collapsed && noteCount === 0 && row.item.prompt.trim() && row.item.kind !== 'emotions') {
+      } else if (
+        !collapsed &&
+        noteCount === 0 &&
+        kpis.height(id) === 0 &&
+        row.item.prompt.trim() &&
+        row.item.kind !== 'emotions'
+      ) {
         const inner = column.size - 2 * L.cellPadding
         const maxLines = Math.max(1, Math.floor((row.size - 2 * L.cellPadding) / L.placeholderLineHeight))
         const text = wrap(row.item.prompt, inner, L.placeholderFont, maxLines)
@@ -132,7 +151,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
         noteCount,
         label
       })
-      let noteY = cellY + L.cellPadding
+      let noteY = cellY + L.cellPadding + notesTop(id)
       const noteX = cellX + L.cellPadding
       const noteW = column.size - 2 * L.cellPadding
       ;(noteBoxes.get(id) ?? []).forEach((box, index) => {
@@ -180,7 +199,8 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
     connectors: layoutConnectors(map.connectors, noteIndex, wrap),
     curves: emotionScene.curves,
     legend: emotionScene.legend,
-    markers: layoutMarkers(map.markers, noteIndex, emotionScene.curves, wrap)
+    markers: layoutMarkers(map.markers, noteIndex, emotionScene.curves, wrap),
+    badges: [...kpis.badges(rows, columns, wrap), ...voteBadges(map, notes, wrap)]
   }
 }
 

@@ -187,6 +187,24 @@ export interface LegendItem {
   readonly text: TextBlock
 }
 
+/**
+ * A small labelled box: a KPI chip in the KPI lane (value against target, with a status bar on
+ * its left edge) or the dot-vote count on a note. Drawn last, over the rest of the board.
+ */
+export interface BadgeItem extends BoxItem {
+  readonly kind: 'badge'
+  /** `kpi:${metricId}` or `votes:${noteId}`. */
+  readonly id: string
+  /** What it shows: a KPI against its target, or a note's dot votes. */
+  readonly role: 'kpi' | 'votes'
+  /** The metric's or the note's id. */
+  readonly targetId: string
+  readonly cornerRadius: number
+  /** A bar of colour along the left edge (a KPI's status), drawn over the fill; null for none. */
+  readonly accent: (Rect & { readonly fill: string }) | null
+  readonly texts: readonly TextBlock[]
+}
+
 export interface Scene {
   /** Size of the whole board. */
   readonly width: number
@@ -203,4 +221,6 @@ export interface Scene {
   readonly curves: readonly CurveItem[]
   readonly legend: readonly LegendItem[]
   readonly markers: readonly MarkerItem[]
+  /** KPI chips and vote counts (see BadgeItem). */
+  readonly badges: readonly BadgeItem[]
 }

@@ -1,34 +1,34 @@
 /**
- * The board: the map's scene drawn with react-konva. Layout happens once per map change; the
- * camera moves the Konva stage directly; only what intersects the view (plus a margin) becomes
- * Konva nodes, found through an R-tree; below 40% zoom notes are drawn as blocks.
+ * The board: the map's scene on a Konva stage. Layout happens once per map change; React renders
+ * the stage and its two layers, and a BoardRenderer (./render) draws the scene on the notes
+ * layer from cached tiles, moving the stage directly on every camera change (no React render
+ * per frame); the drag layer above holds what the interactions draw.
  */
 import type Konva from 'konva'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
-  contains,
   createLayoutCache,
-  inflate,
-  LAYOUT,
   layoutMap,
   type LayoutCache,
   type LayoutPersona,
   type MeasureText,
-  type Rect,
   type Scene
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
 import { CameraController } from './camera'
 import { useBoardInput } from './input'
-import { BackgroundLayer, HeadersLayer, NotesLayer, OverlayLayer, type StickyGroups, type ViewportRef } from './layers'
 import { createCanvasMeasure } from './measure'
+import { useBoardRenderer } from './render/useBoardRenderer'
 import { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
+import { BoardInteraction } from './interaction/BoardInteraction'
+import { BadgeLayer } from '../workshop/BadgeLayer'
+import { WorkshopBoard } from '../workshop/WorkshopBoard'
 
 /** Below this zoom, note text turns into bars. */
-export const LOD_ZOOM = 0.4
+export { LOD_ZOOM } from './render/lod'
 
 export interface BoardProps {
   readonly map: JourneyMap
@@ -75,37 +75,6 @@ function useMeasuring(): Measuring {
   return measuring
 }
 
-interface View {
-  /** The board rectangle that has Konva nodes: the visible part with a margin around it. */
-  readonly window: Rect
-  readonly lod: boolean
-}
-
-const area = (r: Rect) => r.w * r.h
-
-/**
- * Follows the camera and moves the window of drawn nodes only when the view leaves it, gets much
- * smaller than it, or crosses the level-of-detail threshold; small pans re-render nothing.
- */
-function useCullWindow(camera: CameraController): View {
-  const [view, setView] = useState<View>({ window: { x: 0, y: 0, w: 0, h: 0 }, lod: false })
-  const viewRef = useRef(view)
-  useEffect(() => {
-    const update = () => {
-      const visible = camera.visible()
-      const lod = camera.zoom < LOD_ZOOM
-      const current = viewRef.current
-      if (current.lod === lod && contains(current.window, visible) && area(current.window) < 4 * area(visible)) return
-      const next = { window: inflate(visible, visible.w / 4, visible.h / 4), lod }
-      viewRef.current = next
-      setView(next)
-    }
-    update()
-    return camera.subscribe(update)
-  }, [camera])
-  return view
-}
-
 export function Board({ map, personas }: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
@@ -128,37 +97,12 @@ export function Board({ map, personas }: BoardProps) {
     camera.resize({ width: scene.width, height: scene.height }, size)
   }, [camera, scene, size])
 
-  // Move the stage directly: a pan frame costs a redraw, not a React render.
-  const viewport: ViewportRef = useRef<Rect>({ x: 0, y: 0, w: 0, h: 0 })
-  const stageHeaders = useRef<Konva.Group>(null)
-  const laneHeaders = useRef<Konva.Group>(null)
-  const corner = useRef<Konva.Group>(null)
-  const sticky: StickyGroups = useMemo(() => ({ stageHeaders, laneHeaders, corner }), [])
-  useEffect(() => {
-    const apply = () => {
-      const visible = camera.visible()
-      viewport.current = visible
-      const stage = stageRef.current
-      if (!stage) return
-      const { x, y, zoom } = camera.camera
-      stage.position({ x, y })
-      stage.scale({ x: zoom, y: zoom })
-      // Headers stick to the top and left edges of the view, never past the board's far side.
-      const { width, height } = camera.board
-      const top = Math.min(Math.max(0, visible.y), Math.max(0, height - LAYOUT.stageHeaderHeight))
-      const left = Math.min(Math.max(0, visible.x), Math.max(0, width - LAYOUT.laneHeaderWidth))
-      sticky.stageHeaders.current?.y(top)
-      sticky.laneHeaders.current?.x(left)
-      sticky.corner.current?.position({ x: left, y: top })
-      stage.batchDraw()
-    }
-    apply()
-    return camera.subscribe(apply)
-  }, [camera, viewport, sticky])
+  // The renderer moves the stage on every camera change and draws the scene: no React render per frame.
+  const notesLayer = useRef<Konva.Layer>(null)
+  const mounted = size.width > 0 && size.height > 0
+  useBoardRenderer(notesLayer, camera, scene, index, measure, mounted)
 
   useBoardInput(containerRef, camera, indexRef)
-  const view = useCullWindow(camera)
-  const visible = useMemo(() => index.inRect(view.window), [index, view.window])
 
   return (
     <div className="board-frame">
@@ -170,18 +114,28 @@ export function Board({ map, personas }: BoardProps) {
         aria-label={t('board.label', { stages: map.stages.length, lanes: map.lanes.length })}
         aria-describedby="board-outline"
       >
-        {size.width > 0 && size.height > 0 && (
+        {mounted && (
           <Stage ref={stageRef} width={size.width} height={size.height}>
-            <BackgroundLayer scene={scene} cells={visible.cells} lod={view.lod} viewport={viewport} />
-            <NotesLayer notes={visible.notes} lod={view.lod} viewport={viewport} />
-            <OverlayLayer scene={scene} window={view.window} lod={view.lod} />
-            <HeadersLayer scene={scene} sticky={sticky} />
-            {/* The note being dragged will move here, so the rest need not redraw (editing step). */}
+            {/* Cells, notes, overlays and headers, drawn by the BoardRenderer. */}
+            <Layer id="notes-layer" ref={notesLayer} listening={false} />
+            {/* KPI chips and vote counts (the scene's badges). */}
+            <BadgeLayer scene={scene} camera={camera} />
+            {/* What the interactions draw (selection, dragged notes): only it redraws while they move. */}
             <Layer id="drag-layer" listening={false} />
           </Stage>
         )}
       </div>
       <ZoomToolbar camera={camera} />
+      <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
+      <BoardInteraction
+        map={map}
+        personas={personas}
+        scene={scene}
+        index={index}
+        camera={camera}
+        container={containerRef}
+        stage={stageRef}
+      />
       <BoardOutline map={map} />
     </div>
   )

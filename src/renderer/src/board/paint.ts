@@ -122,6 +122,12 @@ export function paintNote(ctx: Ctx, note: NoteItem, lod: boolean): void {
   paintText(ctx, note.text)
 }
 
+/** A note too small for even its text bars (far zoomed out): a block of its colour. */
+export function paintNoteBlock(ctx: Ctx, note: NoteItem): void {
+  ctx.fillStyle = note.fill
+  ctx.fillRect(note.x, note.y, note.w, note.h)
+}
+
 const paths = new WeakMap<object, Path2D>()
 const path2d = (owner: object, data: string) => {
   let p = paths.get(owner)

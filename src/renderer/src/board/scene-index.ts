@@ -44,6 +44,12 @@ export class SceneIndex {
     return { notes, cells }
   }
 
+  /** Notes and cells intersecting a rectangle, unsorted: for painting, where cells go before notes anyway. */
+  search(rect: Rect): (NoteItem | CellItem)[] {
+    const hits = this.tree.search({ minX: rect.x, minY: rect.y, maxX: rect.x + rect.w, maxY: rect.y + rect.h })
+    return hits.map((hit) => hit.item)
+  }
+
   /** The topmost note at a board point, if any. */
   noteAt(p: Point): NoteItem | null {
     const hits = this.tree.search({ minX: p.x, minY: p.y, maxX: p.x, maxY: p.y })

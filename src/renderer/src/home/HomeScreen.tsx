@@ -1,6 +1,7 @@
 /** Where a workshop starts: the maps of the library, the persona library, and the trash. */
 import { useEffect, useState } from 'react'
 import type { MapSummary } from '../../../shared/api/contract'
+import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
 import { PersonaLibrary } from '../personas/PersonaLibrary'
 import { useAppStore, type HomeView } from '../store'
@@ -63,9 +64,12 @@ export function HomeScreen() {
           <h1>{t('app.name')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
-        <button className="primary" onClick={() => setCreating(true)}>
-          {t('home.newMap')}
-        </button>
+        <span className="home-actions">
+          <ExchangeButtons exportable={false} />
+          <button className="primary" onClick={() => setCreating(true)}>
+            {t('home.newMap')}
+          </button>
+        </span>
       </header>
       <nav className="home-nav" aria-label={t('home.nav')}>
         {tabs.map((tab) => (

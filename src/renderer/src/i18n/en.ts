@@ -10,6 +10,9 @@ import { personas } from './en/personas'
 import { versions } from './en/versions'
 import { board } from './en/board'
 import { editor } from './en/editor'
+import { exchange } from './en/exchange'
+import { interaction } from './en/interaction'
+import { workshop } from './en/workshop'
 
 export const en = {
   ...app,
@@ -18,7 +21,10 @@ export const en = {
   ...personas,
   ...versions,
   ...board,
-  ...editor
+  ...editor,
+  ...exchange,
+  ...interaction,
+  ...workshop
 } as const
 
 export type MessageKey = keyof typeof en

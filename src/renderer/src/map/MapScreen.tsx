@@ -2,10 +2,12 @@ import { Board } from '../board/Board'
 import { usePersonas } from '../board/usePersonas'
 import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
+import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { VersionsButton } from '../versions/VersionsPanel'
+import { WorkshopButtons } from '../workshop/WorkshopButtons'
 
 /** A map open on the board, under a header with the way back and the map's title. */
 export function MapScreen() {
@@ -22,6 +24,8 @@ export function MapScreen() {
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
         <PersonaLinker map={map} />
         <VersionsButton map={map} />
+        <WorkshopButtons map={map} />
+        <ExchangeButtons exportable />
         <SaveIndicator />
       </header>
       <Board key={map.id} map={map} personas={personas} />

@@ -4,6 +4,7 @@ import type { AppInfo, JourneyApi } from '../../../shared/api/contract'
 import type { JourneyMap } from '../../../shared/model'
 import { JourneyError } from '../../../shared/errors'
 import { createEditorSlice, defaultEditorEnvironment, type EditorEnvironment, type EditorSlice } from './editor'
+import { createExchangeSlice, type ExchangeSlice } from './exchange'
 import { createLibrarySlice, type LibrarySlice } from './library'
 import { createPersonasSlice, type PersonasSlice } from './personas'
 
@@ -29,7 +30,7 @@ export interface ViewSlice {
   goToMap(mapId: string): Promise<void>
 }
 
-export type AppState = ConnectionSlice & LibrarySlice & PersonasSlice & ViewSlice & EditorSlice
+export type AppState = ConnectionSlice & LibrarySlice & PersonasSlice & ViewSlice & EditorSlice & ExchangeSlice
 
 const messageOf = (error: unknown) =>
   error instanceof JourneyError ? error.message : 'Something went wrong. Nothing was changed.'
@@ -74,7 +75,8 @@ const createAppState =
     ...createLibrarySlice(...a),
     ...createPersonasSlice(...a),
     ...createViewSlice(...a),
-    ...createEditorSlice(editor)(...a)
+    ...createEditorSlice(editor)(...a),
+    ...createExchangeSlice(...a)
   })
 
 /** The app's store. */

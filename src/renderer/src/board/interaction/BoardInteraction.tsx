@@ -1,0 +1,88 @@
+/**
+ * Everything a user touches on the board, mounted by Board beside the canvas: the pointer and
+ * key handling (useBoardInteraction), the note text editor, rename fields, the context menu,
+ * the side panel, dialogs, the tool bar and the add-stage / add-lane buttons.
+ */
+import type Konva from 'konva'
+import { useCallback, useMemo, type RefObject } from 'react'
+import type { LayoutPersona, Scene } from '../../../../shared/layout'
+import type { JourneyMap } from '../../../../shared/model'
+import { BoardDialog } from '../../panels/BoardDialogs'
+import { ContextMenu } from '../../panels/ContextMenu'
+import { linkedPersonas } from '../../panels/note-fields'
+import { SidePanel } from '../../panels/SidePanel'
+import '../../panels/panels.css'
+import { useAppStore } from '../../store'
+import type { Selection } from '../../store/editor'
+import type { CameraController } from '../camera'
+import { NoteEditor } from '../NoteEditor'
+import type { SceneIndex } from '../scene-index'
+import { BoardTools, StructureButtons } from './BoardTools'
+import { reveal } from './follow-camera'
+import { selectionRect } from './navigation'
+import { RenameField } from './RenameField'
+import { useBoardUi } from './ui-store'
+import { useBoardInteraction } from './useBoardInteraction'
+
+export interface BoardInteractionProps {
+  readonly map: JourneyMap
+  readonly personas: readonly LayoutPersona[]
+  readonly scene: Scene
+  readonly index: SceneIndex
+  readonly camera: CameraController
+  readonly container: RefObject<HTMLDivElement | null>
+  readonly stage: RefObject<Konva.Stage | null>
+}
+
+const editorKey = (target: { kind: string; noteId?: string; stageId?: string; laneId?: string }) =>
+  `${target.kind}:${target.noteId ?? `${target.stageId}:${target.laneId}`}`
+
+export function BoardInteraction({ map, personas, scene, index, camera, container, stage }: BoardInteractionProps) {
+  useBoardInteraction({ container, stage, camera, scene, index })
+  const editor = useBoardUi((s) => s.editor)
+  const rename = useBoardUi((s) => s.rename)
+  const menu = useBoardUi((s) => s.menu)
+  const dialog = useBoardUi((s) => s.dialog)
+  const linked = useMemo(() => linkedPersonas(map, personas), [map, personas])
+  const board = container
+  const show = useCallback(
+    (selection: Selection) => {
+      useAppStore.getState().select(selection)
+      const rect = selectionRect(scene, selection)
+      if (rect) reveal(camera, rect)
+    },
+    [scene, camera]
+  )
+  return (
+    <>
+      <div className="board-overlay">
+        {editor && (
+          <NoteEditor
+            key={editorKey(editor)}
+            target={editor}
+            scene={scene}
+            index={index}
+            map={map}
+            camera={camera}
+            board={board}
+          />
+        )}
+        {rename && (
+          <RenameField
+            key={`${rename.kind}:${rename.id}`}
+            target={rename}
+            scene={scene}
+            map={map}
+            camera={camera}
+            board={board}
+          />
+        )}
+        <StructureButtons map={map} scene={scene} camera={camera} />
+      </div>
+      <BoardTools map={map} scene={scene} camera={camera} />
+      <SidePanel map={map} personas={linked} show={show} />
+      {menu && <ContextMenu request={menu} map={map} personas={linked} board={board} />}
+      {dialog && <BoardDialog request={dialog} map={map} personas={linked} board={board} />}
+    </>
+  )
+}

@@ -1,0 +1,60 @@
+/**
+ * The board's static picture: cells, emotion guides, notes, connectors, curves and markers, in
+ * that order, for any rectangle of the board at any zoom. Tiles and the overview paint through
+ * here; what lies in the rectangle comes from the R-tree (cells, notes) or from bounds computed
+ * once per scene (the few overlay items).
+ */
+import type { ConnectorItem, CurveItem, GuideItem, MarkerItem, NoteItem, Rect, Scene } from '../../../../shared/layout'
+import { intersects } from '../../../../shared/layout'
+import { paintCell, paintConnector, paintCurve, paintGuide, paintMarker, paintNote, paintNoteBlock } from '../paint'
+import type { SceneIndex } from '../scene-index'
+import { connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
+import { detailAt } from './lod'
+
+interface Bounded<T> {
+  readonly item: T
+  readonly bounds: Rect
+}
+
+/** A scene with what painting a region of it needs. Immutable: a new scene makes a new content. */
+export interface BoardContent {
+  readonly scene: Scene
+  readonly index: SceneIndex
+  readonly notes: ReadonlyMap<string, NoteItem>
+  readonly guides: readonly Bounded<GuideItem>[]
+  readonly connectors: readonly Bounded<ConnectorItem>[]
+  readonly curves: readonly Bounded<CurveItem>[]
+  readonly markers: readonly Bounded<MarkerItem>[]
+}
+
+export function boardContent(scene: Scene, index: SceneIndex): BoardContent {
+  return {
+    scene,
+    index,
+    notes: new Map(scene.notes.map((n) => [n.id, n])),
+    guides: scene.guides.map((item) => ({ item, bounds: guideBounds(item) })),
+    connectors: scene.connectors.map((item) => ({ item, bounds: connectorBounds(item) })),
+    curves: scene.curves.map((item) => ({ item, bounds: curveBounds(item) })),
+    markers: scene.markers.map((item) => ({ item, bounds: markerBounds(item) }))
+  }
+}
+
+/**
+ * Paints everything of `content` that meets `rect`, at the level of detail of `zoom`. The caller
+ * has set the context's transform (board units → pixels) and, if it wants, a clip.
+ */
+export function paintRegion(ctx: CanvasRenderingContext2D, content: BoardContent, rect: Rect, zoom: number): void {
+  const detail = detailAt(zoom)
+  const lod = detail !== 'full'
+  const hits = content.index.search(rect)
+  for (const item of hits) if (item.kind === 'cell') paintCell(ctx, item, lod)
+  for (const { item, bounds } of content.guides) if (intersects(rect, bounds)) paintGuide(ctx, item)
+  for (const item of hits) {
+    if (item.kind !== 'note') continue
+    if (detail === 'blocks') paintNoteBlock(ctx, item)
+    else paintNote(ctx, item, lod)
+  }
+  for (const { item, bounds } of content.connectors) if (intersects(rect, bounds)) paintConnector(ctx, item, lod)
+  for (const { item, bounds } of content.curves) if (intersects(rect, bounds)) paintCurve(ctx, item)
+  for (const { item, bounds } of content.markers) if (intersects(rect, bounds)) paintMarker(ctx, item, lod)
+}

@@ -1,0 +1,132 @@
+/**
+ * File ▸ Import…: pick a file; its format (JSON, CSV, Mermaid) is recognised from the content
+ * and shown; the library imports it whole or not at all. Problems are listed where they are
+ * (a JSON path, a line and column); on success the new map opens.
+ */
+import { useId, useState } from 'react'
+import { detectFormat, type ImportFormat } from '../../../shared/export/detect'
+import type { Issue } from '../../../shared/errors'
+import { JourneyError } from '../../../shared/errors'
+import { Dialog } from '../common/Dialog'
+import { t } from '../i18n'
+import { useAppStore } from '../store'
+import { formatSize } from './summary'
+import './exchange.css'
+
+/** The library takes files of up to 200 MB (apiRequests.importMap). */
+const MAX_IMPORT_BYTES = 200_000_000
+
+interface Picked {
+  readonly name: string
+  readonly text: string
+  readonly format: ImportFormat | null
+}
+
+type Status =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'working' }
+  | { readonly kind: 'failed'; readonly message: string; readonly issues: readonly Issue[] }
+
+const formatName = (format: ImportFormat) => t(`exchange.format.${format}`)
+
+export function ImportDialog({ onClose }: { onClose(): void }) {
+  const api = useAppStore((s) => s.api)
+  const goToMap = useAppStore((s) => s.goToMap)
+  const refreshMaps = useAppStore((s) => s.refreshMaps)
+  const refreshPersonas = useAppStore((s) => s.refreshPersonas)
+  const [picked, setPicked] = useState<Picked | null>(null)
+  const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const inputId = useId()
+  const working = status.kind === 'working'
+
+  const choose = async (file: File | undefined) => {
+    setStatus({ kind: 'idle' })
+    setPicked(null)
+    if (!file) return
+    if (file.size > MAX_IMPORT_BYTES) {
+      setStatus({ kind: 'failed', message: t('exchange.import.tooLarge', { size: formatSize(file.size) }), issues: [] })
+      return
+    }
+    try {
+      const text = await file.text()
+      setPicked({ name: file.name, text, format: detectFormat(text) })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      setStatus({ kind: 'failed', message: t('exchange.import.unreadable', { message }), issues: [] })
+    }
+  }
+
+  const submit = async () => {
+    if (!picked || !api || working) return
+    setStatus({ kind: 'working' })
+    try {
+      const map = await api.importMap({ text: picked.text, fileName: picked.name })
+      void refreshPersonas()
+      void refreshMaps()
+      onClose()
+      await goToMap(map.id)
+    } catch (error) {
+      if (error instanceof JourneyError) setStatus({ kind: 'failed', message: error.message, issues: error.issues })
+      else setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error), issues: [] })
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('exchange.import.title')}
+      onClose={() => {
+        if (!working) onClose()
+      }}
+      onSubmit={() => void submit()}
+      className="exchange-dialog import-dialog"
+    >
+      <p className="hint">{t('exchange.import.intro')}</p>
+      <div className="field">
+        <label htmlFor={inputId} className="field-label">
+          {t('exchange.import.file')}
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,.csv,.tsv,.txt,.mmd,.mermaid,.md,application/json,text/csv,text/plain"
+          disabled={working}
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
+      </div>
+      {picked && (
+        <p className="exchange-detected" role="status">
+          {picked.format
+            ? t('exchange.import.detected', { format: formatName(picked.format) })
+            : t('exchange.import.unknown')}
+        </p>
+      )}
+      {status.kind === 'failed' && (
+        <div className="exchange-error" role="alert">
+          <p>
+            <strong>{t('exchange.import.failed')}</strong> {status.message}
+          </p>
+          {status.issues.length > 1 && (
+            <>
+              <p>{t('exchange.import.problems', { count: status.issues.length })}</p>
+              <ul className="exchange-issues">
+                {status.issues.map((issue, i) => (
+                  <li key={i}>
+                    <code>{issue.path}</code> {issue.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} disabled={working}>
+          {t('exchange.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={!picked || working || !api}>
+          {working ? t('exchange.import.working') : t('exchange.import.submit')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

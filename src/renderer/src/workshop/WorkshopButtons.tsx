@@ -1,0 +1,138 @@
+/**
+ * The workshop's place in the map header, kept small because the header is shared: an Analysis
+ * button, and a Workshop menu with KPIs…, Dot voting, Timer and Present. The panels they open are
+ * drawn over the board by WorkshopBoard; the KPI dialog is modal.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { JourneyMap } from '../../../shared/model'
+import { KpiDialog, stageForKpis } from '../analysis/KpiDialog'
+import { t } from '../i18n'
+import { useAppStore } from '../store'
+import { startPresentation } from './actions'
+import { setWorkshop, togglePanel, useWorkshop } from './store'
+import './workshop.css'
+
+export function WorkshopButtons({ map }: { readonly map: JourneyMap }) {
+  const { panel, kpiStageId, mapId } = useWorkshop(
+    useShallow((s) => ({ panel: s.panel, kpiStageId: s.kpiStageId, mapId: s.mapId }))
+  )
+  // Until the board has said which map it shows, nothing of another map's session is shown.
+  const mine = mapId === map.id
+  return (
+    <div className="workshop-buttons">
+      <button type="button" aria-expanded={mine && panel === 'analysis'} onClick={() => togglePanel('analysis')}>
+        {t('workshop.analysis.button')}
+      </button>
+      <WorkshopMenu map={map} />
+      {mine && kpiStageId !== null && <KpiDialog map={map} stageId={kpiStageId} />}
+    </div>
+  )
+}
+
+function WorkshopMenu({ map }: { map: JourneyMap }) {
+  const [open, setOpen] = useState(false)
+  const { panel, timerOpen, live } = useWorkshop(
+    useShallow((s) => ({
+      panel: s.panel,
+      timerOpen: s.timerOpen,
+      live: s.round !== null || s.timer.endsAt !== null
+    }))
+  )
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    list.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus()
+    const away = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', away)
+    return () => document.removeEventListener('pointerdown', away)
+  }, [open])
+
+  const close = (refocus: boolean) => {
+    setOpen(false)
+    if (refocus) button.current?.focus()
+  }
+  const choose = (action: () => void) => {
+    close(false)
+    action()
+  }
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])]
+    const at = items.indexOf(document.activeElement as HTMLElement)
+    const move = (i: number) => items[(i + items.length) % items.length]?.focus()
+    if (e.key === 'ArrowDown') move(at + 1)
+    else if (e.key === 'ArrowUp') move(at - 1)
+    else if (e.key === 'Home') move(0)
+    else if (e.key === 'End') move(items.length - 1)
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      if (e.key === 'Escape') e.stopPropagation()
+      close(e.key === 'Escape')
+      if (e.key === 'Tab') return
+    } else return
+    e.preventDefault()
+  }
+
+  return (
+    <div className="workshop-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        className={live ? 'live' : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('workshop.toolbar')} ▾
+      </button>
+      {open && (
+        <ul ref={list} role="menu" aria-label={t('workshop.toolbar')} onKeyDown={onKeyDown}>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              disabled={map.stages.length === 0}
+              onClick={() =>
+                choose(() => setWorkshop({ kpiStageId: stageForKpis(map, useAppStore.getState().selection) }))
+              }
+            >
+              {t('workshop.kpi.button')}…
+            </button>
+          </li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitemcheckbox"
+              tabIndex={-1}
+              aria-checked={panel === 'voting'}
+              onClick={() => choose(() => togglePanel('voting'))}
+            >
+              {t('workshop.vote.button')}
+            </button>
+          </li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitemcheckbox"
+              tabIndex={-1}
+              aria-checked={timerOpen}
+              onClick={() => choose(() => setWorkshop({ timerOpen: !timerOpen }))}
+            >
+              {t('workshop.timer.button')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(startPresentation)}>
+              {t('workshop.present.button')}
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
+  )
+}

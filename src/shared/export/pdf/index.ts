@@ -1,0 +1,255 @@
+/**
+ * exportPdf: a map as a vector PDF, drawn from the same scene as the board (layoutMap), with
+ * text measured by the PDF's own fonts so every note wraps to fit, and drawn as real text
+ * (selectable, searchable) in whatever scripts it holds. A pure function of the map, the
+ * personas, the options and the font files: it runs in the renderer, the CLI and tests alike.
+ *
+ * Pages: the board (scaled onto one page, full size across poster pages with overlap marks, or
+ * one page the board's size), each with a header (title, personas, date); then, when asked,
+ * persona pages and a notes table per stage with its KPIs.
+ */
+import { jsPDF } from 'jspdf'
+import { layoutMap, type LayoutPersona, type Scene } from '../../layout'
+import type { JourneyMap, Persona } from '../../model'
+import { writeNotesTable, writePersonaPages, type ExtrasContext } from './extras'
+import type { PdfFontSet } from './fonts'
+import { DEFAULT_PDF_LABELS, fill, type PdfLabels, type PdfOptions } from './options'
+import { FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, POSTER_OVERLAP, planBoardPages, type BoardPage } from './pages'
+import { paintScene } from './paint-scene'
+import { PdfSurface } from './surface'
+
+export { createPdfFontSet, type FontFiles, type PdfFontSet } from './fonts'
+export {
+  DEFAULT_PDF_LABELS,
+  DEFAULT_PDF_OPTIONS,
+  ORIENTATIONS,
+  PAPER_SIZES,
+  PDF_FITS,
+  type Orientation,
+  type PaperSize,
+  type PdfFit,
+  type PdfLabels,
+  type PdfOptions
+} from './options'
+export { FULL_SIZE, planBoardPages, type BoardPage } from './pages'
+
+export interface PdfResult {
+  readonly bytes: Uint8Array
+  /** All pages, board and extra. */
+  readonly pageCount: number
+  /** Pages the board itself covers (more than one for a poster). */
+  readonly boardPages: number
+  /** Points per board unit on the board pages (0.75 is full size). */
+  readonly scale: number
+  /** Characters none of the fonts has; drawn as a placeholder box. */
+  readonly missingCharacters: readonly string[]
+  /** Fonts embedded (subset to the glyphs used). */
+  readonly fonts: readonly string[]
+}
+
+const INK = '#1f2430'
+const MUTED = '#5b6272'
+const RULE = '#d9dce3'
+const MARK = '#c2255c'
+
+/** The PDF's bytes. */
+export function exportPdf(
+  map: JourneyMap,
+  personas: readonly Persona[],
+  options: PdfOptions,
+  fonts: PdfFontSet
+): Uint8Array {
+  return renderPdf(map, personas, options, fonts).bytes
+}
+
+/** The PDF with what the caller may want to tell the user: pages, scale, missing characters. */
+export function renderPdf(
+  map: JourneyMap,
+  personas: readonly Persona[],
+  options: PdfOptions,
+  fonts: PdfFontSet
+): PdfResult {
+  const labels: PdfLabels = { ...DEFAULT_PDF_LABELS, ...options.labels }
+  const layoutPersonas: LayoutPersona[] = personas.map(({ id, name, color }) => ({ id, name, color }))
+  const scene = layoutMap(map, fonts.measure, { personas: layoutPersonas, labels: options.seriesLabels })
+  const extras = options.personaPages || options.notesTable
+  const plan = planBoardPages({
+    paper: options.paper,
+    orientation: options.orientation,
+    fit: options.fit,
+    header: options.header,
+    board: { width: scene.width, height: scene.height },
+    footer: extras || options.fit === 'tile'
+  })
+  const first = plan[0]!
+  const doc = new jsPDF({
+    unit: 'pt',
+    format: [first.width, first.height],
+    orientation: first.width > first.height ? 'landscape' : 'portrait',
+    compress: true,
+    putOnlyUsedFonts: true
+  })
+  doc.setProperties({ title: map.title, subject: 'Customer journey map', creator: 'Journeyboard' })
+  if (options.createdAt) doc.setCreationDate(options.createdAt)
+  const surface = new PdfSurface(doc, fonts)
+  const linked = map.personaIds
+    .map((id) => personas.find((p) => p.id === id))
+    .filter((p): p is Persona => p !== undefined)
+
+  plan.forEach((page, i) => {
+    if (i > 0) {
+      doc.addPage([page.width, page.height], page.width > page.height ? 'landscape' : 'portrait')
+      surface.pageStarted()
+    }
+    if (options.header) drawHeader(surface, page.width, map.title, linked, options.date, labels)
+    drawBoard(surface, scene, page)
+  })
+  const context: ExtrasContext = {
+    surface,
+    map,
+    personas,
+    labels,
+    paper: options.paper,
+    orientation: options.orientation,
+    decorate: () => {}
+  }
+  if (options.personaPages) writePersonaPages(context)
+  if (options.notesTable) writeNotesTable(context, personas)
+
+  // Footers last, when the number of pages is known.
+  const pageCount = doc.getNumberOfPages()
+  if (extras || plan.length > 1) {
+    for (let n = 1; n <= pageCount; n++) {
+      doc.setPage(n)
+      surface.pageStarted()
+      const size = doc.internal.pageSize
+      drawFooter(surface, size.getWidth(), size.getHeight(), n, pageCount, plan[n - 1] ?? null, labels)
+    }
+  }
+  const bytes = new Uint8Array(doc.output('arraybuffer'))
+  return {
+    bytes,
+    pageCount,
+    boardPages: plan.length,
+    scale: first.scale,
+    missingCharacters: [...surface.missing],
+    fonts: [...new Set(usedFonts(doc))]
+  }
+}
+
+function drawBoard(surface: PdfSurface, scene: Scene, page: BoardPage): void {
+  surface.setTransform(page.scale, page.offset.x, page.offset.y)
+  const clipped = page.tile !== null
+  if (clipped) surface.clip(page.area)
+  paintScene(surface, scene, page.region)
+  if (clipped) surface.unclip()
+  if (page.tile) drawOverlapMarks(surface, page, scene)
+}
+
+function drawHeader(
+  surface: PdfSurface,
+  width: number,
+  title: string,
+  personas: readonly Persona[],
+  date: string,
+  labels: PdfLabels
+): void {
+  const left = MARGIN
+  const right = width - MARGIN
+  const dateWidth = surface.textWidth(date, 9)
+  const top = MARGIN - 6
+  surface.pageText(
+    ellipsizeTo(surface, title, right - left - dateWidth - 16, 14, 'bold'),
+    left,
+    top + 14,
+    14,
+    'bold',
+    INK
+  )
+  surface.pageText(date, right - dateWidth, top + 14, 9, 'normal', MUTED)
+  if (personas.length > 0) {
+    const line = `${labels.personas}: ${personas.map((p) => (p.role.trim() ? `${p.name} (${p.role.trim()})` : p.name)).join(' · ')}`
+    surface.pageText(ellipsizeTo(surface, line, right - left, 9), left, top + 28, 9, 'normal', MUTED)
+  }
+  surface.pageLine(left, MARGIN + HEADER_HEIGHT - 8, right, MARGIN + HEADER_HEIGHT - 8, RULE, 0.75)
+}
+
+function drawFooter(
+  surface: PdfSurface,
+  width: number,
+  height: number,
+  page: number,
+  pages: number,
+  board: BoardPage | null,
+  labels: PdfLabels
+): void {
+  // In the bottom margin, below the poster's corner marks.
+  const baseline = height - MARGIN + FOOTER_HEIGHT - 4
+  const text = fill(labels.page, { page, pages })
+  surface.pageText(text, width - MARGIN - surface.textWidth(text, 8), baseline, 8, 'normal', MUTED)
+  if (board?.tile) {
+    const { row, column, rows, columns } = board.tile
+    surface.pageText(
+      fill(labels.tile, { row: row + 1, rows, column: column + 1, columns }),
+      MARGIN,
+      baseline,
+      8,
+      'normal',
+      MUTED
+    )
+  }
+}
+
+/**
+ * Poster pages: dashed lines where a neighbouring page's picture starts (so the sheets can be
+ * laid over each other and glued), and corner marks outside the printed area for trimming.
+ */
+function drawOverlapMarks(surface: PdfSurface, page: BoardPage, scene: Scene): void {
+  const tile = page.tile!
+  const { x, y, w, h } = page.area
+  // The lines run only as far as the board does on this page.
+  const right = Math.min(x + w, page.offset.x + scene.width * page.scale)
+  const bottom = Math.min(y + h, page.offset.y + scene.height * page.scale)
+  const dash = [3, 2]
+  if (tile.column < tile.columns - 1) {
+    surface.pageLine(x + w - POSTER_OVERLAP, y, x + w - POSTER_OVERLAP, bottom, MARK, 0.5, dash)
+  }
+  if (tile.column > 0) surface.pageLine(x + POSTER_OVERLAP, y, x + POSTER_OVERLAP, bottom, MARK, 0.5, dash)
+  if (tile.row < tile.rows - 1)
+    surface.pageLine(x, y + h - POSTER_OVERLAP, right, y + h - POSTER_OVERLAP, MARK, 0.5, dash)
+  if (tile.row > 0) surface.pageLine(x, y + POSTER_OVERLAP, right, y + POSTER_OVERLAP, MARK, 0.5, dash)
+  const len = 8
+  const gap = 3
+  for (const [cx, cy] of [
+    [x, y],
+    [x + w, y],
+    [x, y + h],
+    [x + w, y + h]
+  ] as const) {
+    const sx = cx === x ? -1 : 1
+    const sy = cy === y ? -1 : 1
+    surface.pageLine(cx + sx * gap, cy, cx + sx * (gap + len), cy, INK, 0.4)
+    surface.pageLine(cx, cy + sy * gap, cx, cy + sy * (gap + len), INK, 0.4)
+  }
+}
+
+function ellipsizeTo(
+  surface: PdfSurface,
+  text: string,
+  width: number,
+  size: number,
+  weight: 'normal' | 'bold' = 'normal'
+): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (surface.textWidth(flat, size, weight) <= width) return flat
+  const chars = Array.from(flat)
+  while (chars.length > 0 && surface.textWidth(`${chars.join('').trimEnd()}…`, size, weight) > width) chars.pop()
+  return `${chars.join('').trimEnd()}…`
+}
+
+function usedFonts(doc: jsPDF): string[] {
+  const list = doc.getFontList() as Record<string, string[]>
+  return Object.keys(list).filter((name) => !STANDARD_FONTS.has(name.toLowerCase()))
+}
+
+const STANDARD_FONTS = new Set(['helvetica', 'courier', 'times', 'zapfdingbats', 'symbol'])

@@ -1,0 +1,132 @@
+/** What a PDF export can be asked for, and the words it prints (English unless the caller translates). */
+import type { SeriesLabels } from '../../layout'
+
+export const PAPER_SIZES = ['a4', 'a3', 'letter', 'fit'] as const
+/** A4, A3, US Letter, or one page the size of the map ("fit to content"). */
+export type PaperSize = (typeof PAPER_SIZES)[number]
+
+export const ORIENTATIONS = ['landscape', 'portrait'] as const
+export type Orientation = (typeof ORIENTATIONS)[number]
+
+export const PDF_FITS = ['scale', 'tile'] as const
+/** The whole board scaled onto one page, or printed at full size across pages (a poster). */
+export type PdfFit = (typeof PDF_FITS)[number]
+
+export interface PdfLabels {
+  /** Header line before the personas' names. */
+  readonly personas: string
+  /** Footer: "Page {page} of {pages}". */
+  readonly page: string
+  /** Footer of a poster page: "Poster row {row} of {rows}, column {column} of {columns}". */
+  readonly tile: string
+  /** Poster pages: where the next page overlaps. */
+  readonly overlap: string
+  /** Title of the notes table pages. */
+  readonly notesTable: string
+  readonly lane: string
+  readonly note: string
+  readonly details: string
+  readonly kpis: string
+  readonly noNotes: string
+  /** "{count} votes". */
+  readonly votes: string
+  readonly severity: string
+  readonly impact: string
+  readonly effort: string
+  /** "target {value}". */
+  readonly target: string
+  readonly notMeasured: string
+  /** Persona page field names. */
+  readonly fields: {
+    readonly role: string
+    readonly quote: string
+    readonly age: string
+    readonly location: string
+    readonly education: string
+    readonly income: string
+    readonly companySize: string
+    readonly industry: string
+    readonly revenue: string
+    readonly behaviour: string
+    readonly goals: string
+    readonly painPoints: string
+    readonly channels: string
+    readonly segmentNotes: string
+  }
+  /** Names of note kinds, channels and categories; English words from the value when absent. */
+  readonly values: Readonly<Record<string, string>>
+}
+
+export interface PdfOptions {
+  readonly paper: PaperSize
+  readonly orientation: Orientation
+  readonly fit: PdfFit
+  /** Map title, personas and date at the top of every board page. */
+  readonly header: boolean
+  /** A page (or more) describing each persona of the map. */
+  readonly personaPages: boolean
+  /** A table of the notes (and KPIs) of each stage after the board. */
+  readonly notesTable: boolean
+  /** The date printed in the header, formatted by the caller: the exporter reads no clock. */
+  readonly date: string
+  /** Written as the PDF's creation date when given (otherwise jsPDF's clock). */
+  readonly createdAt?: Date
+  readonly labels?: Partial<PdfLabels>
+  /** Legend wording of the emotion curves, as on the board. */
+  readonly seriesLabels?: SeriesLabels
+}
+
+export const DEFAULT_PDF_OPTIONS: Omit<PdfOptions, 'date'> = {
+  paper: 'a4',
+  orientation: 'landscape',
+  fit: 'scale',
+  header: true,
+  personaPages: false,
+  notesTable: false
+}
+
+export const DEFAULT_PDF_LABELS: PdfLabels = {
+  personas: 'Personas',
+  page: 'Page {page} of {pages}',
+  tile: 'Poster: row {row} of {rows}, column {column} of {columns}',
+  overlap: 'overlaps the next page',
+  notesTable: 'Notes by stage',
+  lane: 'Lane',
+  note: 'Note',
+  details: 'Details',
+  kpis: 'KPIs',
+  noNotes: 'No notes in this stage.',
+  votes: '{count} votes',
+  severity: 'severity {value}',
+  impact: 'impact {value}',
+  effort: 'effort {value}',
+  target: 'target {value}',
+  notMeasured: 'not measured',
+  fields: {
+    role: 'Role',
+    quote: 'Quote',
+    age: 'Age',
+    location: 'Location',
+    education: 'Education',
+    income: 'Income',
+    companySize: 'Company size',
+    industry: 'Industry',
+    revenue: 'Revenue',
+    behaviour: 'Behaviour',
+    goals: 'Goals',
+    painPoints: 'Pain points',
+    channels: 'Preferred channels',
+    segmentNotes: 'Segment notes'
+  },
+  values: {}
+}
+
+/** Fills "{name}" placeholders. */
+export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** "customerSuccess" → "customer success", "inApp" → "in app": the fallback name of an enum value. */
+export function valueLabel(labels: PdfLabels, value: string): string {
+  return labels.values[value] ?? value.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+}

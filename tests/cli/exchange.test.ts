@@ -1,0 +1,143 @@
+/**
+ * `export --format pdf|csv|json|mermaid` and `import FILE` (JSON, CSV or Mermaid by content),
+ * through the real CLI process on a fresh library per test.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { serializeInterchange } from '../../src/shared/format/interchange'
+import { pdfPersonas, pdfShowcaseMap, SEED_SENTENCES, sentencesMap } from '../unit/pdf-fixtures'
+
+let dir: string
+let db: string
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args, '--db', db], {
+    encoding: 'utf8'
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const mapCount = () => (JSON.parse(cli('list', '--json').stdout) as unknown[]).length
+const squeeze = (text: string) => text.replace(/\s+/g, '')
+
+/** Imports the multilingual showcase map (or another), with its personas, and returns its id. */
+function importShowcase(map = pdfShowcaseMap()): string {
+  const file = join(dir, 'showcase.json')
+  writeFileSync(file, serializeInterchange(map, pdfPersonas(), '2026-03-04T09:00:00.000Z'))
+  const result = cli('import', file)
+  expect(result.stderr).toBe('')
+  return result.stdout.trim()
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jb-cli-exchange-'))
+  db = join(dir, 'library.sqlite')
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('cli export', { timeout: 120_000 }, () => {
+  it('writes a PDF on the paper asked for, with every sentence as text', () => {
+    const id = importShowcase(sentencesMap())
+    const out = join(dir, 'map.pdf')
+    const result = cli('export', id, '--format', 'pdf', '--out', out, '--paper', 'a3', '--orientation', 'portrait')
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toBe(out)
+    expect(result.stderr).toMatch(/^1 page, \d+ bytes\n$/)
+    expect(execFileSync('qpdf', ['--check', out], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors'
+    )
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.89 x 1190\.55 pts \(A3\)/)
+    const text = squeeze(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }))
+    for (const sentence of Object.values(SEED_SENTENCES)) expect(text).toContain(squeeze(sentence))
+  })
+
+  it('prints a poster across pages with --poster, and one page the size of the map with --paper fit', () => {
+    const id = importShowcase()
+    // The showcase map holds an emoji: the CLI says it is in no bundled font.
+    const fitted = cli('export', id, '--format', 'pdf', '--out', join(dir, 'a4.pdf'))
+    expect(fitted.stderr).toMatch(/^1 page, \d+ bytes\nno bundled font has 📧: drawn as □\n$/)
+    const poster = join(dir, 'poster.pdf')
+    expect(cli('export', id, '--format', 'pdf', '--out', poster, '--poster').code).toBe(0)
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [poster], { encoding: 'utf8' }))![1])).toBeGreaterThan(
+      1
+    )
+    const fit = join(dir, 'fit.pdf')
+    expect(cli('export', id, '--format', 'pdf', '--out', fit, '--paper', 'fit').code).toBe(0)
+    expect(execFileSync('pdfinfo', [fit], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
+  })
+
+  it('round-trips CSV and Mermaid through import, detected by content whatever the file is called', () => {
+    const id = importShowcase()
+    const csv = join(dir, 'notes.csv')
+    expect(cli('export', id, '--format', 'csv', '--out', csv).code).toBe(0)
+    const csvText = readFileSync(csv, 'utf8')
+    expect(csvText.charCodeAt(0)).toBe(0xfeff)
+    expect(csvText).toContain(SEED_SENTENCES.thai)
+    const renamed = join(dir, 'from-spreadsheet.txt')
+    writeFileSync(renamed, csvText)
+    const fromCsv = cli('import', renamed)
+    expect(fromCsv.code).toBe(0)
+    const csvMap = JSON.parse(cli('list', '--json').stdout) as { id: string; title: string; noteCount: number }[]
+    // A CSV has no title: the map is named after the file.
+    expect(csvMap).toContainEqual(
+      expect.objectContaining({ id: fromCsv.stdout.trim(), title: 'from-spreadsheet', noteCount: 7 })
+    )
+
+    const mermaid = join(dir, 'journey.mmd')
+    expect(cli('export', id, '--format', 'mermaid', '--out', mermaid).code).toBe(0)
+    const mermaidText = readFileSync(mermaid, 'utf8')
+    expect(mermaidText).toMatch(/^journey\n/)
+    const fromMermaid = cli('import', mermaid)
+    expect(fromMermaid.code).toBe(0)
+    const json = join(dir, 'back.json')
+    expect(cli('export', fromMermaid.stdout.trim(), '--format', 'json', '--out', json).code).toBe(0)
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as { map: { title: string; stages: { title: string }[] } }
+    expect(doc.map.title).toBe(pdfShowcaseMap().title)
+    expect(doc.map.stages.map((s) => s.title)).toEqual(
+      expect.arrayContaining(['Осведомлённость', 'การพิจารณา', '购买 / Purchase'])
+    )
+  })
+
+  it('refuses formats and options it cannot do, with the usage', () => {
+    const id = importShowcase()
+    const png = cli('export', id, '--format', 'png', '--out', join(dir, 'x.png'))
+    expect(png.code).toBe(2)
+    expect(png.stderr).toMatch(/PNG needs a browser canvas/)
+    const paper = cli('export', id, '--format', 'csv', '--paper', 'a4', '--out', join(dir, 'x.csv'))
+    expect(paper.code).toBe(2)
+    expect(paper.stderr).toMatch(/apply to --format pdf only/)
+    const badPaper = cli('export', id, '--format', 'pdf', '--paper', 'a5', '--out', join(dir, 'x.pdf'))
+    expect(badPaper.code).toBe(2)
+    expect(badPaper.stderr).toMatch(/--paper must be one of a4, a3, letter, fit/)
+    expect(existsSync(join(dir, 'x.csv')) || existsSync(join(dir, 'x.pdf'))).toBe(false)
+  })
+})
+
+describe('cli import of bad files', { timeout: 120_000 }, () => {
+  it('names the line of the problem in one message and imports nothing', () => {
+    importShowcase()
+    const before = mapCount()
+    const cases: [string, string, RegExp][] = [
+      ['missing-column.csv', 'stage,lane\nAwareness,Touchpoints\n', /line 1: the required column "text" is missing/],
+      [
+        'score.mmd',
+        'journey\n  title T\n  section S\n    Task: 9: Maya\n',
+        /line 4: the score "9" must be a number from 1 to 5/
+      ],
+      ['cut.json', '{"format": "journeyboard", "version": 1, "map": {', /line 1, column \d+/],
+      ['notes.txt', 'just some notes\nwithout any structure\n', /neither a Journeyboard JSON file, nor a CSV file/]
+    ]
+    for (const [name, text, message] of cases) {
+      const file = join(dir, name)
+      writeFileSync(file, text)
+      const result = cli('import', file)
+      expect(result.code, name).toBe(1)
+      expect(result.stderr, name).toMatch(message)
+      expect(result.stderr.trim().split('\n'), name).toHaveLength(1)
+    }
+    expect(mapCount()).toBe(before)
+  })
+})

@@ -74,6 +74,10 @@ describe('exportPdf', () => {
     qpdfCheck(file)
     expect(result.missingCharacters).toEqual([])
     expect(result.fonts).toEqual(expect.arrayContaining(['NotoSans', 'NotoSansThai', 'DroidSansFallback']))
+    // Every font embedded, as a subset, with a map back to Unicode.
+    const fontRows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(fontRows.length).toBeGreaterThanOrEqual(3)
+    for (const row of fontRows) expect(row).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
   })
 
   it('draws a whole board: titles, headers, legend, markers, connectors, KPIs, and the extra pages', () => {

@@ -5,6 +5,8 @@
 export { parseCmap, parseCmapTable, type CharacterMap } from './cmap'
 export { missingCharacters, splitRuns, type FontStack, type StackFont, type TextRun } from './coverage'
 export { FontFormatError, TRUETYPE_VERSION, hasTrueTypeOutlines, readTableDirectory } from './sfnt'
+export { readHorizontalMetrics, type HorizontalMetrics } from './metrics'
+export { readMarkPositioning, type GlyphOffset, type MarkPositioning } from './marks'
 
 /** A font file in resources/fonts. */
 export interface BundledFont {

@@ -249,7 +249,9 @@ function ellipsizeTo(
 
 function usedFonts(doc: jsPDF): string[] {
   const list = doc.getFontList() as Record<string, string[]>
-  return Object.keys(list).filter((name) => !STANDARD_FONTS.has(name.toLowerCase()))
+  return Object.keys(list)
+    .filter((name) => !STANDARD_FONTS.has(name.toLowerCase()))
+    .map((name) => name.replace(/^[A-Z]{6}\+/, ''))
 }
 
 const STANDARD_FONTS = new Set(['helvetica', 'courier', 'times', 'zapfdingbats', 'symbol'])

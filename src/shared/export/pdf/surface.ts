@@ -59,6 +59,21 @@ function pdfTextString(text: string): string {
   return `${hex}>`
 }
 
+/**
+ * The PDF name of an embedded font: a six-letter tag and "+" mark a subset (PDF 32000 9.6.4),
+ * which jsPDF writes (only the glyphs used). The tag is made from the name, so it is stable.
+ */
+export function subsetName(id: string): string {
+  let hash = 0
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0
+  let tag = ''
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (hash % 26))
+    hash = Math.floor(hash / 26)
+  }
+  return `${tag}+${id}`
+}
+
 /** Synthetic oblique for italic text: the fonts ship upright only (the canvas slants the same way). */
 const ITALIC_SLANT = Math.tan((12 * Math.PI) / 180)
 
@@ -344,13 +359,14 @@ export class PdfSurface {
   }
 
   private useFont(id: string): void {
+    const name = subsetName(id)
     if (!this.registered.has(id)) {
       const font = this.fonts.fonts.get(id)
       if (!font) throw new Error(`Font ${id} is not in the font set.`)
       this.doc.addFileToVFS(font.file, binaryString(font.bytes))
-      this.doc.addFont(font.file, font.id, 'normal', 'normal', 'Identity-H')
+      this.doc.addFont(font.file, name, 'normal', 'normal', 'Identity-H')
       this.registered.add(id)
     }
-    this.doc.setFont(id, 'normal')
+    this.doc.setFont(name, 'normal')
   }
 }

@@ -250,7 +250,9 @@ function frameLoop(options: LoopOptions): Promise<number[]> {
     const stage = w.Konva!.stages[0]!
     const node = stage.findOne(`#note-${options.drag.noteId}`) as Movable
     const from = node.getLayer()
-    const dragLayer = stage.findOne('#drag-layer') as { batchDraw(): void }
+    const dragLayer = stage.findOne('#drag-layer') as { batchDraw(): void; visible(v: boolean): void }
+    // The board hides the drag layer while it holds nothing and shows it when a drag starts.
+    dragLayer.visible(true)
     node.moveTo(dragLayer)
     from?.batchDraw()
     const { dx, dy } = options.drag

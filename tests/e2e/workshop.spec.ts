@@ -88,7 +88,7 @@ test('a dot-voting round: dots per participant, saved votes, undo, and the ranki
     .locator(`.vote-target[data-note-id="${guided.id}"]`)
     .evaluate((el: HTMLElement) => ({ x: parseFloat(el.style.left), y: parseFloat(el.style.top) }))
   // Left of the digit, inside the round badge on the note's top-left corner.
-  await expect.poll(() => pixelOnLayer(page, 'workshop-layer', note.x - 1, note.y + 2)).toBe('#3b5bdb')
+  await expect.poll(() => pixelOnLayer(page, 'notes-layer', note.x - 1, note.y + 2)).toBe('#3b5bdb')
 
   await voting.panel().getByRole('button', { name: 'End round' }).click()
   await expect(voting.ranking()).toHaveCount(2)
@@ -237,7 +237,7 @@ test('KPIs are drawn red, amber or green against their targets, and edited in a 
   /** The colour of a stage's first KPI chip, near its right end, clear of its text. */
   const chipOf = async (stage: number) => {
     const header = (await board.node(`#stage-header-${stages[stage]!}`))!
-    return pixelOnLayer(page, 'workshop-layer', header.x + header.width - 10 - 20, kpiLane.y + 10 + 20)
+    return pixelOnLayer(page, 'notes-layer', header.x + header.width - 10 - 20, kpiLane.y + 10 + 20)
   }
   const RED = '#fff5f5'
   const AMBER = '#fff9db'

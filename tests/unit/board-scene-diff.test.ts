@@ -76,6 +76,45 @@ describe('changedRects', () => {
     }
   })
 
+  it('covers a vote count that appears, changes or goes, and a KPI chip whose value changed', () => {
+    const map = demo()
+    const kpiLane = laneIndex(map, 'kpis')
+    expect(kpiLane).toBeGreaterThanOrEqual(0)
+    const kpi = {
+      id: 'conv',
+      stageId: map.stages[1]!.id,
+      name: 'Conversion rate',
+      value: 3,
+      target: 5,
+      unit: '%',
+      direction: 'higher' as const,
+      order: 1
+    }
+    const votes = (n: number): JourneyMap => ({
+      ...map,
+      notes: map.notes.map((x) => (x.id === 'a' ? { ...x, votes: n } : x)),
+      metrics: [kpi]
+    })
+    const none = layout(votes(0))
+    const one = layout(votes(1))
+    const twelve = layout(votes(12))
+    const badgeOf = (scene: Scene, id: string) => scene.badges.find((b) => b.id === id)!
+    expect(changedRects(none, layout(votes(0)))).toEqual([])
+    const appeared = changedRects(none, one)!
+    expect(covers(appeared, badgeOf(one, 'votes:a'))).toBe(true)
+    const changed = changedRects(one, twelve)!
+    expect(covers(changed, badgeOf(one, 'votes:a'))).toBe(true)
+    expect(covers(changed, badgeOf(twelve, 'votes:a'))).toBe(true)
+    const far = twelve.notes.find((n) => n.id === 'far')!
+    expect(changed.some((r) => intersects(r, far))).toBe(false)
+    expect(covers(changedRects(twelve, none)!, badgeOf(twelve, 'votes:a'))).toBe(true)
+
+    const met = layout({ ...votes(0), metrics: [{ ...kpi, value: 6 }] })
+    const chip = changedRects(none, met)!
+    expect(covers(chip, badgeOf(none, 'kpi:conv'))).toBe(true)
+    expect(badgeOf(met, 'kpi:conv').fill).not.toBe(badgeOf(none, 'kpi:conv').fill)
+  })
+
   it('gives up (null: repaint everything) when most of the board moved', () => {
     const map = demo()
     const many = withNotes(

@@ -526,6 +526,77 @@ describe('selection, drag and keys', () => {
     expect(editorKeyAction({ ...press('я', { ctrlKey: true }), code: 'KeyZ' })).toBe('undo') // Russian layout
     expect(editorKeyAction(press('z'))).toBeNull()
     expect(editorKeyAction(press('z', { ctrlKey: true, altKey: true }))).toBeNull() // AltGr
+    expect(editorKeyAction(press('c', { ctrlKey: true }))).toBe('copy')
+    expect(editorKeyAction(press('x', { metaKey: true }))).toBe('cut')
+    expect(editorKeyAction(press('v', { ctrlKey: true }))).toBe('paste')
+    expect(editorKeyAction({ ...press('м', { ctrlKey: true }), code: 'KeyV' })).toBe('paste') // Russian layout
+    expect(editorKeyAction(press('v', { ctrlKey: true, shiftKey: true }))).toBeNull() // paste as plain text: the browser's
+    expect(editorKeyAction(press('c'))).toBeNull()
+  })
+
+  it('runs several commands as one undo step, saved and redone with the same ids', async () => {
+    const { library, a, mapId } = await setup()
+    await a.open(mapId)
+    const cell = firstCell(a.map)
+    const result = a.state.executeMany('addNote', [
+      { name: 'addNote', args: { ...cell, text: 'One' } },
+      { name: 'addNote', args: { ...cell, text: 'Two' } }
+    ])
+    expect(result?.createdIds).toHaveLength(2)
+    expect(a.state.editorSessions.get(mapId)?.undo).toHaveLength(1)
+    expect(selectUndoLabel(a.state)).toBe('Undo Add note')
+    await a.saved()
+    expect((await library.getMap(mapId)).notes.map((n) => n.text)).toEqual(['One', 'Two'])
+    a.state.undo()
+    expect(a.map.notes).toHaveLength(0)
+    a.state.redo()
+    expect(a.map.notes.map((n) => n.id).sort()).toEqual([...result!.createdIds].sort())
+    // All or nothing: a call that does not fit leaves the map as it was, and records nothing.
+    const before = a.map
+    expect(
+      a.state.executeMany('addNote', [
+        { name: 'addNote', args: { ...cell, text: 'Three' } },
+        { name: 'addNote', args: { stageId: 'nowhere', laneId: cell.laneId, text: 'Four' } }
+      ])
+    ).toBeNull()
+    expect(a.map).toBe(before)
+    expect(a.state.editorSessions.get(mapId)?.undo).toHaveLength(1)
+    await a.saved()
+  })
+
+  it('copies, cuts and pastes notes through the keys, also into another map (in-memory without a clipboard)', async () => {
+    const { library, a, mapId } = await setup()
+    const other = await library.service.call('createMap', { template: 'saas', title: 'Renewal' })
+    await a.open(mapId)
+    const one = a.addNote('One')
+    a.addNote('Two')
+    expect(runEditorKeyAction('copy', a.state)).toBe(false) // nothing selected: left to the page
+    a.state.selectNotes([one])
+    expect(runEditorKeyAction('copy', a.state, () => a.state)).toBe(true)
+    a.state.select({ kind: 'cell', ...firstCell(a.map, 1) })
+    expect(runEditorKeyAction('paste', a.state, () => a.state)).toBe(true)
+    await vi.waitFor(() => expect(a.map.notes).toHaveLength(3))
+    const pasted = a.map.notes.find((n) => n.text === 'One' && n.id !== one)!
+    expect([pasted.stageId, pasted.laneId]).toEqual([firstCell(a.map, 1).stageId, firstCell(a.map, 1).laneId])
+    expect(a.state.selection).toEqual({ kind: 'notes', noteIds: [pasted.id] })
+    runEditorKeyAction('undo', a.state)
+    expect(a.map.notes).toHaveLength(2)
+
+    // Cut: copied, and gone in one undo step.
+    a.state.selectAllNotes()
+    const steps = a.state.editorSessions.get(mapId)!.undo.length
+    expect(runEditorKeyAction('cut', a.state, () => a.state)).toBe(true)
+    expect(a.map.notes).toHaveLength(0)
+    expect(a.state.editorSessions.get(mapId)!.undo).toHaveLength(steps + 1)
+    await a.saved()
+
+    // Into another map, where nothing is selected: the same cells by position.
+    await a.open(other.id)
+    runEditorKeyAction('paste', a.state, () => a.state)
+    await vi.waitFor(() => expect(a.map.notes.map((n) => n.text)).toEqual(['One', 'Two']))
+    expect(a.map.notes.every((n) => n.stageId === firstCell(a.map).stageId)).toBe(true)
+    await a.saved()
+    expect((await library.getMap(other.id)).notes).toHaveLength(2)
   })
 
   it('select all, duplicate and delete through the key actions, keeping the selection true', async () => {

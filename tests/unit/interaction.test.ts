@@ -20,7 +20,8 @@ import {
   type World
 } from '../../src/renderer/src/board/interaction/gesture'
 import { boardKeyAction } from '../../src/renderer/src/board/interaction/keys'
-import { navigate } from '../../src/renderer/src/board/interaction/navigation'
+import { navigate, zoomRect, zoomToSelection } from '../../src/renderer/src/board/interaction/navigation'
+import { CameraController } from '../../src/renderer/src/board/camera'
 import { resetBoardUi, useBoardUi } from '../../src/renderer/src/board/interaction/ui-store'
 import { SceneIndex } from '../../src/renderer/src/board/scene-index'
 import { menuItems, type MenuItem } from '../../src/renderer/src/panels/menu-model'
@@ -442,6 +443,37 @@ describe('keys and menus', () => {
     expect(press('ContextMenu')).toEqual({ type: 'menu' })
     expect(press('z', { ctrl: true })).toBeNull()
     expect(press('ArrowDown', { shift: true })).toBeNull()
+  })
+
+  it('Shift+2 zooms to the selection and Shift+1 to the map, by key position on any layout', () => {
+    const digit = (key: string, code: string, shift = true) =>
+      boardKeyAction({ key, code, shiftKey: shift, ctrlKey: false, metaKey: false, altKey: false })
+    expect(digit('@', 'Digit2')).toEqual({ type: 'zoomSelection' })
+    expect(digit('"', 'Digit2')).toEqual({ type: 'zoomSelection' }) // German layout
+    expect(digit('!', 'Digit1')).toEqual({ type: 'zoomFit' })
+    expect(digit('2', 'Digit2', false)).toBeNull()
+  })
+
+  it('zooming to a selection fits the notes, cell, column or row with room for the sticky headers', () => {
+    const { scene } = h.world()
+    const note = scene.notes.find((n) => n.id === 'a')!
+    const rect = zoomRect(scene, { kind: 'notes', noteIds: ['a'] })!
+    expect(rect.x + rect.w).toBe(note.x + note.w)
+    expect(rect.y + rect.h).toBe(note.y + note.h)
+    expect(rect.x).toBeLessThan(note.x)
+    expect(zoomRect(scene, { kind: 'stage', stageId: 's2' })!.h).toBe(scene.height)
+    expect(zoomRect(scene, { kind: 'none' })).toBeNull()
+
+    const camera = new CameraController()
+    camera.resize({ width: scene.width, height: scene.height }, { width: 1200, height: 800 })
+    const before = camera.zoom
+    expect(zoomToSelection(camera, scene, { kind: 'notes', noteIds: ['a'] })).toBe(true)
+    expect(camera.zoom).toBeGreaterThan(before)
+    const { x, y, zoom } = camera.camera
+    // The note is on screen.
+    expect(note.x * zoom + x).toBeGreaterThan(0)
+    expect((note.x + note.w) * zoom + x).toBeLessThan(1200)
+    expect((note.y + note.h) * zoom + y).toBeLessThan(800)
   })
 
   it('arrows walk the notes of a cell, then on to the neighbouring cells', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   constrainCamera,
   fitCamera,
+  pinchCamera,
   stepZoom,
   visibleRect,
   wheelZoomFactor,
@@ -21,6 +22,52 @@ describe('camera math', () => {
     expect(boardPoint.y * zoomed.zoom + zoomed.y).toBeCloseTo(anchor.y)
     expect(zoomAt(camera, 100, anchor).zoom).toBe(ZOOM_MAX)
     expect(zoomAt(camera, 0, anchor).zoom).toBe(ZOOM_MIN)
+  })
+
+  it('follows a two-finger pinch: zoom by the fingers’ spread, the board point under their midpoint follows it', () => {
+    const camera = { x: 10, y: 20, zoom: 1 }
+    // Fingers spread from 100 px to 200 px apart around the same midpoint (300, 200): twice the zoom.
+    const spread = pinchCamera(
+      camera,
+      [
+        { x: 250, y: 200 },
+        { x: 350, y: 200 }
+      ],
+      [
+        { x: 200, y: 200 },
+        { x: 400, y: 200 }
+      ]
+    )
+    expect(spread.zoom).toBeCloseTo(2)
+    expect((300 - spread.x) / spread.zoom).toBeCloseTo((300 - camera.x) / camera.zoom)
+    expect((200 - spread.y) / spread.zoom).toBeCloseTo((200 - camera.y) / camera.zoom)
+    // Both fingers moved 30 px right at the same spread: a pan.
+    const moved = pinchCamera(
+      camera,
+      [
+        { x: 0, y: 0 },
+        { x: 100, y: 0 }
+      ],
+      [
+        { x: 30, y: 0 },
+        { x: 130, y: 0 }
+      ]
+    )
+    expect(moved).toEqual({ x: 40, y: 20, zoom: 1 })
+    // Never past the zoom limits.
+    expect(
+      pinchCamera(
+        camera,
+        [
+          { x: 0, y: 0 },
+          { x: 1, y: 0 }
+        ],
+        [
+          { x: 0, y: 0 },
+          { x: 1000, y: 0 }
+        ]
+      ).zoom
+    ).toBe(ZOOM_MAX)
   })
 
   it('steps through the zoom stops from any zoom', () => {

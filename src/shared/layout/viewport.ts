@@ -39,6 +39,26 @@ export function stepZoom(zoom: number, direction: 1 | -1): number {
   return [...ZOOM_STEPS].reverse().find((s) => s < zoom - eps) ?? ZOOM_MIN
 }
 
+/**
+ * A two-finger pinch moved from `from` to `to` (two screen points each): the zoom follows the
+ * distance between the fingers and the board point under their midpoint follows the midpoint.
+ */
+export function pinchCamera(
+  camera: Camera,
+  from: readonly [{ x: number; y: number }, { x: number; y: number }],
+  to: readonly [{ x: number; y: number }, { x: number; y: number }]
+): Camera {
+  const distance = (p: typeof from) => Math.hypot(p[1].x - p[0].x, p[1].y - p[0].y)
+  const middle = (p: typeof from) => ({ x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2 })
+  const before = distance(from)
+  const zoom = clampZoom(before > 0 ? (camera.zoom * distance(to)) / before : camera.zoom)
+  const a = middle(from)
+  const b = middle(to)
+  const boardX = (a.x - camera.x) / camera.zoom
+  const boardY = (a.y - camera.y) / camera.zoom
+  return { zoom, x: b.x - boardX * zoom, y: b.y - boardY * zoom }
+}
+
 /** Wheel delta (ctrl/cmd+wheel, trackpad pinch) to a zoom factor: smooth for small deltas. */
 export const wheelZoomFactor = (deltaY: number) => Math.exp(-Math.max(-100, Math.min(100, deltaY)) * 0.0025)
 

@@ -1,8 +1,9 @@
 /**
  * The board: the map's scene on a Konva stage. Layout happens once per map change; React renders
- * the stage and its two layers, and a BoardRenderer (./render) draws the scene on the notes
- * layer from cached tiles, moving the stage directly on every camera change (no React render
- * per frame); the drag layer above holds what the interactions draw.
+ * the stage and its two layers, and a BoardRenderer (./render) draws the scene (KPI chips and
+ * vote counts included) on the notes layer from cached tiles, moving the stage directly on every
+ * camera change (no React render per frame); the drag layer above holds what the interactions
+ * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
@@ -24,7 +25,6 @@ import { useBoardRenderer } from './render/useBoardRenderer'
 import { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
-import { BadgeLayer } from '../workshop/BadgeLayer'
 import { WorkshopBoard } from '../workshop/WorkshopBoard'
 
 /** Below this zoom, note text turns into bars. */
@@ -116,16 +116,17 @@ export function Board({ map, personas }: BoardProps) {
       >
         {mounted && (
           <Stage ref={stageRef} width={size.width} height={size.height}>
-            {/* Cells, notes, overlays and headers, drawn by the BoardRenderer. */}
+            {/* Cells, notes, overlays, badges and headers, drawn by the BoardRenderer. */}
             <Layer id="notes-layer" ref={notesLayer} listening={false} />
-            {/* KPI chips and vote counts (the scene's badges). */}
-            <BadgeLayer scene={scene} camera={camera} />
-            {/* What the interactions draw (selection, dragged notes): only it redraws while they move. */}
-            <Layer id="drag-layer" listening={false} />
+            {/*
+              What the interactions draw (selection, dragged notes): only it redraws while they move.
+              Hidden (no canvas to composite) until they draw something; the InteractionPainter shows it.
+            */}
+            <Layer id="drag-layer" listening={false} visible={false} />
           </Stage>
         )}
       </div>
-      <ZoomToolbar camera={camera} />
+      <ZoomToolbar camera={camera} scene={scene} />
       <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
       <BoardInteraction
         map={map}

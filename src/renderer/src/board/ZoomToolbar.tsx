@@ -1,6 +1,9 @@
 import { useSyncExternalStore } from 'react'
+import type { Scene } from '../../../shared/layout'
 import { t } from '../i18n'
+import { useAppStore } from '../store'
 import type { CameraController } from './camera'
+import { zoomToSelection } from './interaction/navigation'
 
 const useZoom = (camera: CameraController) =>
   useSyncExternalStore(
@@ -8,10 +11,11 @@ const useZoom = (camera: CameraController) =>
     () => camera.zoom
   )
 
-/** Zoom out, the zoom level (click: 100%), zoom in, zoom to fit. */
-export function ZoomToolbar({ camera }: { camera: CameraController }) {
+/** Zoom out, the zoom level (click: 100%), zoom in, zoom to fit, zoom to the selection. */
+export function ZoomToolbar({ camera, scene }: { camera: CameraController; scene: Scene }) {
   const zoom = useZoom(camera)
   const percent = Math.round(zoom * 100)
+  const hasSelection = useAppStore((s) => s.selection.kind !== 'none')
   return (
     <div className="board-toolbar" role="toolbar" aria-label={t('board.toolbar')}>
       <button type="button" onClick={() => camera.step(-1)} aria-label={t('board.zoomOut')} title={t('board.zoomOut')}>
@@ -31,6 +35,15 @@ export function ZoomToolbar({ camera }: { camera: CameraController }) {
       </button>
       <button type="button" onClick={() => camera.fit()} title={t('board.zoomFitHint')}>
         {t('board.zoomFit')}
+      </button>
+      <button
+        type="button"
+        disabled={!hasSelection}
+        onClick={() => zoomToSelection(camera, scene, useAppStore.getState().selection)}
+        aria-label={t('interaction.zoomSelectionHint')}
+        title={t('interaction.zoomSelectionHint')}
+      >
+        {t('interaction.zoomSelection')}
       </button>
     </div>
   )

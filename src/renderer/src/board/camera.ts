@@ -82,6 +82,12 @@ export class CameraController {
     this.set(fitCamera({ x: 0, y: 0, w: this.board.width, h: this.board.height }, this.viewport, 24, 1))
   }
 
+  /** Shows all of a board rectangle, centred, zoomed in no further than `maxZoom`. */
+  fitRect(rect: Rect, maxZoom = 2): void {
+    if (this.viewport.width === 0 || this.viewport.height === 0) return
+    this.set(fitCamera(rect, this.viewport, 24, maxZoom))
+  }
+
   /** The opening view: readable (50–100%), top-left of the board, centred when it fits across. */
   place(): void {
     const fitted = fitCamera({ x: 0, y: 0, w: this.board.width, h: this.board.height }, this.viewport, 16, 1)

@@ -1,10 +1,12 @@
 /**
  * Pan and zoom input: drag on empty space (or anywhere with Space held, or the middle button),
- * wheel to scroll, ctrl/cmd+wheel or pinch to zoom at the pointer, + − 0 on the keyboard.
- * Panning is a small state machine: idle → panning → idle, cancelled by pointercancel/blur.
+ * wheel to scroll, ctrl/cmd+wheel or a trackpad pinch (wheel events with ctrlKey) to zoom at the
+ * pointer, a two-finger touch pinch to zoom around the fingers' midpoint, + − 0 on the keyboard.
+ * Panning is a small state machine: idle → panning → (second finger) pinching → idle, cancelled
+ * by pointercancel/blur.
  */
 import { useEffect, type RefObject } from 'react'
-import { wheelZoomFactor } from '../../../shared/layout'
+import { pinchCamera, wheelZoomFactor } from '../../../shared/layout'
 import type { CameraController } from './camera'
 import type { SceneIndex } from './scene-index'
 
@@ -26,6 +28,9 @@ export function useBoardInput(
     if (!el) return
     let spaceHeld = false
     let pan: { pointerId: number; x: number; y: number } | null = null
+    /** Touch pointers this board holds (board-local screen points): two make a pinch. */
+    const touches = new Map<number, { x: number; y: number }>()
+    let pinching = false
 
     const local = (e: { clientX: number; clientY: number }) => {
       const box = el.getBoundingClientRect()
@@ -48,7 +53,17 @@ export function useBoardInput(
     }
 
     const onPointerDown = (e: PointerEvent) => {
-      if (pan) return
+      if (e.pointerType === 'touch' && touches.size === 1 && !pinching) {
+        // A second finger: the pan becomes a pinch.
+        e.preventDefault()
+        el.setPointerCapture(e.pointerId)
+        touches.set(e.pointerId, local(e))
+        pinching = true
+        pan = null
+        setMode()
+        return
+      }
+      if (pan || pinching) return
       const p = local(e)
       const onEmpty = () => {
         const zoom = camera.zoom
@@ -60,15 +75,33 @@ export function useBoardInput(
         el.focus({ preventScroll: true })
         el.setPointerCapture(e.pointerId)
         pan = { pointerId: e.pointerId, x: e.clientX, y: e.clientY }
+        if (e.pointerType === 'touch') touches.set(e.pointerId, p)
         setMode()
       }
     }
     const onPointerMove = (e: PointerEvent) => {
+      if (pinching && touches.has(e.pointerId)) {
+        const before = [...touches.values()]
+        touches.set(e.pointerId, local(e))
+        const after = [...touches.values()]
+        if (before.length === 2 && after.length === 2) {
+          camera.set(pinchCamera(camera.camera, [before[0]!, before[1]!], [after[0]!, after[1]!]))
+        }
+        return
+      }
       if (!pan || e.pointerId !== pan.pointerId) return
       camera.panBy(e.clientX - pan.x, e.clientY - pan.y)
       pan = { ...pan, x: e.clientX, y: e.clientY }
     }
     const endPan = (e: PointerEvent) => {
+      if (touches.delete(e.pointerId)) {
+        if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId)
+        // The finger left on the board after a pinch does nothing until it lifts too.
+        if (pinching) {
+          if (touches.size === 0) pinching = false
+          return
+        }
+      }
       if (!pan || e.pointerId !== pan.pointerId) return
       if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId)
       pan = null
@@ -105,6 +138,8 @@ export function useBoardInput(
     const onBlur = () => {
       spaceHeld = false
       pan = null
+      pinching = false
+      touches.clear()
       setMode()
     }
 

@@ -4,6 +4,7 @@
  */
 import { COLORS, cssFont } from '../../../shared/layout'
 import type {
+  BadgeItem,
   BoxItem,
   CellItem,
   ConnectorItem,
@@ -189,4 +190,27 @@ export function paintMarker(ctx: Ctx, marker: MarkerItem, lod: boolean): void {
       paintText(ctx, marker.label.text)
     }
   }
+}
+
+/** A badge (KPI chip, vote count): rounded fill, its status bar, outline, and text unless `withText` is off (zoomed far out). */
+export function paintBadge(ctx: Ctx, badge: BadgeItem, withText: boolean): void {
+  ctx.beginPath()
+  ctx.roundRect(badge.x, badge.y, badge.w, badge.h, badge.cornerRadius)
+  ctx.fillStyle = badge.fill
+  ctx.fill()
+  if (badge.accent) {
+    ctx.save()
+    ctx.clip()
+    ctx.fillStyle = badge.accent.fill
+    ctx.fillRect(badge.accent.x, badge.accent.y, badge.accent.w, badge.accent.h)
+    ctx.restore()
+  }
+  if (badge.stroke) {
+    ctx.beginPath()
+    ctx.roundRect(badge.x + 0.5, badge.y + 0.5, badge.w - 1, badge.h - 1, badge.cornerRadius)
+    ctx.strokeStyle = badge.stroke
+    ctx.lineWidth = 1
+    ctx.stroke()
+  }
+  if (withText) for (const text of badge.texts) paintText(ctx, text)
 }

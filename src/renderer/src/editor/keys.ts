@@ -4,8 +4,10 @@
  */
 import type { AppState } from '../store'
 import { selectSelectedNoteIds } from '../store/editor'
+import { copyNotes, pasteNotes } from './clipboard-actions'
 
-export type EditorKeyAction = 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
+export type EditorKeyAction =
+  'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape' | 'copy' | 'cut' | 'paste'
 
 /** The parts of a KeyboardEvent the mapping looks at. */
 export interface KeyPress {
@@ -45,13 +47,27 @@ export function editorKeyAction(press: KeyPress): EditorKeyAction | null {
       return press.shiftKey ? null : 'duplicate'
     case 'a':
       return press.shiftKey ? null : 'selectAll'
+    case 'c':
+      return press.shiftKey ? null : 'copy'
+    case 'x':
+      return press.shiftKey ? null : 'cut'
+    case 'v':
+      return press.shiftKey ? null : 'paste'
     default:
       return null
   }
 }
 
-/** Carries out an action; false when it did not apply (the key is then left to others). */
-export function runEditorKeyAction(action: EditorKeyAction, state: AppState): boolean {
+/**
+ * Carries out an action; false when it did not apply (the key is then left to others). Copy,
+ * cut and paste go on in the background (the clipboard answers later); `latest` gives the
+ * state as it is by then.
+ */
+export function runEditorKeyAction(
+  action: EditorKeyAction,
+  state: AppState,
+  latest: () => AppState = () => state
+): boolean {
   if (!state.openMap) return false
   const selected = selectSelectedNoteIds(state)
   switch (action) {
@@ -74,6 +90,15 @@ export function runEditorKeyAction(action: EditorKeyAction, state: AppState): bo
     case 'delete':
       if (selected.length === 0) return false
       state.execute('deleteNotes', { noteIds: selected })
+      return true
+    case 'copy':
+    case 'cut':
+      // Nothing selected on the board: leave the key to the page (copying selected text).
+      if (selected.length === 0) return false
+      void copyNotes(state, selected, action === 'cut')
+      return true
+    case 'paste':
+      void pasteNotes(latest)
       return true
     case 'escape':
       if (state.drag) state.cancelDrag()

@@ -1,9 +1,10 @@
 /**
  * Editing shortcuts on the open map: ctrl/cmd+Z undo, shift+ctrl/cmd+Z and ctrl/cmd+Y redo,
  * Delete/Backspace delete the selected notes, ctrl/cmd+D duplicates them, ctrl/cmd+A selects every
- * note, Esc cancels a drag or clears the selection. Keys typed into a field, or inside a dialog
- * or menu, are left alone; keys handled here are not passed on (preventDefault), so the Electron
- * menu and the browser do not act on them too.
+ * note, ctrl/cmd+C / X / V copy, cut and paste notes (also between maps), Esc cancels a drag or
+ * clears the selection. Keys typed into a field, or inside a dialog or menu, are left alone; keys
+ * handled here are not passed on (preventDefault), so the Electron menu and the browser do not
+ * act on them too.
  */
 import { useEffect } from 'react'
 import { useAppStore } from '../store'
@@ -24,7 +25,7 @@ export function useEditorKeys(enabled = true): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || belongsElsewhere(event.target)) return
       const action = editorKeyAction(event)
-      if (action && runEditorKeyAction(action, useAppStore.getState())) event.preventDefault()
+      if (action && runEditorKeyAction(action, useAppStore.getState(), useAppStore.getState)) event.preventDefault()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)

@@ -11,6 +11,7 @@ import Konva from 'konva/lib/Core'
 import { planPng, type PngPlan } from '../../../shared/export/png-plan'
 import type { Rect, Scene } from '../../../shared/layout'
 import {
+  paintBadge,
   paintBox,
   paintCell,
   paintConnector,
@@ -22,7 +23,6 @@ import {
   paintNote
 } from '../board/paint'
 import { loadFontsFor } from '../fonts'
-import { paintBadge } from '../workshop/BadgeLayer'
 import { encodePng } from './png-encode'
 
 export interface PngOptions {

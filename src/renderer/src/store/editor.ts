@@ -111,6 +111,14 @@ export interface EditorSlice {
    * applied, recorded nor saved.
    */
   execute<N extends CommandName>(name: N, args: CommandArgs<N>): CommandResult<N> | null
+  /**
+   * Runs several commands, one after another, as one undo step named `name` (say, the notes of
+   * a paste): all or nothing. Returns what they created, or null when one could not run (said why).
+   */
+  executeMany(
+    name: CommandName,
+    calls: readonly { readonly name: CommandName; readonly args: unknown }[]
+  ): { readonly createdIds: readonly string[]; readonly history: boolean } | null
   /** Undoes the last step on the open map; false when there was none or it no longer fits (said why). */
   undo(): boolean
   redo(): boolean
@@ -384,6 +392,12 @@ export function createEditorSlice(
         return run
           ? { name, patch: run.patch, inverse: run.inverse, history: run.history, createdIds: run.createdIds }
           : null
+      },
+
+      executeMany(name, calls) {
+        if (calls.length === 0) return null
+        const run = perform(name, calls)
+        return run ? { createdIds: run.createdIds, history: run.history } : null
       },
 
       undo() {

@@ -3,7 +3,8 @@
  * notes, ctrl+D, ctrl+A, Esc): arrows move the selection, N or Enter on a cell adds a note, Enter
  * or F2 edits the selected note or renames the selected stage or lane, Shift+F10 or the menu key
  * opens the context menu, Delete removes a selected stage, lane or connector (asking first when
- * it holds something). Free of the DOM so it runs in Node tests.
+ * it holds something), Shift+2 zooms to the selection and Shift+1 to the whole map. Free of the
+ * DOM so it runs in Node tests.
  */
 import type { KeyPress } from '../../editor/keys'
 import type { Direction } from './navigation'
@@ -15,6 +16,8 @@ export type BoardKeyAction =
   | { readonly type: 'menu' }
   | { readonly type: 'delete' }
   | { readonly type: 'escape' }
+  | { readonly type: 'zoomSelection' }
+  | { readonly type: 'zoomFit' }
 
 const ARROWS: Readonly<Record<string, Direction>> = {
   ArrowUp: 'up',
@@ -28,6 +31,9 @@ export function boardKeyAction(press: KeyPress): BoardKeyAction | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null
   if (press.key === 'F10' && press.shiftKey) return { type: 'menu' }
   if (press.key === 'ContextMenu') return { type: 'menu' }
+  // By position, so Shift+2 is the same key whatever it types ("@", '"', "é"…).
+  if (press.shiftKey && press.code === 'Digit2') return { type: 'zoomSelection' }
+  if (press.shiftKey && press.code === 'Digit1') return { type: 'zoomFit' }
   if (press.shiftKey) return null
   const direction = ARROWS[press.key]
   if (direction) return { type: 'move', direction }

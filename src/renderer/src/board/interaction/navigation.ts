@@ -3,8 +3,9 @@
  * across the grid (into a cell's notes when it has any). Pure over the scene, so the board and
  * tests agree on where Down goes.
  */
-import type { NoteItem, Rect, Scene } from '../../../../shared/layout'
+import { LAYOUT, type NoteItem, type Rect, type Scene } from '../../../../shared/layout'
 import type { Selection } from '../../store/editor'
+import type { CameraController } from '../camera'
 
 export type Direction = 'up' | 'down' | 'left' | 'right'
 
@@ -113,4 +114,26 @@ export function selectionRect(scene: Scene, selection: Selection): Rect | null {
     case 'lane':
       return scene.laneHeaders.find((h) => h.id === selection.laneId) ?? null
   }
+}
+
+/**
+ * What zooming to a selection shows: the notes, the cell, a stage's column or a lane's row, with
+ * room above and left of it for the sticky headers that cover the view's edges.
+ */
+export function zoomRect(scene: Scene, selection: Selection): Rect | null {
+  let rect = selectionRect(scene, selection)
+  if (!rect) return null
+  if (selection.kind === 'stage') rect = { x: rect.x, y: 0, w: rect.w, h: scene.height }
+  if (selection.kind === 'lane') rect = { x: 0, y: rect.y, w: scene.width, h: rect.h }
+  const left = Math.min(rect.x, LAYOUT.laneHeaderWidth)
+  const top = Math.min(rect.y, LAYOUT.stageHeaderHeight)
+  return { x: rect.x - left, y: rect.y - top, w: rect.w + left, h: rect.h + top }
+}
+
+/** Fits the camera to the selection; false when nothing is selected. */
+export function zoomToSelection(camera: CameraController, scene: Scene, selection: Selection): boolean {
+  const rect = zoomRect(scene, selection)
+  if (!rect) return false
+  camera.fitRect(rect, 1.5)
+  return true
 }

@@ -98,16 +98,20 @@ export class InteractionPainter {
   }
 
   /**
-   * Redraws the drag layer. With nothing to draw the shape leaves the layer, so the layer stays
-   * empty and the board renderer skips it on every camera frame.
+   * Redraws the drag layer. With nothing to draw the shape leaves the layer and the layer is
+   * hidden (its canvas cleared and taken out of the page's compositing, display: none), so a
+   * pan composites the notes layer alone and the board renderer skips this one on every frame.
+   * The layer is shown again, and drawn before the next paint, as soon as there is something.
    */
   redraw(): void {
     const layer = this.findLayer()
     if (!layer) return
     if (this.isEmpty()) {
-      if (this.shape.getParent()) {
-        this.shape.remove()
-        layer.batchDraw()
+      if (this.shape.getParent()) this.shape.remove()
+      if (layer.visible()) {
+        layer.visible(false)
+        // Nothing stale may show for a frame when it is shown again.
+        layer.clear()
       }
       return
     }
@@ -115,6 +119,7 @@ export class InteractionPainter {
       this.shape.remove()
       layer.add(this.shape)
     }
+    if (!layer.visible()) layer.visible(true)
     layer.batchDraw()
   }
 

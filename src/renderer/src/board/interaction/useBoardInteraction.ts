@@ -28,7 +28,7 @@ import {
   type World
 } from './gesture'
 import { boardKeyAction, type BoardKeyAction } from './keys'
-import { navigate, selectionRect } from './navigation'
+import { navigate, selectionRect, zoomToSelection } from './navigation'
 import { InteractionPainter, type Area, type Hover } from './painter'
 import { overlayOpen, resetBoardUi, setBoardUi, useBoardUi, type MenuContext } from './ui-store'
 
@@ -455,6 +455,11 @@ export function useBoardInteraction({ container, stage, camera, scene, index }: 
           else if (ui.connectorId) setBoardUi({ connectorId: null })
           else if (ui.painPointsOpen && selection.kind === 'none') setBoardUi({ painPointsOpen: false })
           else return false
+          return true
+        case 'zoomSelection':
+          return zoomToSelection(camera, latest.current.scene, selection)
+        case 'zoomFit':
+          camera.fit()
           return true
       }
     }

@@ -1,5 +1,5 @@
 /** Bounding boxes of the scene's overlay items (board units), for culling and repainting. */
-import type { ConnectorItem, CurveItem, GuideItem, MarkerItem, Rect } from '../../../../shared/layout'
+import type { BadgeItem, ConnectorItem, CurveItem, GuideItem, MarkerItem, Rect } from '../../../../shared/layout'
 
 const box = (x1: number, y1: number, x2: number, y2: number, pad: number): Rect => ({
   x: Math.min(x1, x2) - pad,
@@ -44,4 +44,9 @@ export function connectorBounds(c: ConnectorItem): Rect {
   for (const p of c.head) r = union(r, box(p.x, p.y, p.x, p.y, 1))
   if (c.label) r = union(r, box(c.label.x, c.label.y, c.label.x + c.label.w, c.label.y + c.label.h, 1))
   return r
+}
+
+/** A badge's box with a pixel or two for its outline's antialiasing (its text stays inside it). */
+export function badgeBounds(b: BadgeItem): Rect {
+  return box(b.x, b.y, b.x + b.w, b.y + b.h, 2)
 }

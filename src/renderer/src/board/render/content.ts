@@ -1,14 +1,32 @@
 /**
- * The board's static picture: cells, emotion guides, notes, connectors, curves and markers, in
- * that order, for any rectangle of the board at any zoom. Tiles and the overview paint through
- * here; what lies in the rectangle comes from the R-tree (cells, notes) or from bounds computed
- * once per scene (the few overlay items).
+ * The board's static picture: cells, emotion guides, notes, connectors, curves, markers and
+ * badges (KPI chips, vote counts), in that order, for any rectangle of the board at any zoom.
+ * Tiles and the overview paint through here; what lies in the rectangle comes from the R-tree
+ * (cells, notes) or from bounds computed once per scene (the few overlay items and badges).
  */
-import type { ConnectorItem, CurveItem, GuideItem, MarkerItem, NoteItem, Rect, Scene } from '../../../../shared/layout'
+import type {
+  BadgeItem,
+  ConnectorItem,
+  CurveItem,
+  GuideItem,
+  MarkerItem,
+  NoteItem,
+  Rect,
+  Scene
+} from '../../../../shared/layout'
 import { intersects } from '../../../../shared/layout'
-import { paintCell, paintConnector, paintCurve, paintGuide, paintMarker, paintNote, paintNoteBlock } from '../paint'
+import {
+  paintBadge,
+  paintCell,
+  paintConnector,
+  paintCurve,
+  paintGuide,
+  paintMarker,
+  paintNote,
+  paintNoteBlock
+} from '../paint'
 import type { SceneIndex } from '../scene-index'
-import { connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
+import { badgeBounds, connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
 import { detailAt } from './lod'
 
 interface Bounded<T> {
@@ -25,6 +43,7 @@ export interface BoardContent {
   readonly connectors: readonly Bounded<ConnectorItem>[]
   readonly curves: readonly Bounded<CurveItem>[]
   readonly markers: readonly Bounded<MarkerItem>[]
+  readonly badges: readonly Bounded<BadgeItem>[]
 }
 
 export function boardContent(scene: Scene, index: SceneIndex): BoardContent {
@@ -35,7 +54,8 @@ export function boardContent(scene: Scene, index: SceneIndex): BoardContent {
     guides: scene.guides.map((item) => ({ item, bounds: guideBounds(item) })),
     connectors: scene.connectors.map((item) => ({ item, bounds: connectorBounds(item) })),
     curves: scene.curves.map((item) => ({ item, bounds: curveBounds(item) })),
-    markers: scene.markers.map((item) => ({ item, bounds: markerBounds(item) }))
+    markers: scene.markers.map((item) => ({ item, bounds: markerBounds(item) })),
+    badges: scene.badges.map((item) => ({ item, bounds: badgeBounds(item) }))
   }
 }
 
@@ -57,4 +77,6 @@ export function paintRegion(ctx: CanvasRenderingContext2D, content: BoardContent
   for (const { item, bounds } of content.connectors) if (intersects(rect, bounds)) paintConnector(ctx, item, lod)
   for (const { item, bounds } of content.curves) if (intersects(rect, bounds)) paintCurve(ctx, item)
   for (const { item, bounds } of content.markers) if (intersects(rect, bounds)) paintMarker(ctx, item, lod)
+  // Over the rest, as vote counts sit on notes' corners: shapes at every zoom, text at full detail.
+  for (const { item, bounds } of content.badges) if (intersects(rect, bounds)) paintBadge(ctx, item, !lod)
 }

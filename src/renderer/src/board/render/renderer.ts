@@ -1,22 +1,25 @@
 /**
  * Draws the board on the notes layer without React and without one node per note per frame.
  *
- * - The static picture (cells, guides, notes, connectors, curves, markers) is painted into tiles
- *   (./tiles) at the current zoom; a frame copies the few tiles in view. Panning paints only the
- *   tiles that come into view (and those around the view in the frame's spare time), zooming
- *   shows the tiles of the previous zoom scaled until the new ones are painted, nearest the
- *   centre first and a few per frame. Under them lies the overview: the whole board as tiles of
- *   one small zoom (at most ~2048 px a side), painted while the board is idle and always kept,
- *   so whatever the camera does the view is never blank, at worst briefly soft. When the zoom
- *   rests, tiles are painted for exactly that zoom, so text is crisp.
+ * - The static picture (cells, guides, notes, connectors, curves, markers, and the badges: KPI
+ *   chips and vote counts) is painted into tiles (./tiles) at the current zoom; a frame copies
+ *   the few tiles in view. Panning paints only the tiles that come into view (and those around
+ *   the view in the frame's spare time), zooming shows the tiles of the previous zoom scaled
+ *   until the new ones are painted, nearest the centre first and a few per frame. Under them
+ *   lies the overview: the whole board as tiles of one small zoom (at most ~2048 px a side),
+ *   painted while the board is idle and always kept, so whatever the camera does the view is
+ *   never blank, at worst briefly soft. When the zoom rests, tiles are painted for exactly that
+ *   zoom, so text is crisp.
  * - A new scene repaints only the tiles over what changed (./scene-diff), at once where in view.
  * - Below LOD_ZOOM the tiles show notes as blocks with bars for text, below BLOCK_ZOOM as blocks.
- * - Headers are drawn over the tiles each frame, sticking to the view's top and left (./headers).
+ * - Headers are drawn over the tiles each frame, sticking to the view's top and left (./headers);
+ *   being opaque, they hide what scrolls under them, badges included.
  * - Konva nodes for the notes near the view and for every overlay item keep their ids and boxes
  *   for tools and tests (./proxies); they are not drawn, the tiles are.
  *
  * The camera moves the stage directly; a frame redraws this layer, and the stage's other layers
- * (the drag layer) only when they hold something.
+ * (the drag layer) only when they are shown and hold something. The drag layer is hidden while
+ * empty (./interaction/painter), so a pan composites this layer's canvas alone.
  */
 import Konva from 'konva/lib/Core'
 import { inflate, type Rect, type Scene } from '../../../../shared/layout'
@@ -131,9 +134,10 @@ export class BoardRenderer {
     if (visible.w > 0 && visible.h > 0) this.proxies.update(visible, zoom)
     this.shape.id(zoom < LOD_ZOOM ? 'notes-lod' : 'board-tiles')
     this.layer.batchDraw()
-    // The other layers (the drag layer) move with the board too, but an empty one need not redraw.
+    // The other layers (the drag layer) move with the board too, but a hidden or empty one need not redraw.
     for (const other of stage.getLayers()) {
-      if (other !== this.layer && other.getChildren().some((child) => child.visible())) other.batchDraw()
+      if (other === this.layer || !other.visible()) continue
+      if (other.getChildren().some((child) => child.visible())) other.batchDraw()
     }
     this.schedule()
   }

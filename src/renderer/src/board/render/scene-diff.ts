@@ -1,11 +1,11 @@
 /**
  * What changed between two scenes, as board rectangles: the old and new place of every cell,
- * note, guide, connector, curve and marker that was added, removed, moved or restyled. Tiles
- * and overview bands over these rectangles are painted again; the rest are kept. Null means
- * "about everything" (cheaper to repaint than to track).
+ * note, guide, connector, curve, marker and badge (KPI chip, vote count) that was added,
+ * removed, moved or restyled. Tiles and overview bands over these rectangles are painted again;
+ * the rest are kept. Null means "about everything" (cheaper to repaint than to track).
  */
 import type { CellItem, NoteItem, Rect, Scene, TextBlock } from '../../../../shared/layout'
-import { connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
+import { badgeBounds, connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
 
 /** Beyond this many changed items a full repaint is simpler and not slower. */
 const MAX_RECTS = 4000
@@ -80,6 +80,7 @@ export function changedRects(prev: Scene, next: Scene): Rect[] | null {
   if (!byId(prev.connectors, next.connectors, sameJson, connectorBounds)) return null
   if (!byId(prev.curves, next.curves, sameJson, curveBounds)) return null
   if (!byId(prev.markers, next.markers, sameJson, markerBounds)) return null
+  if (!byId(prev.badges, next.badges, sameJson, badgeBounds)) return null
   if (!sameJson(prev.guides, next.guides)) {
     for (const g of [...prev.guides, ...next.guides]) out.push(guideBounds(g))
   }

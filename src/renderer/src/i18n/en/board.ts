@@ -11,7 +11,7 @@ export const board = {
   'board.zoomLevel': 'Zoom {percent}%, back to 100%',
   'board.percent': '{percent}%',
   'board.zoomFit': 'Fit',
-  'board.zoomFitHint': 'Zoom to fit the whole map',
+  'board.zoomFitHint': 'Zoom to fit the whole map (Shift+1)',
   'board.everyone': 'Everyone',
   'board.toBe': '{name} (to-be)'
 } as const

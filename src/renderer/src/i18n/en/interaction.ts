@@ -193,5 +193,19 @@ export const interaction = {
   'interaction.panel.collapsed': 'Collapsed',
   'interaction.panel.allPainPoints': 'All pain points',
   'interaction.panel.show': 'Show',
-  'interaction.panel.empty': '(empty)'
+  'interaction.panel.empty': '(empty)',
+
+  'interaction.clipboard.empty': 'The clipboard holds nothing to paste.',
+  'interaction.clipboard.newer':
+    'These notes were copied from a newer version of Journeyboard; update it to paste them.',
+  'interaction.clipboard.invalid': 'The copied notes are damaged and cannot be pasted.',
+  'interaction.clipboard.tooMany': 'At most {max} notes can be pasted at once.',
+  'interaction.clipboard.tooManyLines':
+    'The pasted text has {lines} lines; at most {max} notes (one per line) can be pasted at once.',
+  'interaction.clipboard.lineTooLong': 'A line of the pasted text is longer than a note can hold ({max} characters).',
+  'interaction.clipboard.noCell': 'This map has no cell to paste notes into.',
+  'interaction.clipboard.notHere': 'Notes cannot be pasted into the emotion lane; select another cell.',
+
+  'interaction.zoomSelection': 'Selection',
+  'interaction.zoomSelectionHint': 'Zoom to the selection (Shift+2)'
 } as const

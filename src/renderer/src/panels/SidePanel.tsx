@@ -5,7 +5,6 @@
  * the pain points on it. For a stage or lane: title, prompt, size, folding, order. For an arrow:
  * its label. And, on request, every pain point of the map.
  */
-import { orderedLanes, orderedStages } from '../../../shared/commands'
 import type { JourneyMap, Marker } from '../../../shared/model'
 import { LIMITS } from '../../../shared/schema/entities'
 import { perform, type BoardAction } from '../board/interaction/actions'
@@ -16,6 +15,7 @@ import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { Selection } from '../store/editor'
 import { CommitField, Section, SelectField } from './controls'
+import { AxisDetails } from './AxisDetails'
 import { markerPlace } from './BoardDialogs'
 import {
   CATEGORIES,
@@ -85,9 +85,9 @@ function selectionDetails(selection: Selection, map: JourneyMap, personas: reado
         <EmotionDetails key={selection.stageId} map={map} stageId={selection.stageId} personas={personas} />
       ) : null
     case 'stage':
-      return <StageDetails key={selection.stageId} map={map} stageId={selection.stageId} />
+      return <AxisDetails key={selection.stageId} map={map} kind="stage" id={selection.stageId} />
     case 'lane':
-      return <LaneDetails key={selection.laneId} map={map} laneId={selection.laneId} />
+      return <AxisDetails key={selection.laneId} map={map} kind="lane" id={selection.laneId} />
   }
 }
 
@@ -371,145 +371,6 @@ function EmotionDetails({
           </div>
         )
       })}
-    </Section>
-  )
-}
-
-function StageDetails({ map, stageId }: { map: JourneyMap; stageId: string }) {
-  const stages = orderedStages(map)
-  const at = stages.findIndex((s) => s.id === stageId)
-  const stage = stages[at]
-  if (!stage) return null
-  return (
-    <Section title={t('interaction.panel.stage')}>
-      <CommitField
-        key={`title:${stage.title}`}
-        label={t('interaction.panel.title')}
-        value={stage.title}
-        maxLength={LIMITS.title}
-        allowEmpty={false}
-        onCommit={(title) => run([{ name: 'renameStage', args: { stageId, title } }])}
-      />
-      <CommitField
-        key={`prompt:${stage.prompt}`}
-        label={t('interaction.panel.prompt')}
-        value={stage.prompt}
-        multiline
-        onCommit={(prompt) => run([{ name: 'renameStage', args: { stageId, prompt } }])}
-      />
-      <CommitField
-        key={`width:${stage.width}`}
-        label={t('interaction.panel.width')}
-        value={String(stage.width)}
-        type="number"
-        allowEmpty={false}
-        onCommit={(w) =>
-          Number.isFinite(Number(w)) && run([{ name: 'resizeStage', args: { stageId, width: Number(w) } }])
-        }
-      />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={stage.collapsed}
-          onChange={(e) => run([{ name: 'collapseStage', args: { stageId, collapsed: e.target.checked } }])}
-        />
-        {t('interaction.panel.collapsed')}
-      </label>
-      <div className="panel-actions">
-        <button
-          type="button"
-          disabled={at === 0}
-          onClick={() => run([{ name: 'moveStage', args: { stageId, index: at - 1 } }])}
-        >
-          {t('interaction.stage.moveLeft')}
-        </button>
-        <button
-          type="button"
-          disabled={at === stages.length - 1}
-          onClick={() => run([{ name: 'moveStage', args: { stageId, index: at + 1 } }])}
-        >
-          {t('interaction.stage.moveRight')}
-        </button>
-        <button type="button" onClick={() => act({ type: 'addStage', index: at + 1 })}>
-          {t('interaction.stage.addAfter')}
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={stages.length === 1}
-          onClick={() => act({ type: 'deleteStage', stageId })}
-        >
-          {t('interaction.stage.delete')}
-        </button>
-      </div>
-    </Section>
-  )
-}
-
-function LaneDetails({ map, laneId }: { map: JourneyMap; laneId: string }) {
-  const lanes = orderedLanes(map)
-  const at = lanes.findIndex((l) => l.id === laneId)
-  const lane = lanes[at]
-  if (!lane) return null
-  return (
-    <Section title={t('interaction.panel.lane')}>
-      <CommitField
-        key={`title:${lane.title}`}
-        label={t('interaction.panel.title')}
-        value={lane.title}
-        maxLength={LIMITS.title}
-        allowEmpty={false}
-        onCommit={(title) => run([{ name: 'renameLane', args: { laneId, title } }])}
-      />
-      <CommitField
-        key={`prompt:${lane.prompt}`}
-        label={t('interaction.panel.prompt')}
-        value={lane.prompt}
-        multiline
-        onCommit={(prompt) => run([{ name: 'renameLane', args: { laneId, prompt } }])}
-      />
-      <CommitField
-        key={`height:${lane.height}`}
-        label={t('interaction.panel.height')}
-        value={String(lane.height)}
-        type="number"
-        allowEmpty={false}
-        onCommit={(h) =>
-          Number.isFinite(Number(h)) && run([{ name: 'resizeLane', args: { laneId, height: Number(h) } }])
-        }
-      />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={lane.collapsed}
-          onChange={(e) => run([{ name: 'collapseLane', args: { laneId, collapsed: e.target.checked } }])}
-        />
-        {t('interaction.panel.collapsed')}
-      </label>
-      <div className="panel-actions">
-        <button
-          type="button"
-          disabled={at === 0}
-          onClick={() => run([{ name: 'moveLane', args: { laneId, index: at - 1 } }])}
-        >
-          {t('interaction.lane.moveUp')}
-        </button>
-        <button
-          type="button"
-          disabled={at === lanes.length - 1}
-          onClick={() => run([{ name: 'moveLane', args: { laneId, index: at + 1 } }])}
-        >
-          {t('interaction.lane.moveDown')}
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={lanes.length === 1}
-          onClick={() => act({ type: 'deleteLane', laneId })}
-        >
-          {t('interaction.lane.delete')}
-        </button>
-      </div>
     </Section>
   )
 }

@@ -31,6 +31,8 @@ export interface CliExportOptions {
   readonly orientation?: Orientation
   /** Print the board at full size across pages instead of scaling it onto one. */
   readonly poster?: boolean
+  /** Add the analysis page: findings by category and the opportunity ranking. */
+  readonly analysis?: boolean
 }
 
 /** A problem with how the command was called (exit 2 with the usage). */
@@ -53,14 +55,18 @@ export function parseExportOptions(values: {
   if (orientation !== undefined && !(ORIENTATIONS as readonly unknown[]).includes(orientation)) {
     throw new ExchangeUsageError(`--orientation must be one of ${ORIENTATIONS.join(', ')}`)
   }
-  if (format !== 'pdf' && (paper !== undefined || orientation !== undefined || values['poster'])) {
-    throw new ExchangeUsageError('--paper, --orientation and --poster apply to --format pdf only')
+  if (
+    format !== 'pdf' &&
+    (paper !== undefined || orientation !== undefined || values['poster'] || values['analysis'])
+  ) {
+    throw new ExchangeUsageError('--paper, --orientation, --poster and --analysis apply to --format pdf only')
   }
   return {
     format: format as CliExportFormat,
     paper: paper as PaperSize | undefined,
     orientation: orientation as Orientation | undefined,
-    poster: values['poster'] === true
+    poster: values['poster'] === true,
+    analysis: values['analysis'] === true
   }
 }
 
@@ -93,6 +99,7 @@ export async function exportMapToFile(
           paper: options.paper ?? DEFAULT_PDF_OPTIONS.paper,
           orientation: options.orientation ?? DEFAULT_PDF_OPTIONS.orientation,
           fit: options.poster ? 'tile' : 'scale',
+          analysisPage: options.analysis === true,
           date: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
         },
         createPdfFontSet(readBundledFonts())

@@ -22,9 +22,10 @@ const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
   import FILE                                    import a JSON, CSV or Mermaid journey file (told apart
                                                  by content), print the new map id
   export MAP --format pdf|csv|json|mermaid --out FILE [--paper a4|a3|letter|fit]
-             [--orientation landscape|portrait] [--poster]
+             [--orientation landscape|portrait] [--poster] [--analysis]
                                                  export a map (MAP is an id or an exact title); a PDF is
-                                                 scaled onto one page, or full size across pages (--poster)
+                                                 scaled onto one page, or full size across pages (--poster),
+                                                 with an analysis page after the board (--analysis)
   analyze MAP [--json]                           print the map's gaps, hotspots, bottlenecks, inconsistencies
                                                  and ranked opportunities
   personas [--json]                              list personas and the maps they are linked to
@@ -169,7 +170,8 @@ async function main(): Promise<void> {
         out: { type: 'string' },
         paper: { type: 'string' },
         orientation: { type: 'string' },
-        poster: { type: 'boolean' }
+        poster: { type: 'boolean' },
+        analysis: { type: 'boolean' }
       },
       allowPositionals: true,
       strict: true

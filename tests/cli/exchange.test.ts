@@ -69,6 +69,33 @@ describe('cli export', { timeout: 120_000 }, () => {
     expect(execFileSync('pdfinfo', [fit], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/)
   })
 
+  it('adds the analysis page with --analysis: the findings and the ranked opportunities', () => {
+    const id = importShowcase()
+    const plain = join(dir, 'plain.pdf')
+    expect(cli('export', id, '--format', 'pdf', '--out', plain).code).toBe(0)
+    expect(squeeze(execFileSync('pdftotext', [plain, '-'], { encoding: 'utf8' }))).not.toContain('Opportunitiesranked')
+    const out = join(dir, 'analysis.pdf')
+    const result = cli('export', id, '--format', 'pdf', '--out', out, '--analysis')
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/^2 pages, \d+ bytes\n/)
+    expect(execFileSync('qpdf', ['--check', out], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors'
+    )
+    const text = squeeze(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }))
+    // The same sentences as `cli analyze` prints.
+    const analyzed = cli('analyze', id, '--json')
+    const report = JSON.parse(analyzed.stdout) as { sections: { title: string; findings: { message: string }[] }[] }
+    expect(report.sections.flatMap((s) => s.findings).length).toBeGreaterThan(0)
+    for (const section of report.sections) {
+      expect(text).toContain(squeeze(section.title))
+      if (section.title === 'Opportunities ranked') continue
+      for (const finding of section.findings) expect(text).toContain(squeeze(finding.message))
+    }
+    const csv = cli('export', id, '--format', 'csv', '--analysis', '--out', join(dir, 'x.csv'))
+    expect(csv.code).toBe(2)
+    expect(csv.stderr).toMatch(/apply to --format pdf only/)
+  })
+
   it('round-trips CSV and Mermaid through import, detected by content whatever the file is called', () => {
     const id = importShowcase()
     const csv = join(dir, 'notes.csv')

@@ -38,7 +38,8 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
     fit: DEFAULT_PDF_OPTIONS.fit,
     header: DEFAULT_PDF_OPTIONS.header,
     personaPages: DEFAULT_PDF_OPTIONS.personaPages,
-    notesTable: DEFAULT_PDF_OPTIONS.notesTable
+    notesTable: DEFAULT_PDF_OPTIONS.notesTable,
+    analysisPage: false
   })
   const [ratio, setRatio] = useState<PngRatio>(2)
   const [background, setBackground] = useState<'white' | 'transparent'>('white')
@@ -138,11 +139,11 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
             ))}
           </fieldset>
           <fieldset className="exchange-option-group" disabled={working}>
-            {(['header', 'personaPages', 'notesTable'] as const).map((key) => (
+            {(['header', 'personaPages', 'notesTable', 'analysisPage'] as const).map((key) => (
               <label key={key}>
                 <input
                   type="checkbox"
-                  checked={pdf[key]}
+                  checked={pdf[key] === true}
                   onChange={(e) => setPdf({ ...pdf, [key]: e.target.checked })}
                 />{' '}
                 {t(`exchange.pdf.${key}`)}

@@ -11,6 +11,7 @@ import type { PngPlan } from '../../../shared/export/png-plan'
 import { serializeInterchange } from '../../../shared/format/interchange'
 import { createLayoutCache, layoutMap, type SeriesLabels } from '../../../shared/layout'
 import type { JourneyMap, Persona } from '../../../shared/model'
+import { findingText } from '../analysis/AnalysisPanel'
 import type { FileToSave } from '../api/save-file'
 import { createCanvasMeasure } from '../board/measure'
 import { loadFontsFor } from '../fonts'
@@ -18,7 +19,10 @@ import { t } from '../i18n'
 import { pdfFonts } from './font-files'
 import { exportPng, type PngOptions, type Progress } from './png'
 
-export type PdfChoices = Pick<PdfOptions, 'paper' | 'orientation' | 'fit' | 'header' | 'personaPages' | 'notesTable'>
+export type PdfChoices = Pick<
+  PdfOptions,
+  'paper' | 'orientation' | 'fit' | 'header' | 'personaPages' | 'notesTable' | 'analysisPage'
+>
 
 export type ExportRequest =
   | { readonly format: 'pdf'; readonly pdf: PdfChoices }
@@ -52,7 +56,25 @@ function pdfLabels(): Partial<PdfLabels> {
     noNotes: t('exchange.pdf.label.noNotes'),
     votes: t('exchange.pdf.label.votes'),
     target: t('exchange.pdf.label.target'),
-    notMeasured: t('exchange.pdf.label.notMeasured')
+    notMeasured: t('exchange.pdf.label.notMeasured'),
+    analysis: t('exchange.pdf.label.analysis'),
+    categories: {
+      gap: t('workshop.category.gap'),
+      hotspot: t('workshop.category.hotspot'),
+      bottleneck: t('workshop.category.bottleneck'),
+      inconsistency: t('workshop.category.inconsistency'),
+      opportunity: t('workshop.category.opportunity')
+    },
+    noFindings: t('exchange.pdf.label.noFindings'),
+    ranking: {
+      rank: t('exchange.pdf.label.rank'),
+      opportunity: t('exchange.pdf.label.opportunity'),
+      stage: t('exchange.pdf.label.stage'),
+      impact: t('exchange.pdf.label.impact'),
+      effort: t('exchange.pdf.label.effort'),
+      score: t('exchange.pdf.label.score')
+    },
+    finding: (finding) => findingText(finding)
   }
 }
 

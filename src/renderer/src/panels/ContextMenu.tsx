@@ -160,7 +160,9 @@ function MenuList({ items, label, onPick, onClose, onBack }: MenuListProps) {
             }}
             onClick={() => {
               if (item.disabled) return
-              if (item.submenu) setOpen(open === item.id ? null : item.id)
+              // Opening, never toggling: the pointer's mouseenter has usually opened it already,
+              // and a click right after must not close it again.
+              if (item.submenu) setOpen(item.id)
               else onPick(item)
             }}
           >

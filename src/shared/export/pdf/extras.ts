@@ -10,12 +10,12 @@ import { fill, valueLabel } from './options'
 import { MARGIN, paperSize } from './pages'
 import type { PdfSurface } from './surface'
 
-const INK = '#1f2430'
-const MUTED = '#5b6272'
+export const INK = '#1f2430'
+export const MUTED = '#5b6272'
 const RULE = '#d9dce3'
-const HEADER_FILL = '#eef1f6'
+export const HEADER_FILL = '#eef1f6'
 const GOOD = '#2b8a3e'
-const BAD = '#c92a2a'
+export const BAD = '#c92a2a'
 
 const font = (size: number, weight: Font['weight'] = 'normal'): Font => ({
   family: FONT_FAMILY,
@@ -25,7 +25,7 @@ const font = (size: number, weight: Font['weight'] = 'normal'): Font => ({
 })
 
 /** Pages of flowing content: a cursor that starts a new page when the next block does not fit. */
-class Flow {
+export class Flow {
   y = 0
   readonly width: number
   readonly height: number

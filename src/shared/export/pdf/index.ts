@@ -6,11 +6,12 @@
  *
  * Pages: the board (scaled onto one page, full size across poster pages with overlap marks, or
  * one page the board's size), each with a header (title, personas, date); then, when asked,
- * persona pages and a notes table per stage with its KPIs.
+ * persona pages, a notes table per stage with its KPIs, and the map's analysis.
  */
 import { jsPDF } from 'jspdf'
 import { layoutMap, type LayoutPersona, type Scene } from '../../layout'
 import type { JourneyMap, Persona } from '../../model'
+import { writeAnalysisPages } from './analysis-page'
 import { writeNotesTable, writePersonaPages, type ExtrasContext } from './extras'
 import type { PdfFontSet } from './fonts'
 import { DEFAULT_PDF_LABELS, fill, type PdfLabels, type PdfOptions } from './options'
@@ -72,7 +73,7 @@ export function renderPdf(
   const labels: PdfLabels = { ...DEFAULT_PDF_LABELS, ...options.labels }
   const layoutPersonas: LayoutPersona[] = personas.map(({ id, name, color }) => ({ id, name, color }))
   const scene = layoutMap(map, fonts.measure, { personas: layoutPersonas, labels: options.seriesLabels })
-  const extras = options.personaPages || options.notesTable
+  const extras = options.personaPages || options.notesTable || options.analysisPage === true
   const plan = planBoardPages({
     paper: options.paper,
     orientation: options.orientation,
@@ -115,6 +116,7 @@ export function renderPdf(
   }
   if (options.personaPages) writePersonaPages(context)
   if (options.notesTable) writeNotesTable(context, personas)
+  if (options.analysisPage) writeAnalysisPages(context, personas)
 
   // Footers last, when the number of pages is known.
   const pageCount = doc.getNumberOfPages()

@@ -1,4 +1,5 @@
 /** What a PDF export can be asked for, and the words it prints (English unless the caller translates). */
+import { CATEGORY_TEXT, describeFinding, type Finding, type FindingCategory } from '../../analysis'
 import type { SeriesLabels } from '../../layout'
 
 export const PAPER_SIZES = ['a4', 'a3', 'letter', 'fit'] as const
@@ -36,6 +37,25 @@ export interface PdfLabels {
   /** "target {value}". */
   readonly target: string
   readonly notMeasured: string
+  /** Title of the analysis pages. */
+  readonly analysis: string
+  /** Section titles of the analysis page: "Gaps", …, "Opportunities ranked". */
+  readonly categories: Readonly<Record<FindingCategory, string>>
+  /** Under a category with no findings. */
+  readonly noFindings: string
+  /** Column titles of the opportunity ranking. */
+  readonly ranking: {
+    readonly rank: string
+    readonly opportunity: string
+    readonly stage: string
+    readonly impact: string
+    readonly effort: string
+    readonly score: string
+  }
+  /** In the ranking for an unset impact, effort, score or rank. */
+  readonly unset: string
+  /** A finding as a sentence (the analysis' English sentences unless the caller translates). */
+  readonly finding: (finding: Finding) => string
   /** Persona page field names. */
   readonly fields: {
     readonly role: string
@@ -67,6 +87,8 @@ export interface PdfOptions {
   readonly personaPages: boolean
   /** A table of the notes (and KPIs) of each stage after the board. */
   readonly notesTable: boolean
+  /** A page (or more) with the map's analysis: findings by category and the opportunity ranking. */
+  readonly analysisPage?: boolean
   /** The date printed in the header, formatted by the caller: the exporter reads no clock. */
   readonly date: string
   /** Written as the PDF's creation date when given (otherwise jsPDF's clock). */
@@ -102,6 +124,19 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   effort: 'effort {value}',
   target: 'target {value}',
   notMeasured: 'not measured',
+  analysis: 'Analysis',
+  categories: CATEGORY_TEXT,
+  noFindings: 'Nothing found.',
+  ranking: {
+    rank: '#',
+    opportunity: 'Opportunity',
+    stage: 'Stage',
+    impact: 'Impact',
+    effort: 'Effort',
+    score: 'Score'
+  },
+  unset: '–',
+  finding: describeFinding,
   fields: {
     role: 'Role',
     quote: 'Quote',

@@ -28,6 +28,7 @@ export const exchange = {
   'exchange.pdf.header': 'Header with title, personas and date',
   'exchange.pdf.personaPages': 'Add a page per persona',
   'exchange.pdf.notesTable': 'Add a table of the notes of each stage (with KPIs)',
+  'exchange.pdf.analysisPage': 'Analysis page: findings and the ranking of opportunities',
   'exchange.png.scale': 'Size',
   'exchange.png.scale.option': '{ratio}×',
   'exchange.png.background': 'Background',
@@ -75,5 +76,13 @@ export const exchange = {
   'exchange.pdf.label.noNotes': 'No notes in this stage.',
   'exchange.pdf.label.votes': '{count} votes',
   'exchange.pdf.label.target': 'target {value}',
-  'exchange.pdf.label.notMeasured': 'not measured'
+  'exchange.pdf.label.notMeasured': 'not measured',
+  'exchange.pdf.label.analysis': 'Analysis',
+  'exchange.pdf.label.noFindings': 'Nothing found.',
+  'exchange.pdf.label.rank': '#',
+  'exchange.pdf.label.opportunity': 'Opportunity',
+  'exchange.pdf.label.stage': 'Stage',
+  'exchange.pdf.label.impact': 'Impact',
+  'exchange.pdf.label.effort': 'Effort',
+  'exchange.pdf.label.score': 'Score'
 } as const

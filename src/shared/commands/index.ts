@@ -19,41 +19,14 @@ import { addStage, collapseStage, deleteStage, moveStage, renameStage, resizeSta
 export type { Command, CommandContext, CommandResult } from './core'
 export { NOTE_COLORS, NOTE_KIND_FOR_LANE, defaultLaneHeight } from './defaults'
 export { orderBetween, ordersForInsert, sequenceOrders, type Ordered } from './order'
-export { cellNotes } from './notes'
-export { orderedStages } from './stages'
-export { orderedLanes } from './lanes'
-export { findEmotionPoint } from './curve'
-export { stageMetrics } from './metrics'
-export {
-  addNote,
-  editNote,
-  moveNote,
-  deleteNotes,
-  duplicateNotes,
-  addStage,
-  renameStage,
-  moveStage,
-  resizeStage,
-  collapseStage,
-  deleteStage,
-  addLane,
-  renameLane,
-  moveLane,
-  resizeLane,
-  collapseLane,
-  deleteLane,
-  setEmotionPoint,
-  removeEmotionPoint,
-  addMarker,
-  editMarker,
-  removeMarker,
-  connect,
-  relabelConnector,
-  disconnect,
-  setMetric,
-  removeMetric,
-  setMapMeta
-}
+// Each command module exports its commands and a lookup helper or two; all are public.
+export * from './notes'
+export * from './stages'
+export * from './lanes'
+export * from './curve'
+export * from './connectors'
+export * from './metrics'
+export * from './meta'
 
 /** Every command by name. */
 export const commands = {

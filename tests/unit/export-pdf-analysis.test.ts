@@ -2,45 +2,24 @@
  * The PDF export's analysis page: the map's findings (as the analysis words them) and the
  * opportunity ranking, read back with pdftotext; qpdf must find nothing wrong.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readBundledFonts } from '../../src/library/bundled-fonts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { analyzeMap, describeFinding } from '../../src/shared/analysis'
-import {
-  DEFAULT_PDF_OPTIONS,
-  createPdfFontSet,
-  renderPdf,
-  type PdfFontSet,
-  type PdfOptions
-} from '../../src/shared/export/pdf'
+import { renderPdf, type PdfFontSet } from '../../src/shared/export/pdf'
 import { buildMap, buildPersona } from './fixtures'
+import { PDF_TEST_OPTIONS, loadPdfFonts, pdfFiles, pdftotext, qpdfCheck, squeeze } from './pdf-tools'
 
 let fonts: PdfFontSet
-let dir: string
-const OPTIONS: PdfOptions = {
-  ...DEFAULT_PDF_OPTIONS,
-  date: '4 March 2026',
-  createdAt: new Date('2026-03-04T09:00:00Z')
-}
-
+const OPTIONS = PDF_TEST_OPTIONS
+const write = pdfFiles('jb-pdf-analysis-')
 beforeAll(() => {
-  fonts = createPdfFontSet(readBundledFonts())
-  dir = mkdtempSync(join(tmpdir(), 'jb-pdf-analysis-'))
+  fonts = loadPdfFonts()
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const squeeze = (text: string) => text.replace(/\s+/g, '')
-
-function textOf(bytes: Uint8Array, name: string): string {
-  const file = join(dir, name)
-  writeFileSync(file, bytes)
-  const check = execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })
-  expect(check).not.toMatch(/WARNING/)
-  expect(check).toContain('No syntax or stream encoding errors found')
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+/** The PDF's text, after qpdf found nothing wrong with it. */
+function textOf(bytes: Uint8Array): string {
+  const file = write(bytes)
+  qpdfCheck(file)
+  return pdftotext(file)
 }
 
 /** "Onboard" has no touchpoint (a gap); two rated opportunities, one in Russian. */
@@ -78,7 +57,7 @@ describe('PDF analysis page', { timeout: 60_000 }, () => {
     const result = renderPdf(map, personas, { ...OPTIONS, analysisPage: true }, fonts)
     expect(result.pageCount).toBe(2)
     expect(result.missingCharacters).toEqual([])
-    const text = squeeze(textOf(result.bytes, 'analysis.pdf'))
+    const text = squeeze(textOf(result.bytes))
     expect(text).toContain(squeeze('Analysis'))
     for (const title of ['Gaps', 'Hotspots', 'Bottlenecks', 'Inconsistencies', 'Opportunities ranked']) {
       expect(text).toContain(squeeze(title))
@@ -103,7 +82,7 @@ describe('PDF analysis page', { timeout: 60_000 }, () => {
       },
       fonts
     )
-    const text = squeeze(textOf(result.bytes, 'labels.pdf'))
+    const text = squeeze(textOf(result.bytes))
     expect(text).toContain('Анализ')
     expect(text).toContain('НаходкаstageWithoutTouchpoints')
   })
@@ -111,7 +90,7 @@ describe('PDF analysis page', { timeout: 60_000 }, () => {
   it('prints no analysis without the option', () => {
     const result = renderPdf(analysedMap(), [], OPTIONS, fonts)
     expect(result.pageCount).toBe(1)
-    const text = squeeze(textOf(result.bytes, 'plain.pdf'))
+    const text = squeeze(textOf(result.bytes))
     expect(text).not.toContain('Nothingfound')
     expect(text).not.toContain('Opportunitiesranked')
     expect(text).not.toContain(squeeze('No touchpoint at'))

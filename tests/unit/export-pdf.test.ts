@@ -4,57 +4,23 @@
  * resources/fonts, as the CLI reads them.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { jsPDF } from 'jspdf'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBundledFonts } from '../../src/library/bundled-fonts'
-import {
-  DEFAULT_PDF_OPTIONS,
-  FULL_SIZE,
-  createPdfFontSet,
-  planBoardPages,
-  renderPdf,
-  type PdfFontSet,
-  type PdfOptions
-} from '../../src/shared/export/pdf'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { FULL_SIZE, planBoardPages, renderPdf, type PdfFontSet } from '../../src/shared/export/pdf'
 import { parseSvgPath } from '../../src/shared/export/pdf/svg-path'
 import { BUNDLED_FONTS } from '../../src/shared/fonts'
 import { layoutMap } from '../../src/shared/layout'
+import { PDF_TEST_OPTIONS, loadPdfFonts, pdfFiles, pdftotext, qpdfCheck, squeeze } from './pdf-tools'
 import { multilingualMap, pdfPersonas, pdfShowcaseMap, SEED_SENTENCES, sentencesMap } from './pdf-fixtures'
 
 let fonts: PdfFontSet
-let dir: string
-const OPTIONS: PdfOptions = {
-  ...DEFAULT_PDF_OPTIONS,
-  date: '4 March 2026',
-  createdAt: new Date('2026-03-04T09:00:00Z')
-}
-
+const OPTIONS = PDF_TEST_OPTIONS
+const write = pdfFiles('jb-pdf-')
 beforeAll(() => {
-  fonts = createPdfFontSet(readBundledFonts())
-  dir = mkdtempSync(join(tmpdir(), 'jb-pdf-'))
+  fonts = loadPdfFonts()
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-let fileCount = 0
-function write(bytes: Uint8Array): string {
-  const file = join(dir, `export-${++fileCount}.pdf`)
-  writeFileSync(file, bytes)
-  return file
-}
-const pdftotext = (file: string, ...args: string[]) =>
-  execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' })
-/** Text without any white space: line breaks inside Thai or Chinese words add none. */
-const squeeze = (text: string) => text.replace(/\s+/g, '')
-/** qpdf --check: exit code 0 and no warnings. */
-function qpdfCheck(file: string): string {
-  const out = execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })
-  expect(out).not.toMatch(/WARNING/)
-  expect(out).toContain('No syntax or stream encoding errors found')
-  return out
-}
 function pageSizes(file: string): { w: number; h: number }[] {
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' })
   return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({

@@ -118,7 +118,7 @@ test('a host that does not come back on the same address: the tab says how to ge
     // Started again, but on another port (as when the default port was taken meanwhile).
     second = await startHost([], first.dbPath)
     await expect(banner(page)).toContainText('If it now prints a different address, open that address.')
-    await page.getByRole('button', { name: 'Retry now' }).click()
+    await page.getByRole('button', { name: 'Reconnect now' }).click()
     await expect(banner(page)).toContainText('Cannot reach the Journeyboard host')
     await page.screenshot({ path: '.tmp/reconnect-unreachable.png' })
     await page.goto(second.url)

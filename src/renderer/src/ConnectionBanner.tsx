@@ -1,6 +1,6 @@
 /**
  * What the page knows about its link to the Journeyboard host, in plain words: reconnecting (with
- * Retry now), unreachable for a while (start the host again, or open the new address it printed),
+ * Reconnect now), unreachable for a while (start the host again, or open the new address it printed),
  * or refused (only the printed address helps). Nothing is shown while connected.
  */
 import { t } from './i18n'

@@ -6,7 +6,7 @@ export const app = {
   'app.connectionLost': 'Lost the connection to the Journeyboard host. Reconnecting…',
   'app.connection.unreachable':
     'Cannot reach the Journeyboard host. If it was stopped, start it again with the same command: this page reconnects by itself. If it now prints a different address, open that address.',
-  'app.connection.retryNow': 'Retry now',
+  'app.connection.retryNow': 'Reconnect now',
   'app.connection.refused':
     'The Journeyboard host no longer accepts this page (it was started with a new key). Open the address the Journeyboard host printed.',
   'app.connection.noToken':

@@ -360,6 +360,7 @@ test('a page opened without the token says which address to open', async ({ host
   await expect(alert).toHaveCount(1)
   await expect(alert).toContainText('Open the address the Journeyboard host printed')
   await expect(alert).toContainText('#token=')
+  await page.screenshot({ path: '.tmp/opened-without-token.png' })
 })
 
 test('an import over the size limit is refused in the dialog, naming the limit; the host lives', async ({
@@ -379,6 +380,7 @@ test('an import over the size limit is refused in the dialog, naming the limit; 
   const limit = `${MAX_IMPORT_BYTES / (1024 * 1024)} MB`
   await expect(dialog.dialog().getByRole('alert')).toContainText(`files over ${limit} cannot be imported`)
   await expect(dialog.dialog().getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
+  await page.screenshot({ path: '.tmp/import-too-large.png' })
 
   // The host lives, this tab is still connected, and a file of ordinary size still imports.
   expect(host.process.exitCode).toBeNull()

@@ -143,6 +143,7 @@ function toolEnv() {
  *   distUrl     where node-gyp downloads headers from when there is no nodedir
  *   prebuilt    try better-sqlite3's prebuilt module for the runtime first (network)
  *   verify      { command, env } of the runtime to load the result in (skipped when absent)
+ *   env         extra environment for the build tools (PATH, CC…)
  *   onPhase     called with a short phase name ('copying sources', 'compiling', …)
  * Resolves { ok: true, binding, stamp, seconds } or { ok: false, cause, line, logFile, seconds }; cause
  * 'interrupted' means Ctrl+C (or SIGTERM) stopped it: the caller should exit, not fall back.
@@ -155,7 +156,8 @@ export async function buildSideBinding(options) {
   const module = betterSqlite3Module(root)
   mkdirSync(outDir, { recursive: true })
   const logFile = join(outDir, LOG_FILE)
-  const shownLog = relative(process.cwd(), logFile) || logFile
+  const fromHere = relative(process.cwd(), logFile)
+  const shownLog = fromHere && !fromHere.startsWith('..') ? fromHere : logFile
   writeFileSync(
     logFile,
     `Building better-sqlite3 ${module.version} for ${runtimeLabel(runtime, target)} (${process.platform}-${process.arch}), ${new Date().toISOString()}\n`
@@ -179,7 +181,7 @@ export async function buildSideBinding(options) {
       cpSync(join(module.dir, entry), join(work, entry), { recursive: true })
     }
     const built = join(work, 'build/Release', BINDING_FILE)
-    const env = toolEnv()
+    const env = { ...toolEnv(), ...(options.env ?? {}) }
     let method = null
 
     const prebuildCli = prebuilt ? prebuildInstallCli(module.dir) : null

@@ -86,7 +86,7 @@ const CAUSES = {
       : "the runtime's headers or a prebuilt module could not be downloaded",
   python: () => 'node-gyp needs Python 3, which was not found',
   compiler: () =>
-    'no C++ compiler or make was found (install build-essential, the Xcode Command Line Tools or Visual Studio Build Tools)',
+    'no C++ compiler or make was found; install build-essential, the Xcode Command Line Tools or Visual Studio Build Tools',
   timeout: () => 'the build took too long and was stopped',
   verify: () => 'the built module would not load in that runtime',
   interrupted: () => 'the build was interrupted',
@@ -102,7 +102,7 @@ export function buildFailureLine(runtime, target, cause, logFile) {
 /** The line printed before a build starts. */
 export function buildStartLine(runtime, target, reason) {
   const because = reason ? ` (${reason})` : ''
-  return `Building the SQLite module for ${runtimeLabel(runtime, target)} once, beside the Node build${because}; this takes a few seconds with a prebuilt module, about 2 minutes when compiling…`
+  return `Building the SQLite module for ${runtimeLabel(runtime, target)}${because}, once: a few seconds if a prebuilt one can be downloaded, 1-2 minutes if it is compiled…`
 }
 
 /** The line printed after a build succeeded. */

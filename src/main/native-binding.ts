@@ -106,8 +106,12 @@ export function bindingFailureDialog(failure: BindingFailure, choice: BindingCho
         failure.builtFor !== null && failure.runtimeNeeds !== null
           ? ` (it has NODE_MODULE_VERSION ${failure.builtFor}; this Electron needs ${failure.runtimeNeeds})`
           : ''
-      const which = choice.source === 'node-build' ? 'The SQLite module is the Node.js build' : 'The SQLite module'
-      return { title, message: `${which} was built for another runtime${versions}. ${fix}\n\n${where}` }
+      const which =
+        choice.source === 'node-build' ? ": only the Node.js build exists, Electron's own was not built yet" : ''
+      return {
+        title,
+        message: `The SQLite module was built for another runtime${versions}${which}. ${fix}\n\n${where}`
+      }
     }
     case 'missing':
       return {

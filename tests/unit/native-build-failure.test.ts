@@ -73,7 +73,7 @@ describe.skipIf(why !== null)('a side build that cannot be made', () => {
     expect(result.cause).toBe('compiler')
     expect(result.line).toMatch(
       new RegExp(
-        `^Could not build the SQLite module for Node\\.js ${process.versions.node.replace(/\./g, '\\.')}: no C\\+\\+ compiler or make was found .+\\(full output: .+build\\.log\\)$`
+        `^Could not build the SQLite module for Node\\.js ${process.versions.node.replace(/\./g, '\\.')}: no C\\+\\+ compiler or make was found; install .+ \\(full output: .+build\\.log\\)$`
       )
     )
     expect(result.logFile).toBe(path.join(outDir, 'build.log'))

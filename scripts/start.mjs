@@ -2,14 +2,20 @@
 //
 // Electron can run when its binary is installed (require('electron') returns a path that exists;
 // it throws "Electron failed to install correctly" when the download never happened) and, on
-// Linux, a display is available. Then: build with electron-vite when out/ is missing or older
-// than its sources, and launch Electron on this folder. Otherwise print one line saying why and
-// run `node scripts/web.mjs` with the same arguments (it prints the URL to open).
+// Linux, a display is available. Then Electron needs its own build of better-sqlite3 (the one in
+// node_modules/better-sqlite3 is Node's, for the tests, the CLI and the web host): when
+// node_modules/.journeyboard-electron/ lacks one for this Electron, it is built once, with a
+// one-line message and progress (scripts/native/). Then: build with electron-vite when out/ is
+// missing or older than its sources, and launch Electron on this folder. Otherwise (no binary,
+// no display, or the SQLite module could not be built) print one line saying why and run
+// `node scripts/web.mjs` with the same arguments (it prints the URL to open).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildElectronBinding, electronSideState, electronVersion } from './native/electron-binding.mjs'
+import { startDecision } from './native/side-build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -89,12 +95,25 @@ function runChild(command, childArgs, env) {
 }
 
 const electron = findElectron()
-if (electron.path) {
+const version = electronVersion(root)
+const sideState = electron.path ? electronSideState(root, version) : null
+let decision = startDecision({ electron, sideState })
+if (decision.action === 'build') {
+  const buildResult = await buildElectronBinding({
+    root,
+    version,
+    electronPath: electron.path,
+    reason: decision.reason
+  })
+  if (!buildResult.ok && buildResult.cause === 'interrupted') process.exit(130)
+  decision = startDecision({ electron, sideState, buildResult })
+}
+if (decision.action === 'electron') {
   if (buildIsStale()) build()
   const env = { ...process.env }
   delete env.ELECTRON_RUN_AS_NODE
-  runChild(electron.path, [root, ...args], env)
+  runChild(decision.path, [root, ...args], env)
 } else {
-  console.log(`${electron.reason}; serving Journeyboard in your browser instead.`)
+  console.log(decision.line)
   runChild(process.execPath, [join(root, 'scripts/web.mjs'), ...args], process.env)
 }

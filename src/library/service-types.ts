@@ -25,4 +25,6 @@ export interface OpenLibraryOptions {
   readonly appVersion?: string
   /** Id generator for new maps, snapshots and copies; injectable for deterministic tests. */
   readonly newId?: () => string
+  /** The better-sqlite3 native module to load (Electron's own build); default: node_modules/better-sqlite3's. */
+  readonly nativeBinding?: string
 }

@@ -3,11 +3,13 @@
  * when the app quits.
  */
 import { app, dialog } from 'electron'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { openLibraryService } from '../library/index'
 import type { LibraryService } from '../library/service-types'
 import { JourneyError } from '../shared/errors'
+import { bindingFailureDialog, chooseBinding, probeBinding, type BindingChoice } from './native-binding'
 
 export const LIBRARY_FILE_NAME = 'journeyboard.sqlite'
 
@@ -28,14 +30,34 @@ export function libraryPath(): string {
   return override ? resolve(override) : join(app.getPath('userData'), LIBRARY_FILE_NAME)
 }
 
+/** The Electron build of the SQLite module: the app's own when packaged, the side build in development. */
+export function electronBinding(): BindingChoice {
+  return chooseBinding({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    exists: existsSync
+  })
+}
+
 /**
- * Opens the library. On failure shows one dialog with the reason (the JourneyError's sentence,
- * which says what is wrong with the file and what to do) and returns null; the caller quits.
+ * Opens the library. On failure shows one dialog with the reason and returns null; the caller
+ * quits. The SQLite module is loaded first, so a module built for another runtime (or missing)
+ * is named as such, with the command that fixes it, rather than as a library that cannot open.
+ * Otherwise the reason is the JourneyError's sentence (what is wrong with the file, what to do).
  */
 export function openLibraryOrExplain(file: string = libraryPath()): LibraryService | null {
+  const binding = electronBinding()
+  const failure = probeBinding(binding.path, createRequire(import.meta.url))
+  if (failure) {
+    console.error(`[journeyboard] loading the SQLite module ${binding.path} failed:`, failure)
+    const { title, message } = bindingFailureDialog(failure, binding)
+    dialog.showErrorBox(title, message)
+    return null
+  }
   try {
     mkdirSync(dirname(file), { recursive: true })
-    return openLibraryService(file, { appVersion: app.getVersion() })
+    return openLibraryService(file, { appVersion: app.getVersion(), nativeBinding: binding.path })
   } catch (error) {
     const reason =
       error instanceof JourneyError ? error.message : 'An unexpected error stopped the library from opening.'

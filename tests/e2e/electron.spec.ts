@@ -30,6 +30,9 @@ function electronBinary(): { path: string } | { reason: string } {
   if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) {
     return { reason: 'No display (DISPLAY/WAYLAND_DISPLAY unset): run under xvfb-run to test the Electron app.' }
   }
+  if (!existsSync(join(root, 'node_modules/.journeyboard-electron/better_sqlite3.node'))) {
+    return { reason: "Electron's own SQLite module is not built yet: run `npm run rebuild:electron` first." }
+  }
   return { path }
 }
 

@@ -25,6 +25,11 @@ export interface OpenConnectionOptions {
   /** Where pre-migration copies go. Default `<file>.backups/`. */
   readonly backupDir?: string
   readonly now?: () => Date
+  /**
+   * Path of the better-sqlite3 native module to load instead of node_modules/better-sqlite3's own
+   * build: Electron's main process passes its Electron-ABI build (src/main/native-binding.ts).
+   */
+  readonly nativeBinding?: string
 }
 
 export interface OpenedLibrary {
@@ -61,7 +66,7 @@ function openOrRefuse(path: string, options: OpenConnectionOptions): OpenedLibra
 
   let facts: FileFacts = { applicationId: 0, userVersion: 0 }
   if (!isNew) {
-    const reader = openReadOnly(path)
+    const reader = openReadOnly(path, options.nativeBinding)
     try {
       facts = inspect(reader, path)
     } catch (error) {
@@ -79,11 +84,11 @@ function openOrRefuse(path: string, options: OpenConnectionOptions): OpenedLibra
     lock = acquireLock(path)
   } catch (error) {
     if (error instanceof JourneyError || isNew || !isPermissionError(error)) throw error
-    return finishReadOnly(openReadOnly(path), path, facts, 'folder', notices)
+    return finishReadOnly(openReadOnly(path, options.nativeBinding), path, facts, 'folder', notices)
   }
   let db: Database.Database | undefined
   try {
-    db = new Database(path, { fileMustExist: !isNew, timeout: BUSY_TIMEOUT_MS })
+    db = new Database(path, { fileMustExist: !isNew, timeout: BUSY_TIMEOUT_MS, ...binding(options.nativeBinding) })
     configureWriter(db)
     const adopt = isNew || facts.applicationId === 0
     const from = readUserVersion(db)
@@ -102,7 +107,8 @@ function openOrRefuse(path: string, options: OpenConnectionOptions): OpenedLibra
   } catch (error) {
     db?.close()
     lock.release()
-    if (!isNew && isReadOnlyFailure(error)) return finishReadOnly(openReadOnly(path), path, facts, 'file', notices)
+    if (!isNew && isReadOnlyFailure(error))
+      return finishReadOnly(openReadOnly(path, options.nativeBinding), path, facts, 'file', notices)
     throw error
   }
   return handle(db, path, false, notices, isNew || facts.applicationId === 0, lock)
@@ -142,9 +148,19 @@ function inspect(db: Database.Database, path: string): FileFacts {
   }
 }
 
-function openReadOnly(path: string): Database.Database {
+/** better-sqlite3's `nativeBinding` option when one is given (absent means its own build). */
+function binding(nativeBinding: string | undefined): Database.Options {
+  return nativeBinding === undefined ? {} : { nativeBinding }
+}
+
+function openReadOnly(path: string, nativeBinding: string | undefined): Database.Database {
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    const db = new Database(path, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: BUSY_TIMEOUT_MS,
+      ...binding(nativeBinding)
+    })
     db.pragma('trusted_schema = OFF')
     return db
   } catch (error) {

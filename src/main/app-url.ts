@@ -1,46 +1,42 @@
 /**
  * Where the renderer lives, and the one test of "is this URL our app?" that navigation guards,
- * permission handlers and IPC sender checks all share.
+ * permission handlers and IPC sender checks all share. Pure (no Electron import): unit-tested.
  */
-import { app } from 'electron'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'journeyboard'
+/** The page the window loads in a built app: served by protocol.ts from the bundled renderer folder. */
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
 export type AppLocation =
   | { readonly kind: 'dev'; readonly url: string; readonly origin: string }
-  | { readonly kind: 'file'; readonly file: string; readonly url: string }
+  | { readonly kind: 'bundle'; readonly url: string; readonly rendererDir: string }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
  * The dev server (electron-vite sets ELECTRON_RENDERER_URL) when not packaged, else the built
- * out/renderer/index.html. A dev URL that is not plain http on loopback is refused: the page we
- * load receives the whole bridge.
+ * renderer folder served over app://. A dev URL that is not plain http on loopback is refused:
+ * the page we load receives the whole bridge.
  */
-export function resolveAppLocation(): AppLocation {
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
-  if (!app.isPackaged && devUrl) {
-    const parsed = new URL(devUrl)
+export function resolveAppLocation(env: {
+  readonly isPackaged: boolean
+  readonly devUrl: string | undefined
+  readonly rendererDir: string
+}): AppLocation {
+  if (!env.isPackaged && env.devUrl) {
+    const parsed = new URL(env.devUrl)
     if (parsed.protocol !== 'http:' || !LOOPBACK_HOSTS.has(parsed.hostname)) {
       throw new Error(`ELECTRON_RENDERER_URL must be an http:// loopback address, not ${parsed.origin}.`)
     }
     return { kind: 'dev', url: parsed.href, origin: parsed.origin }
   }
-  const file = join(import.meta.dirname, '../renderer/index.html')
-  return { kind: 'file', file, url: pathToFileURL(file).href }
+  return { kind: 'bundle', url: APP_INDEX_URL, rendererDir: env.rendererDir }
 }
 
-function normalisedPath(url: URL): string {
-  let path: string
-  try {
-    path = decodeURIComponent(url.pathname)
-  } catch {
-    return ''
-  }
-  return process.platform === 'win32' ? path.toLowerCase() : path
-}
-
-/** True for the app's own page (any query or hash), false for anything else, including junk. */
+/**
+ * True for the app's own page (any query or fragment), false for anything else, junk included:
+ * in a built app only app://journeyboard/ or /index.html; with the dev server, its origin.
+ */
 export function isAppUrl(location: AppLocation, candidate: string): boolean {
   let url: URL
   try {
@@ -49,6 +45,12 @@ export function isAppUrl(location: AppLocation, candidate: string): boolean {
     return false
   }
   if (location.kind === 'dev') return url.origin === location.origin
-  const own = new URL(location.url)
-  return url.protocol === 'file:' && url.host === own.host && normalisedPath(url) === normalisedPath(own)
+  return (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.hostname.toLowerCase() === APP_HOST &&
+    url.port === '' &&
+    url.username === '' &&
+    url.password === '' &&
+    (url.pathname === '/' || url.pathname === '/index.html')
+  )
 }

@@ -2,7 +2,8 @@
  * Journeyboard's Electron main process: composes the managers below, each with one job.
  * No business logic lives here; it all sits behind the LibraryService.
  */
-import { app, dialog, session } from 'electron'
+import { app, dialog, protocol, session } from 'electron'
+import { join } from 'node:path'
 import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
 import { isAppUrl, resolveAppLocation } from './app-url'
 import { registerDialogHandlers } from './dialogs'
@@ -11,10 +12,15 @@ import { forwardLibraryEvents, registerIpcHandlers } from './ipc'
 import { closeOnQuit, configureDataPaths, libraryPath, openLibraryOrExplain } from './library'
 import { defaultMenuDeps, installMenu } from './menu'
 import { lockDownSession } from './permissions'
+import { registerAppScheme, serveAppScheme } from './protocol'
 import { guardAllWebContents, WindowManager } from './window'
 
 async function start(): Promise<void> {
-  const location = resolveAppLocation()
+  const location = resolveAppLocation({
+    isPackaged: app.isPackaged,
+    devUrl: process.env['ELECTRON_RENDERER_URL'],
+    rendererDir: join(import.meta.dirname, '../renderer')
+  })
   const isOurs = (url: string): boolean => isAppUrl(location, url)
   const windows = new WindowManager(location)
 
@@ -26,6 +32,7 @@ async function start(): Promise<void> {
   guardAllWebContents(isOurs)
 
   await app.whenReady()
+  if (location.kind === 'bundle') serveAppScheme(protocol, location.rendererDir)
   lockDownSession(session.defaultSession, isOurs)
 
   const file = libraryPath()
@@ -53,6 +60,8 @@ async function start(): Promise<void> {
 }
 
 configureDataPaths()
+// Privileged schemes must be declared before `ready` (later, app:// would silently lose them).
+registerAppScheme(protocol)
 start().catch((error: unknown) => {
   console.error('[journeyboard] start-up failed:', error)
   dialog.showErrorBox('Journeyboard could not start', error instanceof Error ? error.message : String(error))

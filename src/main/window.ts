@@ -75,7 +75,8 @@ export function createMainWindow(location: AppLocation): BrowserWindow {
     if (!win.isVisible()) win.show()
   })
 
-  const loading = location.kind === 'dev' ? win.loadURL(location.url) : win.loadFile(location.file)
+  // The dev server's page, or app://journeyboard/index.html (protocol.ts serves the bundled files).
+  const loading = win.loadURL(location.url)
   loading.catch((error: unknown) => console.error('[journeyboard] loading the app page failed:', error))
   return win
 }

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-
-export const TOKEN_COOKIE = 'jb_token'
+import { API_PROTOCOL, TOKEN_PATTERN, TOKEN_PROTOCOL_PREFIX } from '../shared/api/wire'
 
 /** Host header values we answer to; anything else is a DNS-rebinding attempt. */
 export function allowedHosts(bindHost: string, port: number): Set<string> {
@@ -26,25 +25,34 @@ export function originAllowed(req: IncomingMessage): boolean {
   return origin === `http://${req.headers.host ?? ''}`
 }
 
-function sameToken(given: string | undefined | null, token: string): boolean {
-  if (!given) return false
+/** The subprotocols a WebSocket handshake offers (Sec-WebSocket-Protocol, comma-separated). */
+export function offeredProtocols(req: IncomingMessage): string[] {
+  const header = req.headers['sec-websocket-protocol']
+  if (typeof header !== 'string') return []
+  return header
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+}
+
+export function offersApiProtocol(req: IncomingMessage): boolean {
+  return offeredProtocols(req).includes(API_PROTOCOL)
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given || !TOKEN_PATTERN.test(given)) return false
   const a = Buffer.from(given)
   const b = Buffer.from(token)
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=')
-    if (k === name) return v.join('=')
-  }
-  return undefined
-}
-
-/** Whether the request carries the token: `?token=`, the X-Journeyboard-Token header, or our cookie. */
-export function checkToken(req: IncomingMessage, url: URL, token: string): { valid: boolean; fromQuery: boolean } {
-  if (sameToken(url.searchParams.get('token'), token)) return { valid: true, fromQuery: true }
-  const header = req.headers['x-journeyboard-token']
-  if (typeof header === 'string' && sameToken(header, token)) return { valid: true, fromQuery: false }
-  return { valid: sameToken(cookieValue(req, TOKEN_COOKIE), token), fromQuery: false }
+/**
+ * Whether a WebSocket handshake carries the host's token, as the subprotocol
+ * `journeyboard.token.<token>`. The token is accepted nowhere else: no cookie (a cookie for
+ * 127.0.0.1 goes to every local server, whatever its port), no query string (it would stay in
+ * the address bar and in logs).
+ */
+export function handshakeHasToken(req: IncomingMessage, token: string): boolean {
+  const offered = offeredProtocols(req).filter((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))
+  return offered.length === 1 && sameToken(offered[0]?.slice(TOKEN_PROTOCOL_PREFIX.length), token)
 }

@@ -84,6 +84,21 @@ test('the desktop app opens its window on a fresh library, with only the typed b
     expect(exposed.keys).toContain('onEvent')
     expect(exposed.keys).not.toContain('ipcRenderer')
     expect(existsSync(db)).toBe(true)
+
+    // Served over app:// (src/main/protocol.ts), with the CSP as a header: an inline script is refused.
+    expect(page.url()).toBe('app://journeyboard/index.html')
+    const outside = await page.evaluate(async () => (await fetch('app://journeyboard/..%2fmain%2findex.js')).status)
+    expect(outside).toBe(403)
+    const violated = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true })
+          const script = document.createElement('script')
+          script.textContent = 'void 0'
+          document.head.append(script)
+        })
+    )
+    expect(violated).toBe('script-src-elem')
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })

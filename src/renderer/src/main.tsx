@@ -1,11 +1,14 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { adoptTokenFromAddress } from './api/web-token'
 import { loadBoardFonts } from './fonts'
 import { setLanguage } from './i18n'
 import './fonts.css'
 import './styles.css'
 
+// First of all: the web host's token leaves the address bar (and goes to this tab's storage).
+adoptTokenFromAddress()
 setLanguage(navigator.language)
 const root = document.getElementById('root')
 // The board's first layout measures text: with the bundled fonts, not a fallback (./fonts.ts).

@@ -16,9 +16,8 @@ export class ApiSocket {
   private constructor(private readonly ws: WebSocket) {}
 
   static connect(host: RunningHost): Promise<ApiSocket> {
-    const url = `ws://127.0.0.1:${new URL(host.url).port}/api?token=${host.token}`
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { origin: host.origin })
+      const ws = new WebSocket(host.apiUrl, host.apiProtocols, { origin: host.origin })
       ws.once('open', () => resolve(new ApiSocket(ws)))
       ws.once('error', reject)
     })

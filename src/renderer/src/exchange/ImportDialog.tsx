@@ -4,6 +4,7 @@
  * (a JSON path, a line and column); on success the new map opens.
  */
 import { useId, useState } from 'react'
+import { MAX_IMPORT_BYTES } from '../../../shared/api/wire'
 import { detectFormat, type ImportFormat } from '../../../shared/export/detect'
 import type { Issue } from '../../../shared/errors'
 import { JourneyError } from '../../../shared/errors'
@@ -12,9 +13,6 @@ import { t } from '../i18n'
 import { useAppStore } from '../store'
 import { formatSize } from './summary'
 import './exchange.css'
-
-/** The library takes files of up to 200 MB (apiRequests.importMap). */
-const MAX_IMPORT_BYTES = 200_000_000
 
 interface Picked {
   readonly name: string
@@ -28,6 +26,7 @@ type Status =
   | { readonly kind: 'failed'; readonly message: string; readonly issues: readonly Issue[] }
 
 const formatName = (format: ImportFormat) => t(`exchange.format.${format}`)
+const formatLimit = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const api = useAppStore((s) => s.api)
@@ -43,8 +42,13 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     setStatus({ kind: 'idle' })
     setPicked(null)
     if (!file) return
+    // Refused before reading or sending: the web host accepts no bigger message (shared/api/wire.ts).
     if (file.size > MAX_IMPORT_BYTES) {
-      setStatus({ kind: 'failed', message: t('exchange.import.tooLarge', { size: formatSize(file.size) }), issues: [] })
+      const message = t('exchange.import.tooLarge', {
+        size: formatSize(file.size),
+        limit: formatLimit(MAX_IMPORT_BYTES)
+      })
+      setStatus({ kind: 'failed', message, issues: [] })
       return
     }
     try {

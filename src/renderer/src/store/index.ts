@@ -1,6 +1,7 @@
 /** One zustand store made of typed slices; persistence goes through JourneyApi, never localStorage. */
 import { create, createStore, type StateCreator } from 'zustand'
 import type { AppInfo, JourneyApi } from '../../../shared/api/contract'
+import type { ConnectionState } from '../api/ws-transport'
 import type { JourneyMap } from '../../../shared/model'
 import { JourneyError } from '../../../shared/errors'
 import { createEditorSlice, defaultEditorEnvironment, type EditorEnvironment, type EditorSlice } from './editor'
@@ -13,12 +14,15 @@ export type { DeletePersonaOutcome, LinkingMap, PersonasSlice } from './personas
 
 export interface ConnectionSlice {
   api: JourneyApi | null
+  /** The transport's state: connected / connecting / reconnecting (attempts) / refused (and why). */
+  connection: ConnectionState
+  /** Shorthand for `connection.kind === 'connected'`. */
   connected: boolean
   appInfo: AppInfo | null
   /** The last error worth showing the user, in words. */
   error: string | null
   setApi(api: JourneyApi): void
-  setConnected(connected: boolean): void
+  setConnection(connection: ConnectionState): void
   showError(error: unknown): void
   dismissError(): void
 }
@@ -37,6 +41,7 @@ const messageOf = (error: unknown) =>
 
 const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set, get) => ({
   api: null,
+  connection: { kind: 'connecting' },
   connected: false,
   appInfo: null,
   error: null,
@@ -47,8 +52,13 @@ const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (
       .then((appInfo) => set({ appInfo }))
       .catch((e: unknown) => get().showError(e))
   },
-  setConnected: (connected) => set({ connected }),
-  showError: (error) => set({ error: messageOf(error) }),
+  setConnection: (connection) => set({ connection, connected: connection.kind === 'connected' }),
+  showError(error) {
+    // Lost or refused connection: the connection banner already says so, and what to do.
+    const aboutTheConnection = error instanceof JourneyError && (error.code === 'storage' || error.code === 'forbidden')
+    if (aboutTheConnection && get().connection.kind !== 'connected') return
+    set({ error: messageOf(error) })
+  },
   dismissError: () => set({ error: null })
 })
 

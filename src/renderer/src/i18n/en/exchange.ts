@@ -65,7 +65,7 @@ export const exchange = {
   'exchange.import.failed': 'Nothing was imported.',
   'exchange.import.problems': 'Problems found ({count}):',
   'exchange.import.unreadable': 'The file could not be read: {message}',
-  'exchange.import.tooLarge': 'The file is {size}; files over 200 MB cannot be imported.',
+  'exchange.import.tooLarge': 'The file is {size}; files over {limit} cannot be imported.',
   'exchange.pdf.label.personas': 'Personas',
   'exchange.pdf.label.page': 'Page {page} of {pages}',
   'exchange.pdf.label.tile': 'Poster: row {row} of {rows}, column {column} of {columns}',

@@ -1,0 +1,144 @@
+/**
+ * The renderer's WebSocket transport against the real web host (in this process, on a real
+ * library file), with the `ws` package as its socket: connection states, reconnection after the
+ * host went away and came back on the same port with the same token, refusal of a wrong token,
+ * calls that would be too large refused before sending.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import {
+  createWsTransport,
+  type ConnectionState,
+  type SocketLike,
+  type WsTransport
+} from '../../src/renderer/src/api/ws-transport'
+import { MAX_MESSAGE_BYTES } from '../../src/shared/api/wire'
+import { startWebHost, type WebHost } from '../../src/web/server'
+import { newToken } from '../../src/web/token-store'
+import { open, rejection, tempDir } from '../library/helpers'
+
+const openSocket = (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown as SocketLike
+
+const running: { close(): unknown }[] = []
+afterEach(async () => {
+  for (const thing of running.splice(0).reverse()) await thing.close()
+})
+
+/** A web host on `dir`/library.sqlite; closing it closes the library too (as Ctrl-C does). */
+async function host(dir: string, token: string, port = 0): Promise<WebHost> {
+  const staticDir = join(dir, 'renderer')
+  mkdirSync(staticDir, { recursive: true })
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><div id="root"></div>')
+  const service = open(join(dir, 'library.sqlite'))
+  const started = await startWebHost({ service, staticDir, token, port })
+  const stoppable = {
+    ...started,
+    async close() {
+      await started.close()
+      service.close()
+    }
+  }
+  running.push(stoppable)
+  return stoppable
+}
+
+function transport(port: number, token: string | null): { ws: WsTransport; states: ConnectionState[] } {
+  const ws = createWsTransport({
+    url: `ws://127.0.0.1:${port}/api`,
+    token,
+    open: openSocket,
+    retry: { firstMs: 20, maxMs: 100 }
+  })
+  const states: ConnectionState[] = [ws.state()]
+  ws.onState((s) => states.push(s))
+  running.push(ws)
+  return { ws, states }
+}
+
+const until = async (check: () => boolean, what: string): Promise<void> => {
+  for (let i = 0; i < 500; i++) {
+    if (check()) return
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+describe('the WebSocket transport', () => {
+  it('waits for its first connection, then answers calls and passes events on', async () => {
+    const token = newToken()
+    const web = await host(tempDir(), token)
+    const { ws, states } = transport(web.port, token)
+    const events: string[] = []
+    ws.onEvent((e) => events.push(e.type))
+    // Made before the socket is open: it waits for the connection instead of failing.
+    const created = ws.call('createMap', { template: 'blank', title: 'First' })
+    expect((await created).title).toBe('First')
+    expect(states.map((s) => s.kind)).toEqual(['connecting', 'connected'])
+    await until(() => events.length > 0, 'a library event')
+    expect(events).toContain('libraryChanged')
+  })
+
+  it('refuses a call larger than the host accepts, before sending, naming the limit; the connection stays', async () => {
+    const token = newToken()
+    const web = await host(tempDir(), token)
+    const { ws, states } = transport(web.port, token)
+    await ws.call('listMaps', {})
+    const error = await rejection(ws.call('importMap', { text: 'x'.repeat(MAX_MESSAGE_BYTES) }))
+    expect(error.code).toBe('invalid_request')
+    expect(error.message).toMatch(/^This request is 20\.0 MB; the Journeyboard host accepts at most 20 MB at once\./)
+    // Multi-byte text is measured in UTF-8 bytes, as the host counts them.
+    const wide = await rejection(ws.call('importMap', { text: 'ж'.repeat(MAX_MESSAGE_BYTES / 2) }))
+    expect(wide.message).toContain('20.0 MB')
+    expect(await ws.call('listMaps', {})).toEqual([])
+    expect(states.at(-1)?.kind).toBe('connected')
+  })
+
+  it('reconnects by itself when the host comes back on the same port with the same token', async () => {
+    const dir = tempDir()
+    const token = newToken()
+    const first = await host(dir, token)
+    const { ws, states } = transport(first.port, token)
+    await ws.call('createMap', { template: 'blank', title: 'Before' })
+    await first.close()
+    await until(() => ws.state().kind === 'reconnecting', 'reconnecting')
+    // While the host is away a call fails at once with a sentence, instead of hanging.
+    const away = await rejection(ws.call('listMaps', {}))
+    expect(away.code).toBe('storage')
+    expect(away.message).toBe('Not connected to the Journeyboard host, so nothing was sent.')
+    await until(() => states.filter((s) => s.kind === 'reconnecting').length >= 3, 'three failed attempts')
+    const attempts = states.flatMap((s) => (s.kind === 'reconnecting' ? [s.attempt] : []))
+    expect(attempts.slice(0, 3)).toEqual([1, 2, 3])
+
+    await host(dir, token, first.port)
+    await until(() => ws.state().kind === 'connected', 'reconnected')
+    expect((await ws.call('listMaps', {})).map((m) => m.title)).toEqual(['Before'])
+  })
+
+  it('stops at a refused token and says what to do; a new token connects again', async () => {
+    const token = newToken()
+    const web = await host(tempDir(), token)
+    const { ws, states } = transport(web.port, newToken())
+    const pending = ws.call('listMaps', {})
+    const refused = await rejection(pending)
+    expect(refused.code).toBe('forbidden')
+    expect(refused.message).toContain('Open the address the Journeyboard host printed')
+    expect(ws.state()).toEqual({ kind: 'refused', reason: 'token' })
+    // No retry loop against a host that will keep refusing.
+    await new Promise((r) => setTimeout(r, 200))
+    expect(states.filter((s) => s.kind === 'reconnecting')).toEqual([])
+    expect((await rejection(ws.call('listMaps', {}))).code).toBe('forbidden')
+
+    ws.useToken(token)
+    expect(await ws.call('listMaps', {})).toEqual([])
+    expect(ws.state().kind).toBe('connected')
+  })
+
+  it('without a token it does not even try, and says which address to open', async () => {
+    const { ws } = transport(1, null)
+    expect(ws.state()).toEqual({ kind: 'refused', reason: 'no-token' })
+    const error = await rejection(ws.call('listMaps', {}))
+    expect(error.message).toContain('#token=')
+  })
+})

@@ -82,6 +82,9 @@ export function layoutOverlays(
   const markers = placeMarkers(input.markers, noteIndex, input.curves, wrap)
   const connectors = routeConnectors(input, noteIndex, wrap)
 
+  if (!markers.some((m) => m.label) && !connectors.some((c) => c.label)) {
+    return { connectors: connectors.map((c) => c.connector), markers: markers.map((m) => m.marker) }
+  }
   const space = new LabelSpace(input.area)
   for (const note of input.notes) {
     space.addNote(note)

@@ -80,7 +80,7 @@ export function segmentMeetsRect(p: Point, q: Point, r: Rect): boolean {
 }
 
 /** What a label pays for covering something it may cover. */
-const COST = { note: 36, prompt: 14, line: 10 } as const
+const COST = { note: 24, prompt: 10, line: 8, leader: 4 } as const
 
 /** How far sideways from a note's text a label may not sit on the same line. */
 export const TEXT_SIDE_MARGIN = 24
@@ -88,7 +88,8 @@ export const TEXT_SIDE_MARGIN = 24
 const CLEARANCE = 2
 /** How far (board units) a label may go from where it belongs before it is given up. */
 const SEARCH_RADIUS = 480
-const STEP = 4
+/** Where the search looks first. */
+const NEAR_RADIUS = 64
 /** A label farther than this from its anchor gets a leader line to it. */
 export const LEADER_DISTANCE = 14
 
@@ -97,27 +98,33 @@ interface Segment {
   readonly q: Point
 }
 
-/** Offsets in rings of growing distance, computed once. */
-let rings: readonly (readonly [number, number, number])[] | null = null
-function offsets(): readonly (readonly [number, number, number])[] {
-  if (rings) return rings
-  const n = SEARCH_RADIUS / STEP
-  const list: [number, number, number][] = []
-  for (let j = -n; j <= n; j++) {
-    for (let i = -n; i <= n; i++) {
-      const d = Math.hypot(i, j) * STEP
-      if (d <= SEARCH_RADIUS) list.push([i * STEP, j * STEP, d])
-    }
-  }
-  // Nearest first; at equal distance above before below, then left before right: deterministic.
-  list.sort((a, b) => a[2] - b[2] || a[1] - b[1] || a[0] - b[0])
-  rings = list
-  return rings
-}
+/** Sideways offsets to try, nearest first: every 4 units near, every 8 beyond 32. */
+const X_OFFSETS: readonly number[] = (() => {
+  const list = [0]
+  for (let d = 4; d <= SEARCH_RADIUS; d += d < 32 ? 4 : 8) list.push(-d, d)
+  return list
+})()
 
 /** The closest point of `r` to `p`. */
 export function nearestOn(r: Rect, p: Point): Point {
   return { x: Math.min(r.x + r.w, Math.max(r.x, p.x)), y: Math.min(r.y + r.h, Math.max(r.y, p.y)) }
+}
+
+/**
+ * Closed intervals of [from, to] left by removing open intervals (lo, hi). An end shared by
+ * two removed intervals stays: a box may touch what it must not cover.
+ */
+function freeIntervals(from: number, to: number, removed: [number, number][]): [number, number][] {
+  removed.sort((a, b) => a[0] - b[0])
+  const free: [number, number][] = []
+  let cursor = from
+  for (const [lo, hi] of removed) {
+    if (cursor > to) break
+    if (lo >= cursor) free.push([cursor, Math.min(lo, to)])
+    cursor = Math.max(cursor, hi)
+  }
+  if (cursor <= to) free.push([cursor, to])
+  return free
 }
 
 export interface LabelSpot {
@@ -133,7 +140,6 @@ export class LabelSpace {
   private readonly text = new RectIndex()
   private readonly notes = new RectIndex()
   private readonly prompts = new RectIndex()
-  private readonly lines: Segment[] = []
   private readonly lineIndex = new RectIndex<Rect & { segment: Segment }>()
 
   /** `area`: where labels may go (the cells, below and right of the headers). */
@@ -156,7 +162,6 @@ export class LabelSpace {
   }
   addLine(p: Point, q: Point): void {
     const segment = { p, q }
-    this.lines.push(segment)
     this.lineIndex.add({
       x: Math.min(p.x, q.x),
       y: Math.min(p.y, q.y),
@@ -172,11 +177,8 @@ export class LabelSpace {
     return this.text.some(bounds, (r) => segmentMeetsRect(p, q, r))
   }
 
-  private cost(box: Rect): number {
-    const a = this.area
-    if (box.x < a.x || box.y < a.y || box.x + box.w > a.x + a.w || box.y + box.h > a.y + a.h) return Infinity
-    const padded = { x: box.x - CLEARANCE, y: box.y - CLEARANCE, w: box.w + 2 * CLEARANCE, h: box.h + 2 * CLEARANCE }
-    if (this.hard.some(padded, (r) => overlaps(r, padded))) return Infinity
+  /** What covering things costs at `box` (which is already known to be free of hard obstacles). */
+  private softCost(box: Rect): number {
     let cost = 0
     if (this.notes.some(box, (r) => overlaps(r, box))) cost += COST.note
     if (this.prompts.some(box, (r) => overlaps(r, box))) cost += COST.prompt
@@ -184,26 +186,71 @@ export class LabelSpace {
     return cost
   }
 
+  private search(
+    size: { w: number; h: number },
+    preferred: Point,
+    anchor: Point,
+    radius: number,
+    start: { box: Rect; cost: number } | null
+  ): { box: Rect; cost: number } | null {
+    const { w, h } = size
+    const a = this.area
+    const C = CLEARANCE
+    let best = start
+    for (const dx of X_OFFSETS) {
+      const ax = Math.abs(dx)
+      if (ax > radius || (best && ax >= best.cost)) break
+      const x = preferred.x + dx
+      if (x < a.x || x + w > a.x + a.w) continue
+      const reach = best ? Math.min(radius, best.cost - ax) : radius
+      const from = Math.max(a.y, preferred.y - reach)
+      const to = Math.min(a.y + a.h - h, preferred.y + reach)
+      if (from > to) continue
+      const strip = { x: x - C, y: from - C, w: w + 2 * C, h: to - from + h + 2 * C }
+      const hard: [number, number][] = []
+      this.hard.some(strip, (r) => {
+        if (overlaps(r, strip)) hard.push([r.y - h - C, r.y + r.h + C])
+        return false
+      })
+      const clean = hard.slice()
+      const column = { x, y: from, w, h: to - from + h }
+      this.notes.some(column, (r) => {
+        if (overlaps(r, column)) clean.push([r.y - h, r.y + r.h])
+        return false
+      })
+      const tops = new Set<number>()
+      for (const list of [freeIntervals(from, to, hard), freeIntervals(from, to, clean)]) {
+        for (const [lo, hi] of list) tops.add(Math.min(hi, Math.max(lo, preferred.y)))
+      }
+      for (const y of tops) {
+        const box = { x, y, w, h }
+        let cost = Math.hypot(dx, y - preferred.y)
+        if (best && cost >= best.cost) continue
+        cost += this.softCost(box)
+        if (best && cost >= best.cost) continue
+        const near = nearestOn(box, anchor)
+        if (Math.hypot(near.x - anchor.x, near.y - anchor.y) > LEADER_DISTANCE) {
+          if (this.crossesText(near, anchor)) continue
+          cost += COST.leader
+          if (best && cost >= best.cost) continue
+        }
+        best = { box, cost }
+      }
+    }
+    return best
+  }
+
   /**
    * The cheapest free spot for a box of `size` near `preferred` (its top-left corner), or null
-   * when there is none within reach. The spot is taken: later labels keep clear of it.
+   * when there is none within reach. Searched column by column outwards from `preferred`: in
+   * each column the free stretches are worked out exactly, so a label finds a band barely
+   * taller than itself. The spot is taken: later labels keep clear of it.
    */
   place(size: { w: number; h: number }, preferred: Point, anchor: Point): LabelSpot | null {
-    let best: { box: Rect; cost: number } | null = null
-    for (const [dx, dy, d] of offsets()) {
-      if (best && d >= best.cost) break
-      const box = { x: preferred.x + dx, y: preferred.y + dy, w: size.w, h: size.h }
-      let cost = d + this.cost(box)
-      if (cost === Infinity || (best && cost >= best.cost)) continue
-      const near = nearestOn(box, anchor)
-      const far = Math.hypot(near.x - anchor.x, near.y - anchor.y) > LEADER_DISTANCE
-      if (far) {
-        if (this.crossesText(near, anchor)) continue
-        cost += 4
-        if (best && cost >= best.cost) continue
-      }
-      best = { box, cost }
-    }
+    // Most labels find room close by: look near first, and far only when that fails (a spot
+    // found within the near radius at a cost below it is the best there is anywhere).
+    let best = this.search(size, preferred, anchor, NEAR_RADIUS, null)
+    if (!best || best.cost > NEAR_RADIUS) best = this.search(size, preferred, anchor, SEARCH_RADIUS, best)
     if (!best) return null
     const { box } = best
     this.hard.add(box)

@@ -112,7 +112,7 @@ export interface PdfOptions {
 
 export const DEFAULT_PDF_OPTIONS: Omit<PdfOptions, 'date'> = {
   paper: 'a4',
-  orientation: 'landscape',
+  orientation: 'auto',
   fit: 'scale',
   header: true,
   personaPages: false,

@@ -118,7 +118,9 @@ export function planBoardPages(request: BoardLayoutRequest): BoardPage[] {
     ]
   }
 
-  const orientation = request.orientation === 'auto' ? 'landscape' : request.orientation
+  // 'auto': the orientation of the map's own shape.
+  const orientation =
+    request.orientation === 'auto' ? (board.width >= board.height ? 'landscape' : 'portrait') : request.orientation
   const { w: width, h: height } = paperSize(request.paper, orientation)
   const area = { x: MARGIN, y: top, w: width - 2 * MARGIN, h: height - top - bottom }
 

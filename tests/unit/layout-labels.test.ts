@@ -1,7 +1,8 @@
 /**
  * Labels and lines never cover note text: a geometric check over the scene (board units) of
  * randomised maps and of the fixtures. What counts as note text is every line box of every
- * note (the line's measured width by its line height).
+ * note (the line's measured width by its line height); labels keep off empty cells' prompts
+ * (drawn on the board) too.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -53,6 +54,14 @@ function brokenRules(scene: Scene): string[] {
   const area = { x: 188, y: 76, w: scene.width - 188, h: scene.height - 76 }
   for (const { owner, label } of placed) {
     for (const box of text) if (overlaps(label, box)) broken.push(`${owner}'s label covers text of note ${box.note}`)
+    for (const cell of scene.cells) {
+      const prompt = cell.label
+      if (!prompt || cell.collapsed) continue
+      for (const [i, line] of prompt.lines.entries()) {
+        const box = { x: prompt.x + line.x, y: prompt.y + i * prompt.lineHeight, w: line.width, h: prompt.lineHeight }
+        if (overlaps(label, box)) broken.push(`${owner}'s label covers the prompt of cell ${cell.id}`)
+      }
+    }
     if (label.x < area.x || label.y < area.y || label.x + label.w > area.x + area.w || label.y + label.h > area.y + area.h)
       broken.push(`${owner}'s label is outside the cells`)
     for (const marker of scene.markers) {

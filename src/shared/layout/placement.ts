@@ -4,10 +4,10 @@
  *
  * A label never covers note text: every line of every note is a hard obstacle, widened sideways
  * so a label is not set on the same baseline right beside a line either (a PDF reader would
- * read the label into the sentence). Labels never cover each other, marker dots or badges, and
- * stay inside the cells (the headers paint over the cells). Covering a note's empty margin, a
- * connector's line or a cell's prompt is allowed but costs: a label goes to the cheapest spot
- * near where it belongs, searched outwards from there in rings.
+ * read the label into the sentence). Labels never cover each other, marker dots, badges or the
+ * prompts of empty cells, and stay inside the cells (the headers paint over the cells).
+ * Covering a note's empty margin or a connector's line is allowed but costs: a label goes to
+ * the cheapest spot near where it belongs, searched outwards from there.
  */
 import type { Point, Rect } from './scene'
 
@@ -80,7 +80,7 @@ export function segmentMeetsRect(p: Point, q: Point, r: Rect): boolean {
 }
 
 /** What a label pays for covering something it may cover. */
-const COST = { note: 24, prompt: 10, line: 8, leader: 4 } as const
+const COST = { note: 24, line: 8, leader: 4 } as const
 
 /** How far sideways from a note's text a label may not sit on the same line. */
 export const TEXT_SIDE_MARGIN = 24
@@ -139,7 +139,6 @@ export class LabelSpace {
   /** The text lines themselves, which a leader line must not cross. */
   private readonly text = new RectIndex()
   private readonly notes = new RectIndex()
-  private readonly prompts = new RectIndex()
   private readonly lineIndex = new RectIndex<Rect & { segment: Segment }>()
 
   /** `area`: where labels may go (the cells, below and right of the headers). */
@@ -157,8 +156,9 @@ export class LabelSpace {
   addNote(rect: Rect): void {
     this.notes.add(rect)
   }
+  /** An empty cell's prompt: on the board a label must not cover it either (paper leaves it out). */
   addPrompt(rect: Rect): void {
-    this.prompts.add(rect)
+    this.hard.add(rect)
   }
   addLine(p: Point, q: Point): void {
     const segment = { p, q }
@@ -181,7 +181,6 @@ export class LabelSpace {
   private softCost(box: Rect): number {
     let cost = 0
     if (this.notes.some(box, (r) => overlaps(r, box))) cost += COST.note
-    if (this.prompts.some(box, (r) => overlaps(r, box))) cost += COST.prompt
     if (this.lineIndex.some(box, (r) => segmentMeetsRect(r.segment.p, r.segment.q, box))) cost += COST.line
     return cost
   }

@@ -23,6 +23,7 @@ import {
   type ExportOutput,
   type ExportRequest
 } from '../shared/export/registry'
+import { importNotices } from '../shared/export/preview'
 import { createFontSubsetter, type FontSubsetter } from '../shared/export/svg/subset'
 import { JourneyError } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
@@ -178,8 +179,9 @@ export async function importFile(
     throw new JourneyError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
   }
   try {
+    const notices = importNotices(text, await service.call('listPersonas', {})).map((n) => `${file}: ${n.message}`)
     const map = await service.call('importMap', { text, fileName: basename(file) })
-    return { map, notices: [] }
+    return { map, notices }
   } catch (error) {
     if (error instanceof JourneyError) throw new JourneyError(error.code, `${file}: ${error.message}`, error.issues)
     throw error

@@ -1,7 +1,8 @@
 /**
  * `export --format png|svg` and `export --all` through the real CLI process: the PNG decoded
  * (its size from the scene, its alpha for a transparent background), the SVG read by a real
- * XML parser with its text and its embedded (subset) fonts checked.
+ * XML parser with its text and its embedded (subset) fonts checked. And a CSV and a Mermaid
+ * file from one library imported into another that lacks their personas.
  */
 import { DOMParser } from '@xmldom/xmldom'
 import { decode } from 'fast-png'
@@ -20,7 +21,11 @@ let dir: string
 let db: string
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args, '--db', db], {
+  return cliOn(db, ...args)
+}
+
+function cliOn(library: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args, '--db', library], {
     encoding: 'utf8'
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
@@ -136,5 +141,39 @@ describe('cli export --all', { timeout: 120_000 }, () => {
     expect(files.some((f) => f.includes(first) || f.includes(second))).toBe(true)
     expect(result.stdout.trim().split('\n')).toHaveLength(2)
     for (const f of files) expect(decode(readFileSync(join(out, f))).width).toBeGreaterThan(LAYOUT.laneHeaderWidth)
+  })
+})
+
+describe('cli import from another library', { timeout: 120_000 }, () => {
+  it('imports a colleague’s CSV and Mermaid files, adding the personas this library lacks', () => {
+    const id = importShowcase()
+    const csv = join(dir, 'notes.csv')
+    const mmd = join(dir, 'journey.mmd')
+    expect(cli('export', id, '--format', 'csv', '--out', csv).code).toBe(0)
+    expect(cli('export', id, '--format', 'mermaid', '--out', mmd).code).toBe(0)
+
+    const theirs = join(dir, 'colleague.sqlite')
+    const fromCsv = cliOn(theirs, 'import', csv)
+    expect(fromCsv.code).toBe(0)
+    for (const p of pdfPersonas()) {
+      if (readFileSync(csv, 'utf8').includes(p.name)) expect(fromCsv.stderr).toContain(`"${p.name}"; one of that name is added`)
+    }
+    const personas = JSON.parse(cliOn(theirs, 'personas', '--json').stdout) as { id: string; name: string }[]
+    expect(personas.map((p) => p.name).sort()).toEqual(
+      pdfPersonas()
+        .filter((p) => readFileSync(csv, 'utf8').includes(p.name))
+        .map((p) => p.name)
+        .sort()
+    )
+    const back = join(dir, 'back.json')
+    expect(cliOn(theirs, 'export', fromCsv.stdout.trim(), '--format', 'json', '--out', back).code).toBe(0)
+    const doc = JSON.parse(readFileSync(back, 'utf8')) as { map: { personaIds: string[] }; personas: unknown[] }
+    expect(doc.map.personaIds).toHaveLength(personas.length)
+
+    // The Mermaid file names the same people: matched to the personas the CSV just added.
+    const fromMermaid = cliOn(theirs, 'import', mmd)
+    expect(fromMermaid.code).toBe(0)
+    expect(fromMermaid.stderr).toBe('')
+    expect(JSON.parse(cliOn(theirs, 'personas', '--json').stdout)).toHaveLength(personas.length)
   })
 })

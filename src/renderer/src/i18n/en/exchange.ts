@@ -70,6 +70,10 @@ export const exchange = {
   'exchange.import.file': 'File',
   'exchange.import.detected': 'Recognised as {format}.',
   'exchange.import.unknown': 'Not recognised as JSON, CSV or Mermaid; importing will say what is wrong.',
+  'exchange.import.notices': 'Importing it will also:',
+  'exchange.import.notice.persona_created': 'add the persona “{name}”, which this library does not have ({line})',
+  'exchange.import.notice.text_shortened':
+    'shorten the {what} on line {line} to {limit} characters, the most a map holds (Mermaid draws it whole)',
   'exchange.import.submit': 'Import',
   'exchange.import.working': 'Importing…',
   'exchange.import.failed': 'Nothing was imported.',

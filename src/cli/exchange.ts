@@ -105,7 +105,8 @@ function notesOn(output: ExportOutput): string[] {
     }
     case 'svg': {
       const notes = [size]
-      if (s.missing.length > 0) notes.push(`no bundled font has ${s.missing.join(' ')}: viewers use a font of their own`)
+      if (s.missing.length > 0)
+        notes.push(`no bundled font has ${s.missing.join(' ')}: viewers use a font of their own`)
       return notes
     }
     default:

@@ -153,9 +153,7 @@ function mermaidText(text: string, forbidden: RegExp, breaks: boolean): string {
     .filter((line) => line !== '')
   return lines
     .join(breaks ? '<br>' : ' ')
-    .replace(/%(?=%)/g, '\u0000')
-    .replace(forbidden, (ch) => `#${ch.codePointAt(0)};`)
-    .replace(/\u0000/g, '#37;')
+    .replace(new RegExp(`%(?=%)|${forbidden.source}`, 'g'), (ch) => `#${ch.codePointAt(0)};`)
 }
 
 function taskName(text: string): string {

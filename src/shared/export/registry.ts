@@ -206,7 +206,12 @@ export const EXPORTERS: { readonly [F in ExportFormat]: Exporter<F> } = {
       )
       return {
         bytes: result.bytes,
-        summary: { format: 'pdf', bytes: result.bytes.length, pages: result.pageCount, missing: result.missingCharacters }
+        summary: {
+          format: 'pdf',
+          bytes: result.bytes.length,
+          pages: result.pageCount,
+          missing: result.missingCharacters
+        }
       }
     }
   },
@@ -276,7 +281,8 @@ export const isExportFormat = (value: unknown): value is ExportFormat =>
 export function optionsFromFlags<F extends ExportFormat>(
   format: F,
   values: Readonly<Record<string, string | boolean | undefined>>
-): { readonly ok: true; readonly options: ExportOptionsByFormat[F] } | { readonly ok: false; readonly message: string } {
+):
+  { readonly ok: true; readonly options: ExportOptionsByFormat[F] } | { readonly ok: false; readonly message: string } {
   const exporter = EXPORTERS[format] as Exporter<ExportFormat>
   const options: Record<string, unknown> = { ...exporter.defaults }
   const known = new Set<string>()

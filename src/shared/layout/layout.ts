@@ -199,7 +199,12 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
         ys: [L.stageHeaderHeight, ...rows.map((r) => r.start + r.size)]
       },
       stageIds: columns.map((c) => c.item.id),
-      area: { x: L.laneHeaderWidth, y: L.stageHeaderHeight, w: width - L.laneHeaderWidth, h: height - L.stageHeaderHeight }
+      area: {
+        x: L.laneHeaderWidth,
+        y: L.stageHeaderHeight,
+        w: width - L.laneHeaderWidth,
+        h: height - L.stageHeaderHeight
+      }
     },
     wrap
   )

@@ -70,7 +70,14 @@ function labelAt(pending: PendingLabel, box: Rect, leader: LabelItem['leader']):
     fill: COLORS.labelBox,
     stroke: null,
     leader,
-    text: textBlock(pending.wrapped, box.x + LABEL_PAD_X, box.y + LABEL_PAD_Y, L.smallFont, L.smallLineHeight, COLORS.ink)
+    text: textBlock(
+      pending.wrapped,
+      box.x + LABEL_PAD_X,
+      box.y + LABEL_PAD_Y,
+      L.smallFont,
+      L.smallLineHeight,
+      COLORS.ink
+    )
   }
 }
 
@@ -203,8 +210,14 @@ function roundedPath(points: readonly Point[]): string {
       d += `L${fmt(corner)}`
       continue
     }
-    const before = { x: corner.x - ((corner.x - prev.x) / inLength) * r, y: corner.y - ((corner.y - prev.y) / inLength) * r }
-    const after = { x: corner.x + ((next.x - corner.x) / outLength) * r, y: corner.y + ((next.y - corner.y) / outLength) * r }
+    const before = {
+      x: corner.x - ((corner.x - prev.x) / inLength) * r,
+      y: corner.y - ((corner.y - prev.y) / inLength) * r
+    }
+    const after = {
+      x: corner.x + ((next.x - corner.x) / outLength) * r,
+      y: corner.y + ((next.y - corner.y) / outLength) * r
+    }
     d += `L${fmt(before)}Q${fmt(corner)},${fmt(after)}`
   }
   return `${d}L${fmt(points[points.length - 1]!)}`

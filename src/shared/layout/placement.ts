@@ -47,8 +47,7 @@ export class RectIndex<T extends Rect = Rect> {
   }
 }
 
-export const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+export const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 
 /** Whether the segment p→q passes through the inside of `r` (Liang–Barsky clipping). */
 export function segmentMeetsRect(p: Point, q: Point, r: Rect): boolean {

@@ -48,7 +48,8 @@ export function exitPoint(rect: Rect, toward: Point): Point {
 
 function length(points: readonly Point[]): number {
   let sum = 0
-  for (let i = 1; i < points.length; i++) sum += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y)
+  for (let i = 1; i < points.length; i++)
+    sum += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y)
   return sum
 }
 
@@ -161,7 +162,12 @@ export class Router {
       for (const k of [ia + 1, ia]) {
         const right = k === ia + 1
         const x = this.gutterX(k, false)
-        const points = [right ? aRight(ca.y) : aLeft(ca.y), { x, y: ca.y }, { x, y: cb.y }, right ? bRight(cb.y) : bLeft(cb.y)]
+        const points = [
+          right ? aRight(ca.y) : aLeft(ca.y),
+          { x, y: ca.y },
+          { x, y: cb.y },
+          right ? bRight(cb.y) : bLeft(cb.y)
+        ]
         candidates.push({
           points,
           cost: length(points) + 2 * BEND + (right ? 0 : 1),

@@ -203,4 +203,3 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
-

@@ -114,7 +114,18 @@ export function planBoardPages(request: BoardLayoutRequest): BoardPage[] {
     const shape = width >= height ? 'landscape' : 'portrait'
     const rotate = request.orientation !== 'auto' && request.orientation !== shape ? 90 : 0
     return [
-      { width, height, area, region: whole, scale, offset: { x: MARGIN, y: top }, clip: area, repeated: [], rotate, tile: null }
+      {
+        width,
+        height,
+        area,
+        region: whole,
+        scale,
+        offset: { x: MARGIN, y: top },
+        clip: area,
+        repeated: [],
+        rotate,
+        tile: null
+      }
     ]
   }
 

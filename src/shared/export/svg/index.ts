@@ -46,10 +46,12 @@ export interface SvgResult {
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
-const RTL_FIRST_STRONG = /^[^\p{L}]*[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u
+const RTL_FIRST_STRONG =
+  /^[^\p{L}]*[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}]/u
 
-const escapeText = (s: string) => s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeText = (s: string) =>
+  s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;')
 const n = (v: number) => String(Math.round(v * 100) / 100)
 
@@ -150,7 +152,9 @@ export function renderSvg(
     if (!points || !file || embedded.includes(font.file)) continue
     const bytes = subset(file.bytes, points)
     embedded.push(font.file)
-    faces.push(`@font-face{font-family:'${family(font)}';src:url(data:font/ttf;base64,${base64(bytes)}) format('truetype')}`)
+    faces.push(
+      `@font-face{font-family:'${family(font)}';src:url(data:font/ttf;base64,${base64(bytes)}) format('truetype')}`
+    )
   }
   const stackCss = (weight: 'normal' | 'bold') =>
     FONT_STACKS[weight]
@@ -269,7 +273,12 @@ class SvgWriter {
     this.rect({ x: note.x, y: note.y + 1.5, w: note.w, h: note.h }, 'rgba(31, 36, 48, 0.10)', null, note.cornerRadius)
     this.rect(note, note.fill, null, note.cornerRadius)
     if (note.stroke) {
-      this.rect({ x: note.x + 0.5, y: note.y + 0.5, w: note.w - 1, h: note.h - 1 }, null, note.stroke, note.cornerRadius)
+      this.rect(
+        { x: note.x + 0.5, y: note.y + 0.5, w: note.w - 1, h: note.h - 1 },
+        null,
+        note.stroke,
+        note.cornerRadius
+      )
     }
     this.textBlock(note.text)
   }

@@ -81,8 +81,10 @@ export function paintRegion(ctx: Canvas2D, content: BoardContent, rect: Rect, zo
   for (const { item, bounds } of content.markers) if (intersects(rect, bounds)) paintMarker(ctx, item, lod)
   // Labels over every line and dot (they were placed clear of note text, markers and badges).
   if (!lod) {
-    for (const { item } of content.connectors) if (item.label && intersects(rect, labelBounds(item.label))) paintLabel(ctx, item.label)
-    for (const { item } of content.markers) if (item.label && intersects(rect, labelBounds(item.label))) paintLabel(ctx, item.label)
+    for (const { item } of content.connectors)
+      if (item.label && intersects(rect, labelBounds(item.label))) paintLabel(ctx, item.label)
+    for (const { item } of content.markers)
+      if (item.label && intersects(rect, labelBounds(item.label))) paintLabel(ctx, item.label)
   }
   // Over the rest, as vote counts sit on notes' corners: shapes at every zoom, text at full detail.
   for (const { item, bounds } of content.badges) if (intersects(rect, bounds)) paintBadge(ctx, item, !lod)

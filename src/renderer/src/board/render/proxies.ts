@@ -21,13 +21,7 @@ import {
   type NoteItem,
   type Rect
 } from '../../../../shared/layout'
-import {
-  paintConnector,
-  paintCurve,
-  paintLabel,
-  paintMarker,
-  paintNote
-} from '../../../../shared/export/canvas/paint'
+import { paintConnector, paintCurve, paintLabel, paintMarker, paintNote } from '../../../../shared/export/canvas/paint'
 import type { BoardContent } from './content'
 import { LOD_ZOOM } from './lod'
 

@@ -60,7 +60,9 @@ describe('cli export --format png', { timeout: 120_000 }, () => {
     for (let i = 3; i < opaque.data.length; i += 4) if (opaque.data[i] !== 255) throw new Error(`alpha at ${i}`)
 
     const clear = join(dir, 'clear.png')
-    expect(cli('export', id, '--format', 'png', '--scale', '1', '--background', 'transparent', '--out', clear).code).toBe(0)
+    expect(
+      cli('export', id, '--format', 'png', '--scale', '1', '--background', 'transparent', '--out', clear).code
+    ).toBe(0)
     const image = decode(readFileSync(clear))
     expect([image.width, image.height]).toEqual([scene.width, scene.height])
     const alpha = (x: number, y: number) => image.data[(Math.round(y) * image.width + Math.round(x)) * 4 + 3]
@@ -68,7 +70,11 @@ describe('cli export --format png', { timeout: 120_000 }, () => {
     // The opportunities lane's first cell: empty, its prompt not drawn.
     const empty = scene.cells.find((c) => c.stageId === 's1' && c.laneId === 'l4')!
     expect(empty.noteCount).toBe(0)
-    for (const [fx, fy] of [[0.5, 0.5], [0.1, 0.2], [0.9, 0.9]] as const)
+    for (const [fx, fy] of [
+      [0.5, 0.5],
+      [0.1, 0.2],
+      [0.9, 0.9]
+    ] as const)
       expect(alpha(empty.x + empty.w * fx, empty.y + empty.h * fy)).toBe(0)
     const header = scene.stageHeaders[0]!
     expect(alpha(header.x + 4, header.y + header.h - 4)).toBe(255)
@@ -156,7 +162,8 @@ describe('cli import from another library', { timeout: 120_000 }, () => {
     const fromCsv = cliOn(theirs, 'import', csv)
     expect(fromCsv.code).toBe(0)
     for (const p of pdfPersonas()) {
-      if (readFileSync(csv, 'utf8').includes(p.name)) expect(fromCsv.stderr).toContain(`"${p.name}"; one of that name is added`)
+      if (readFileSync(csv, 'utf8').includes(p.name))
+        expect(fromCsv.stderr).toContain(`"${p.name}"; one of that name is added`)
     }
     const personas = JSON.parse(cliOn(theirs, 'personas', '--json').stdout) as { id: string; name: string }[]
     expect(personas.map((p) => p.name).sort()).toEqual(

@@ -225,7 +225,8 @@ describe('importCsv from another library', () => {
       {
         code: 'persona_created',
         params: { name: 'Maya, the ops lead', line: 'line 2, column "personas"' },
-        message: 'line 2, column "personas": no persona here is named "Maya, the ops lead"; one of that name is added to the library'
+        message:
+          'line 2, column "personas": no persona here is named "Maya, the ops lead"; one of that name is added to the library'
       },
       expect.objectContaining({ code: 'persona_created', params: expect.objectContaining({ name: 'สมชาย' }) })
     ])

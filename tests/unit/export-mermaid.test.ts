@@ -168,9 +168,12 @@ describe('Mermaid round trip', () => {
     const text = exportMermaid(multilingualMap(), personas())
     const { map, personas: linked } = importMermaid(text, options())
     expect(map.stages.map((s) => s.title)).toEqual(['Осведомлённость', 'การพิจารณา', '购买'])
-    expect(tasksOf(map, linked).map((task) => task.split(' / ')[1])).toEqual(
-      [SENTENCES.russian, SENTENCES.english, SENTENCES.thai, SENTENCES.chinese]
-    )
+    expect(tasksOf(map, linked).map((task) => task.split(' / ')[1])).toEqual([
+      SENTENCES.russian,
+      SENTENCES.english,
+      SENTENCES.thai,
+      SENTENCES.chinese
+    ])
     expect(exportMermaid(map, linked)).toBe(text)
   })
 
@@ -423,7 +426,9 @@ describe('importMermaid of bad files', () => {
     const people = [buildPersona('p1', { name: 'Doe, Jane: #1' })]
     const text = exportMermaid(map, people)
     expect(text).toContain('section Step 1#58; look')
-    expect(text).toContain('Read https#58;//example.com/pricing#35;plans#59; then call#58; 555-0100: 3: Doe#44; Jane#58; #35;1')
+    expect(text).toContain(
+      'Read https#58;//example.com/pricing#35;plans#59; then call#58; 555-0100: 3: Doe#44; Jane#58; #35;1'
+    )
     expect(text).not.toMatch(/[：；＃，]/)
     const back = importMermaid(text, options({ personas: people }))
     expect(back.map.notes[0]!.text).toBe(url)

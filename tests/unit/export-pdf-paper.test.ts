@@ -34,8 +34,7 @@ function pageInfo(file: string): { w: number; h: number; rot: number }[] {
   return sizes.map((m, i) => ({ w: Number(m[1]), h: Number(m[2]), rot: Number(rots[i]?.[1] ?? 0) }))
 }
 
-const LEFT =
-  'Customers compare our pricing page with two competitors before they ever sign up for the free trial.'
+const LEFT = 'Customers compare our pricing page with two competitors before they ever sign up for the free trial.'
 const RIGHT = 'The trial starts with an empty workspace, so many leave before they invite a single colleague.'
 const BELOW = 'Sales calls the account on day three when the workspace is still empty and nobody was invited.'
 
@@ -69,7 +68,10 @@ describe('labels on paper', () => {
       for (const sentence of [LEFT, RIGHT, BELOW]) expect(squeeze(text), paper).toContain(squeeze(sentence))
       for (const label of ['free trial', 'sales call', 'next day', 'price shock', 'too late', 'empty workspace']) {
         // Each label is a line of its own.
-        expect(text.split('\n').map((l) => l.trim()), `${paper}: ${label}`).toContain(label)
+        expect(
+          text.split('\n').map((l) => l.trim()),
+          `${paper}: ${label}`
+        ).toContain(label)
       }
     }
   })

@@ -47,7 +47,10 @@ describe('optionsFromFlags', () => {
       ok: false,
       message: '--poster does not apply to --format csv'
     })
-    expect(optionsFromFlags('svg', { scale: '2' })).toEqual({ ok: false, message: '--scale does not apply to --format svg' })
+    expect(optionsFromFlags('svg', { scale: '2' })).toEqual({
+      ok: false,
+      message: '--scale does not apply to --format svg'
+    })
     // A flag two formats share belongs to both.
     expect(optionsFromFlags('svg', { background: 'transparent' })).toMatchObject({ ok: true })
   })
@@ -100,12 +103,8 @@ describe('runExport', () => {
 
   it('makes a PDF and an SVG, reporting their phases and the characters no font has', async () => {
     const phases: string[] = []
-    const pdf = await runExport(
-      { format: 'pdf', options: EXPORTERS.pdf.defaults },
-      map,
-      personas,
-      host,
-      (phase) => phases.push(phase.kind)
+    const pdf = await runExport({ format: 'pdf', options: EXPORTERS.pdf.defaults }, map, personas, host, (phase) =>
+      phases.push(phase.kind)
     )
     expect(text(pdf.bytes.slice(0, 5))).toBe('%PDF-')
     expect(pdf.summary).toMatchObject({ format: 'pdf', pages: 1, missing: ['📧'] })

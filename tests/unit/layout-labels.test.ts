@@ -62,7 +62,12 @@ function brokenRules(scene: Scene): string[] {
         if (overlaps(label, box)) broken.push(`${owner}'s label covers the prompt of cell ${cell.id}`)
       }
     }
-    if (label.x < area.x || label.y < area.y || label.x + label.w > area.x + area.w || label.y + label.h > area.y + area.h)
+    if (
+      label.x < area.x ||
+      label.y < area.y ||
+      label.x + label.w > area.x + area.w ||
+      label.y + label.h > area.y + area.h
+    )
       broken.push(`${owner}'s label is outside the cells`)
     for (const marker of scene.markers) {
       const dot = { x: marker.x - marker.r, y: marker.y - marker.r, w: 2 * marker.r, h: 2 * marker.r }
@@ -70,7 +75,8 @@ function brokenRules(scene: Scene): string[] {
     }
     if (label.leader) {
       for (const box of text)
-        if (segmentHits(label.leader[0], label.leader[1], box)) broken.push(`${owner}'s leader crosses note ${box.note}`)
+        if (segmentHits(label.leader[0], label.leader[1], box))
+          broken.push(`${owner}'s leader crosses note ${box.note}`)
     }
   }
   for (let i = 0; i < placed.length; i++) {
@@ -96,12 +102,37 @@ function brokenRules(scene: Scene): string[] {
   return [...new Set(broken)]
 }
 
-const word = fc.constantFrom('trial', 'demo', 'escalation', 'slow', 'цены', 'ราคา', '价格', 'price shock', 'renewal call')
+const word = fc.constantFrom(
+  'trial',
+  'demo',
+  'escalation',
+  'slow',
+  'цены',
+  'ราคา',
+  '价格',
+  'price shock',
+  'renewal call'
+)
 const noteText = fc
-  .array(fc.constantFrom('Sign', 'up', 'for', 'the', 'free', 'trial', 'пробный', 'период', 'ทดลองใช้', '免费试用', 'onboarding'), {
-    minLength: 1,
-    maxLength: 30
-  })
+  .array(
+    fc.constantFrom(
+      'Sign',
+      'up',
+      'for',
+      'the',
+      'free',
+      'trial',
+      'пробный',
+      'период',
+      'ทดลองใช้',
+      '免费试用',
+      'onboarding'
+    ),
+    {
+      minLength: 1,
+      maxLength: 30
+    }
+  )
   .map((words) => words.join(' '))
 
 /** A SaaS template map with random notes, connectors between them and markers on them. */
@@ -221,9 +252,11 @@ describe('labels and connectors never cover note text', () => {
   it('holds for the PDF showcase map (real fonts) and the 2,000-note map', () => {
     const showcase = layoutMap(pdfShowcaseMap(), loadPdfFonts().measure, { personas: pdfPersonas() })
     expect(brokenRules(showcase)).toEqual([])
-    expect(labels(showcase).map((l) => l.label.text.lines[0]!.text).sort()).toEqual(
-      ['цены', 'demo', 'free trial', 'price shock'].sort()
-    )
+    expect(
+      labels(showcase)
+        .map((l) => l.label.text.lines[0]!.text)
+        .sort()
+    ).toEqual(['цены', 'demo', 'free trial', 'price shock'].sort())
     const big = layoutMap(bigMap(20, 8, 2000), fakeMeasure)
     expect(brokenRules(big)).toEqual([])
     expect(labels(big)).toHaveLength(50)
@@ -263,7 +296,8 @@ describe('labels and connectors never cover note text', () => {
     expect(next.points).toHaveLength(2)
     expect(over.points.length).toBeGreaterThan(2)
     const middle = scene.notes.find((x) => x.id === 'middle')!
-    for (let i = 1; i < over.points.length; i++) expect(segmentHits(over.points[i - 1]!, over.points[i]!, middle)).toBe(false)
+    for (let i = 1; i < over.points.length; i++)
+      expect(segmentHits(over.points[i - 1]!, over.points[i]!, middle)).toBe(false)
     expect(brokenRules(scene)).toEqual([])
   })
 })

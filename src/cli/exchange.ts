@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { readBundledFonts } from '../library/bundled-fonts'
 import type { LibraryService } from '../library/service-types'
-import { createPdfFontSet, type PdfFontSet } from '../shared/export/pdf'
+import type { PdfFontSet } from '../shared/export/pdf'
 import {
   EXPORTERS,
   EXPORT_FORMATS,
@@ -27,7 +27,6 @@ import { importNotices } from '../shared/export/preview'
 import { createFontSubsetter, type FontSubsetter } from '../shared/export/svg/subset'
 import { JourneyError } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
-import { renderPngInNode } from './png'
 
 /** A problem with how the command was called (exit 2 with the usage). */
 export class ExchangeUsageError extends Error {}
@@ -68,18 +67,25 @@ export function parseExportOptions(values: { readonly [k: string]: string | bool
 
 const require = createRequire(import.meta.url)
 
-/** Fonts and HarfBuzz, read once per process; PNGs on Skia. */
+/**
+ * Fonts and HarfBuzz, read once per process; PNGs on Skia. jsPDF and Skia load with the first
+ * export that needs them, so the CLI's other commands start without them.
+ */
 function nodeHost(): ExportHost {
-  let fonts: PdfFontSet | null = null
+  let fonts: Promise<PdfFontSet> | null = null
   let subsetter: Promise<FontSubsetter> | null = null
-  const loadFonts = async () => (fonts ??= createPdfFontSet(readBundledFonts()))
+  const loadFonts = () =>
+    (fonts ??= import('../shared/export/pdf').then(({ createPdfFontSet }) => createPdfFontSet(readBundledFonts())))
   return {
     fonts: loadFonts,
     subsetter: () =>
       (subsetter ??= createFontSubsetter(
         new Uint8Array(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
       )),
-    png: async (map, personas, options) => renderPngInNode(map, personas, options, await loadFonts()),
+    png: async (map, personas, options) => {
+      const { renderPngInNode } = await import('./png')
+      return renderPngInNode(map, personas, options, await loadFonts())
+    },
     date: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
   }
 }

@@ -1,121 +1,184 @@
 /**
- * The CLI's `export` and `import`: the same exporters and importer as the app (src/shared/export,
- * the library's importMap), with files on disk. Fonts for the PDF come from resources/fonts.
+ * The CLI's `export` and `import`: the exporter registry and importer the app uses
+ * (src/shared/export/registry, the library's importMap), with files on disk. Fonts come from
+ * resources/fonts, HarfBuzz's subsetter from the harfbuzzjs package, and PNGs are drawn on a
+ * Skia canvas (./png) with the app's painters. `--all` exports every map into a folder.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { basename, dirname } from 'node:path'
+import { createRequire } from 'node:module'
+import { basename, dirname, join } from 'node:path'
 import { readBundledFonts } from '../library/bundled-fonts'
 import type { LibraryService } from '../library/service-types'
-import { exportCsv } from '../shared/export/csv'
-import { exportMermaid } from '../shared/export/mermaid'
+import type { PdfFontSet } from '../shared/export/pdf'
 import {
-  DEFAULT_PDF_OPTIONS,
-  ORIENTATIONS,
-  PAPER_SIZES,
-  createPdfFontSet,
-  renderPdf,
-  type Orientation,
-  type PaperSize
-} from '../shared/export/pdf'
+  EXPORTERS,
+  EXPORT_FORMATS,
+  exportFlags,
+  fileNameFor,
+  isExportFormat,
+  optionsFromFlags,
+  runExport,
+  type ExportFormat,
+  type ExportHost,
+  type ExportOutput,
+  type ExportRequest
+} from '../shared/export/registry'
+import { importNotices } from '../shared/export/preview'
+import { createFontSubsetter, type FontSubsetter } from '../shared/export/svg/subset'
 import { JourneyError } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
-
-/** What the CLI can write; PNG needs a browser's canvas and is made in the app. */
-export const CLI_EXPORT_FORMATS = ['json', 'csv', 'mermaid', 'pdf'] as const
-export type CliExportFormat = (typeof CLI_EXPORT_FORMATS)[number]
-
-export interface CliExportOptions {
-  readonly format: CliExportFormat
-  readonly out: string
-  readonly paper?: PaperSize
-  readonly orientation?: Orientation
-  /** Print the board at full size across pages instead of scaling it onto one. */
-  readonly poster?: boolean
-  /** Add the analysis page: findings by category and the opportunity ranking. */
-  readonly analysis?: boolean
-}
 
 /** A problem with how the command was called (exit 2 with the usage). */
 export class ExchangeUsageError extends Error {}
 
-export function parseExportOptions(values: {
-  readonly [k: string]: string | boolean | undefined
-}): Omit<CliExportOptions, 'out'> {
+export const EXPORT_USAGE = `  export MAP --format ${EXPORT_FORMATS.join('|')} --out FILE [options]
+  export --all --format FORMAT --out FOLDER [options]
+                                                 export a map (MAP is an id or an exact title), or every
+                                                 map into a folder (one file per map, named after it)
+      pdf: [--paper a4|a3|letter|fit] [--orientation landscape|portrait|auto] [--poster]
+           [--no-header] [--personas] [--notes-table] [--analysis]
+           scaled onto one page, one page the map's size (--paper fit, turned to --orientation
+           if given), or full size across pages (--poster); extra pages per persona, of the
+           notes by stage, of the analysis
+      png: [--scale 1|2|3] [--background white|transparent]
+      svg: [--background white|transparent]   vector, text as text, fonts embedded (subset)`
+
+/** The argument parser's options for the export flags (node:util parseArgs). */
+export function exportArgOptions(): Record<string, { type: 'string' | 'boolean' }> {
+  const out: Record<string, { type: 'string' | 'boolean' }> = { all: { type: 'boolean' } }
+  for (const { flag, takesValue } of exportFlags()) out[flag] = { type: takesValue ? 'string' : 'boolean' }
+  return out
+}
+
+export interface CliExport {
+  readonly request: ExportRequest
+  /** Export every map into the folder `out` instead of one map to the file `out`. */
+  readonly all: boolean
+}
+
+/** The format and its options from the command line; a usage error names the flag at fault. */
+export function parseExportOptions(values: { readonly [k: string]: string | boolean | undefined }): CliExport {
   const format = values['format'] ?? 'json'
-  if (format === 'png')
-    throw new ExchangeUsageError('PNG needs a browser canvas: export it in the app (File ▸ Export…)')
-  if (typeof format !== 'string' || !(CLI_EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new ExchangeUsageError(`--format must be one of ${CLI_EXPORT_FORMATS.join(', ')}`)
-  }
-  const paper = values['paper']
-  if (paper !== undefined && !(PAPER_SIZES as readonly unknown[]).includes(paper)) {
-    throw new ExchangeUsageError(`--paper must be one of ${PAPER_SIZES.join(', ')}`)
-  }
-  const orientation = values['orientation']
-  if (orientation !== undefined && !(ORIENTATIONS as readonly unknown[]).includes(orientation)) {
-    throw new ExchangeUsageError(`--orientation must be one of ${ORIENTATIONS.join(', ')}`)
-  }
-  if (
-    format !== 'pdf' &&
-    (paper !== undefined || orientation !== undefined || values['poster'] || values['analysis'])
-  ) {
-    throw new ExchangeUsageError('--paper, --orientation, --poster and --analysis apply to --format pdf only')
-  }
+  if (!isExportFormat(format)) throw new ExchangeUsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`)
+  const parsed = optionsFromFlags(format, values)
+  if (!parsed.ok) throw new ExchangeUsageError(parsed.message)
+  return { request: { format, options: parsed.options } as ExportRequest, all: values['all'] === true }
+}
+
+const require = createRequire(import.meta.url)
+
+/**
+ * Fonts and HarfBuzz, read once per process; PNGs on Skia. jsPDF and Skia load with the first
+ * export that needs them, so the CLI's other commands start without them.
+ */
+function nodeHost(): ExportHost {
+  let fonts: Promise<PdfFontSet> | null = null
+  let subsetter: Promise<FontSubsetter> | null = null
+  const loadFonts = () =>
+    (fonts ??= import('../shared/export/pdf').then(({ createPdfFontSet }) => createPdfFontSet(readBundledFonts())))
   return {
-    format: format as CliExportFormat,
-    paper: paper as PaperSize | undefined,
-    orientation: orientation as Orientation | undefined,
-    poster: values['poster'] === true,
-    analysis: values['analysis'] === true
+    fonts: loadFonts,
+    subsetter: () =>
+      (subsetter ??= createFontSubsetter(
+        new Uint8Array(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
+      )),
+    png: async (map, personas, options) => {
+      const { renderPngInNode } = await import('./png')
+      return renderPngInNode(map, personas, options, await loadFonts())
+    },
+    date: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
   }
+}
+
+/** What to tell the user about a file: pages, pixels, a lowered ratio, characters no font has. */
+function notesOn(output: ExportOutput): string[] {
+  const s = output.summary
+  const size = `${s.bytes} bytes`
+  switch (s.format) {
+    case 'pdf': {
+      const notes = [`${s.pages} ${s.pages === 1 ? 'page' : 'pages'}, ${size}`]
+      if (s.missing.length > 0) notes.push(`no bundled font has ${s.missing.join(' ')}: drawn as □`)
+      return notes
+    }
+    case 'png': {
+      const notes = [`${s.plan.width} × ${s.plan.height} px at ${s.plan.ratio}×, ${size}`]
+      if (s.plan.limitedBy) {
+        notes.push(
+          `at ${s.plan.requestedRatio}× the image would be ${s.plan.limitedBy === 'side' ? 'more than 32,767 pixels on a side' : 'more than 268 million pixels'}: made at ${s.plan.ratio}× instead`
+        )
+      }
+      return notes
+    }
+    case 'svg': {
+      const notes = [size]
+      if (s.missing.length > 0)
+        notes.push(`no bundled font has ${s.missing.join(' ')}: viewers use a font of their own`)
+      return notes
+    }
+    default:
+      return []
+  }
+}
+
+async function exportOne(
+  service: LibraryService,
+  host: ExportHost,
+  map: JourneyMap,
+  request: ExportRequest,
+  out: string
+): Promise<string[]> {
+  const personas = await service.call('listPersonas', {})
+  const output = await runExport(request, map, personas, host)
+  writeAtomically(out, output.bytes)
+  return notesOn(output)
 }
 
 /** Writes the export of a map; returns lines worth telling the user (e.g. the PDF's pages). */
 export async function exportMapToFile(
   service: LibraryService,
   mapId: string,
-  options: CliExportOptions
+  options: { readonly request: ExportRequest; readonly out: string }
 ): Promise<string[]> {
-  if (options.format === 'json') {
-    const { text } = await service.call('exportMapJson', { id: mapId })
-    writeAtomically(options.out, text)
-    return []
-  }
   const map = await service.call('getMap', { id: mapId })
-  const personas = await service.call('listPersonas', {})
-  switch (options.format) {
-    case 'csv':
-      writeAtomically(options.out, exportCsv(map, personas))
-      return []
-    case 'mermaid':
-      writeAtomically(options.out, exportMermaid(map, personas))
-      return []
-    case 'pdf': {
-      const result = renderPdf(
-        map,
-        personas,
-        {
-          ...DEFAULT_PDF_OPTIONS,
-          paper: options.paper ?? DEFAULT_PDF_OPTIONS.paper,
-          orientation: options.orientation ?? DEFAULT_PDF_OPTIONS.orientation,
-          fit: options.poster ? 'tile' : 'scale',
-          analysisPage: options.analysis === true,
-          date: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
-        },
-        createPdfFontSet(readBundledFonts())
-      )
-      writeAtomically(options.out, result.bytes)
-      const notes = [`${result.pageCount} ${result.pageCount === 1 ? 'page' : 'pages'}, ${result.bytes.length} bytes`]
-      if (result.missingCharacters.length > 0) {
-        notes.push(`no bundled font has ${result.missingCharacters.join(' ')}: drawn as □`)
-      }
-      return notes
-    }
-  }
+  return exportOne(service, nodeHost(), map, options.request, options.out)
 }
 
-/** Imports a JSON, CSV or Mermaid file (told apart by content); the new map. */
-export async function importFile(service: LibraryService, file: string): Promise<JourneyMap> {
+/**
+ * Every map of the library into `folder`, one file each, named after its title (with its id
+ * when two titles give the same name); one line per map to tell the user.
+ */
+export async function exportAllToFolder(
+  service: LibraryService,
+  request: ExportRequest,
+  folder: string
+): Promise<string[]> {
+  const host = nodeHost()
+  const maps = await service.call('listMaps', {})
+  const taken = new Set<string>()
+  const lines: string[] = []
+  for (const summary of maps) {
+    const map = await service.call('getMap', { id: summary.id })
+    let name = fileNameFor(map, request.format)
+    if (taken.has(name.toLowerCase())) {
+      const extension = `.${EXPORTERS[request.format].file.extension}`
+      name = `${name.slice(0, -extension.length)} (${map.id})${extension}`
+    }
+    taken.add(name.toLowerCase())
+    const file = join(folder, name)
+    const notes = await exportOne(service, host, map, request, file)
+    lines.push([file, ...notes].join(': '))
+  }
+  if (maps.length === 0) lines.push('The library has no maps.')
+  return lines
+}
+
+export type { ExportFormat }
+
+/** Imports a JSON, CSV or Mermaid file (told apart by content); the new map and what to tell the user. */
+export async function importFile(
+  service: LibraryService,
+  file: string
+): Promise<{ readonly map: JourneyMap; readonly notices: readonly string[] }> {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -123,7 +186,9 @@ export async function importFile(service: LibraryService, file: string): Promise
     throw new JourneyError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
   }
   try {
-    return await service.call('importMap', { text, fileName: basename(file) })
+    const notices = importNotices(text, await service.call('listPersonas', {})).map((n) => `${file}: ${n.message}`)
+    const map = await service.call('importMap', { text, fileName: basename(file) })
+    return { map, notices }
   } catch (error) {
     if (error instanceof JourneyError) throw new JourneyError(error.code, `${file}: ${error.message}`, error.issues)
     throw error

@@ -14,18 +14,22 @@ import { parseApiCall } from '../shared/api/validate'
 import { TemplateIdSchema } from '../shared/schema/enums'
 import { analysisReport, type AnalysisReport } from '../shared/analysis/report'
 import { JourneyError } from '../shared/errors'
-import { ExchangeUsageError, exportMapToFile, importFile, parseExportOptions } from './exchange'
+import {
+  EXPORT_USAGE,
+  ExchangeUsageError,
+  exportAllToFolder,
+  exportArgOptions,
+  exportMapToFile,
+  importFile,
+  parseExportOptions
+} from './exchange'
 
 const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
   list [--json]                                  list maps
   new --template saas|b2b|blueprint|blank --title TEXT   create a map, print its id
   import FILE                                    import a JSON, CSV or Mermaid journey file (told apart
                                                  by content), print the new map id
-  export MAP --format pdf|csv|json|mermaid --out FILE [--paper a4|a3|letter|fit]
-             [--orientation landscape|portrait] [--poster] [--analysis]
-                                                 export a map (MAP is an id or an exact title); a PDF is
-                                                 scaled onto one page, or full size across pages (--poster),
-                                                 with an analysis page after the board (--analysis)
+${EXPORT_USAGE}
   analyze MAP [--json]                           print the map's gaps, hotspots, bottlenecks, inconsistencies
                                                  and ranked opportunities
   personas [--json]                              list personas and the maps they are linked to
@@ -82,17 +86,24 @@ async function run(command: string, positionals: string[], values: Values, servi
     case 'import': {
       const file = positionals[0]
       if (!file) throw new UsageError('import needs a FILE')
-      return out((await importFile(service, file)).id)
+      const { map, notices } = await importFile(service, file)
+      for (const notice of notices) process.stderr.write(`${notice}\n`)
+      return out(map.id)
     }
     case 'export': {
       const ref = positionals[0]
-      if (!ref) throw new UsageError('export needs a MAP (id or exact title)')
       let options
       try {
         options = { ...parseExportOptions(values), out: resolve(required(values, 'out')) }
       } catch (error) {
         throw error instanceof ExchangeUsageError ? new UsageError(error.message) : error
       }
+      if (options.all) {
+        if (ref) throw new UsageError('export --all takes no MAP')
+        for (const line of await exportAllToFolder(service, options.request, options.out)) out(line)
+        return
+      }
+      if (!ref) throw new UsageError('export needs a MAP (id or exact title), or --all')
       const notes = await exportMapToFile(service, await findMap(service, ref), options)
       for (const note of notes) process.stderr.write(`${note}\n`)
       return out(options.out)
@@ -168,10 +179,7 @@ async function main(): Promise<void> {
         name: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
-        paper: { type: 'string' },
-        orientation: { type: 'string' },
-        poster: { type: 'boolean' },
-        analysis: { type: 'boolean' }
+        ...exportArgOptions()
       },
       allowPositionals: true,
       strict: true

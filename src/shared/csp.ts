@@ -5,7 +5,8 @@
  * string with Electronegativity's CSP checks.
  *
  * connect-src 'self' covers the web host's own WebSocket (ws://same host and port); img-src needs
- * data: and blob: for the PNG export preview; nothing is loaded from anywhere else.
+ * data: and blob: for the PNG export preview; 'wasm-unsafe-eval' lets HarfBuzz's WebAssembly
+ * compile (eval itself stays blocked); nothing is loaded from anywhere else.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"

@@ -1,5 +1,6 @@
 /**
  * `export --format pdf|csv|json|mermaid` and `import FILE` (JSON, CSV or Mermaid by content),
+ * (PNG and SVG: export-formats.test.ts)
  * through the real CLI process on a fresh library per test.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -93,7 +94,7 @@ describe('cli export', { timeout: 120_000 }, () => {
     }
     const csv = cli('export', id, '--format', 'csv', '--analysis', '--out', join(dir, 'x.csv'))
     expect(csv.code).toBe(2)
-    expect(csv.stderr).toMatch(/apply to --format pdf only/)
+    expect(csv.stderr).toMatch(/--analysis does not apply to --format csv/)
   })
 
   it('round-trips CSV and Mermaid through import, detected by content whatever the file is called', () => {
@@ -130,16 +131,19 @@ describe('cli export', { timeout: 120_000 }, () => {
 
   it('refuses formats and options it cannot do, with the usage', () => {
     const id = importShowcase()
-    const png = cli('export', id, '--format', 'png', '--out', join(dir, 'x.png'))
-    expect(png.code).toBe(2)
-    expect(png.stderr).toMatch(/PNG needs a browser canvas/)
+    const gif = cli('export', id, '--format', 'gif', '--out', join(dir, 'x.gif'))
+    expect(gif.code).toBe(2)
+    expect(gif.stderr).toMatch(/--format must be one of pdf, png, svg, csv, json, mermaid/)
     const paper = cli('export', id, '--format', 'csv', '--paper', 'a4', '--out', join(dir, 'x.csv'))
     expect(paper.code).toBe(2)
-    expect(paper.stderr).toMatch(/apply to --format pdf only/)
+    expect(paper.stderr).toMatch(/--paper does not apply to --format csv/)
+    const scale = cli('export', id, '--format', 'png', '--scale', '4', '--out', join(dir, 'x.png'))
+    expect(scale.code).toBe(2)
+    expect(scale.stderr).toMatch(/--scale must be one of 1, 2, 3/)
     const badPaper = cli('export', id, '--format', 'pdf', '--paper', 'a5', '--out', join(dir, 'x.pdf'))
     expect(badPaper.code).toBe(2)
     expect(badPaper.stderr).toMatch(/--paper must be one of a4, a3, letter, fit/)
-    expect(existsSync(join(dir, 'x.csv')) || existsSync(join(dir, 'x.pdf'))).toBe(false)
+    for (const name of ['x.csv', 'x.pdf', 'x.png', 'x.gif']) expect(existsSync(join(dir, name))).toBe(false)
   })
 })
 

@@ -13,6 +13,7 @@ import { serializeInterchange } from '../../src/shared/format/interchange'
 import { LAYOUT, layoutMap } from '../../src/shared/layout'
 import { pdfPersonas, pdfShowcaseMap, SEED_SENTENCES } from '../unit/pdf-fixtures'
 import { ApiSocket } from './support/board-page'
+import { decode } from 'fast-png'
 import { ExportDialogPage, ImportDialogPage, drawnPixels, pngSize } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
 
@@ -85,6 +86,82 @@ test('exports the whole board as a PNG at 2×, not blank, and says what it made'
   const pixels = await drawnPixels(page, bytes)
   expect(pixels.total).toBeGreaterThan(size.width * size.height * 0.05)
   for (const quarter of pixels.quarters) expect(quarter).toBeGreaterThan(0)
+})
+
+test('a transparent PNG is clear where the board has no paper, a white one is opaque', async ({ host, home, page }) => {
+  void home
+  await openShowcase(host, page)
+  const dialog = new ExportDialogPage(page)
+  const exported: Record<string, Buffer> = {}
+  for (const background of ['White', 'Transparent (no paper behind the cells)'] as const) {
+    await dialog.open()
+    await dialog.chooseFormat('PNG image')
+    await dialog.dialog().getByRole('radio', { name: '1×' }).check()
+    await dialog.dialog().getByRole('radio', { name: background }).check()
+    exported[background] = (await dialog.export()).bytes
+    await dialog.close()
+  }
+  const white = decode(exported['White']!)
+  const clear = decode(exported['Transparent (no paper behind the cells)']!)
+  expect([clear.width, clear.height]).toEqual([white.width, white.height])
+  expect(exported['White']!.equals(exported['Transparent (no paper behind the cells)']!)).toBe(false)
+  const alpha = (image: typeof white, x: number, y: number) => image.data[(y * image.width + x) * 4 + 3]
+  let opaque = true
+  for (let i = 3; i < white.data.length; i += 4) if (white.data[i] !== 255) opaque = false
+  expect(opaque).toBe(true)
+  // The opportunities lane's first cell is empty: clear; the stage headers are drawn.
+  const scene = layoutMap(pdfShowcaseMap(), (text, font) => text.length * font.size * 0.6)
+  const cell = scene.cells.find((c) => c.stageId === 's1' && c.laneId === 'l4')!
+  expect(alpha(clear, Math.round(cell.x + cell.w / 2), Math.round(cell.y + cell.h / 2))).toBe(0)
+  expect(alpha(clear, LAYOUT.laneHeaderWidth + 5, 5)).toBe(255)
+})
+
+test('exports an SVG that parses, holds the notes as text with its fonts, and draws in Chromium', async ({
+  host,
+  home,
+  page,
+  browser
+}, testInfo) => {
+  void home
+  await openShowcase(host, page)
+  const dialog = new ExportDialogPage(page)
+  await dialog.open()
+  await dialog.chooseFormat('SVG image')
+  const { bytes, name } = await dialog.export()
+  expect(name).toMatch(/\.svg$/)
+  await expect(dialog.status()).toContainText(/Downloaded an SVG image/)
+  const svg = bytes.toString('utf8')
+  // The browser's own XML parser: no parse error, the SVG namespace, every sentence as text.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    return {
+      error: doc.getElementsByTagName('parsererror').length > 0,
+      namespace: doc.documentElement.namespaceURI,
+      text: Array.from(doc.getElementsByTagName('text'))
+        .map((t) => t.textContent)
+        .join(''),
+      faces: (doc.getElementsByTagName('style')[0]?.textContent ?? '').match(/@font-face/g)?.length ?? 0
+    }
+  }, svg)
+  expect(parsed.error).toBe(false)
+  expect(parsed.namespace).toBe('http://www.w3.org/2000/svg')
+  for (const [language, sentence] of Object.entries(SEED_SENTENCES))
+    expect(squeeze(parsed.text), language).toContain(squeeze(sentence))
+  expect(parsed.faces).toBeGreaterThanOrEqual(4)
+
+  // Drawn on its own in a fresh page: the notes' text is there to find, and it is not blank.
+  const viewer = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+  try {
+    await viewer.setContent(`<!doctype html><body style="margin:0">${svg}</body>`)
+    await viewer.evaluate(() => document.fonts.ready)
+    await expect(viewer.locator('svg text', { hasText: 'free trial' })).toHaveCount(1)
+    const shot = await viewer.screenshot()
+    await testInfo.attach('svg-in-chromium', { body: shot, contentType: 'image/png' })
+    const pixels = await drawnPixels(viewer, shot)
+    for (const quarter of pixels.quarters) expect(quarter).toBeGreaterThan(0)
+  } finally {
+    await viewer.close()
+  }
 })
 
 test('imports a CSV and a Mermaid file through File ▸ Import… and opens them', async ({ home, page }) => {

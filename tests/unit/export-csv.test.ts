@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, exportCsv, guessLaneKind, importCsv } from '../../src/shared/export/csv'
 import { neutraliseFormula, restoreFormula } from '../../src/shared/export/csv-syntax'
 import type { JourneyMap } from '../../src/shared/model'
+import { PersonaSchema } from '../../src/shared/schema/entities'
 import { SENTENCES, contentOf, countingIds, errorOf, multilingualMap, personas } from './export-fixtures'
 import { FIXED_NOW, assertValidMap, buildMap, buildPersona, richMap, seededIds } from './fixtures'
 
@@ -206,6 +207,44 @@ describe('importCsv of files people write', () => {
   })
 })
 
+describe('importCsv from another library', () => {
+  it('adds the personas this library lacks, once each, links the notes to them, and says so', () => {
+    const csv = exportCsv(multilingualMap(), personas())
+    // A colleague's library: it knows "Иван" only, under another id.
+    const theirs = [buildPersona('x9', { name: 'иван' })]
+    const { map, personas: linked, notices } = importCsv(csv, options({ personas: theirs }))
+    assertValidMap(map)
+    expect(linked.map((p) => p.name)).toEqual(['Maya, the ops lead', 'иван', 'สมชาย'])
+    expect(linked[1]!.id).toBe('x9')
+    expect(map.personaIds).toEqual(linked.map((p) => p.id))
+    const byName = new Map(linked.map((p) => [p.id, p.name]))
+    expect(map.notes.flatMap((n) => n.personaIds.map((id) => byName.get(id))).sort()).toEqual(
+      ['Maya, the ops lead', 'иван', 'สมชาย'].sort()
+    )
+    expect(notices).toEqual([
+      {
+        code: 'persona_created',
+        params: { name: 'Maya, the ops lead', line: 'line 2, column "personas"' },
+        message:
+          'line 2, column "personas": no persona here is named "Maya, the ops lead"; one of that name is added to the library'
+      },
+      expect.objectContaining({ code: 'persona_created', params: expect.objectContaining({ name: 'สมชาย' }) })
+    ])
+    // Created personas are whole records the library can store.
+    for (const p of linked) expect(PersonaSchema.safeParse(p).success, p.name).toBe(true)
+  })
+
+  it('imports into an empty library too, and shortens a name longer than a persona may have', () => {
+    const long = 'N'.repeat(130)
+    const { personas: linked, notices } = importCsv(
+      ['stage,lane,text,personas', `A,B,x,${long}; Ann`, 'A,B,y,Ann'].join('\n'),
+      options({ personas: [] })
+    )
+    expect(linked.map((p) => p.name.length)).toEqual([120, 3])
+    expect(notices?.map((n) => n.params['name'])).toEqual([`${'N'.repeat(119)}…`, 'Ann'])
+  })
+})
+
 describe('importCsv of bad files', () => {
   it('names a missing required column, and imports nothing', () => {
     const ids = countingIds()
@@ -254,7 +293,7 @@ describe('importCsv of bad files', () => {
     const csv = [
       'stage,lane,lane_kind,text,channel,category,votes,impact,effort,personas',
       ',B,,x,,,,,,',
-      'A,B,cloud,x,pigeon,finance,1.5,0,6,Nobody',
+      'A,B,cloud,x,pigeon,finance,1.5,0,6,',
       `A,B,,${'y'.repeat(2001)},,,,,,`,
       'A,C,goals,x,,,,,,',
       'A,C,actions,x,,,,,,'
@@ -265,7 +304,6 @@ describe('importCsv of bad files', () => {
       expect.stringMatching(/^line 3, column "lane_kind": "cloud" is not a lane kind; use one of goals,/),
       expect.stringMatching(/^line 3, column "channel": "pigeon" is not a channel/),
       expect.stringMatching(/^line 3, column "category": "finance" is not a category/),
-      expect.stringMatching(/^line 3, column "personas": no persona is named "Nobody"; the personas are "Maya/),
       'line 3, column "votes": must be a whole number from 0 to 10000',
       'line 3, column "impact": must be a whole number from 1 to 5',
       'line 3, column "effort": must be a whole number from 1 to 5',

@@ -73,12 +73,12 @@ describe('exportMermaid', () => {
     expect(exportMermaid(onboardingMap(), personas())).toBe(
       lines(
         'journey',
-        '    title Onboarding: day ＃1',
+        '    title Onboarding: day #35;1',
         '    section Sign-up',
-        '      Create account: 4: Maya， the ops lead, Иван',
+        '      Create account: 4: Maya#44; the ops lead, Иван',
         '      Confirm email: 1',
-        '    section First use： setup',
-        '      Setup wizard； too long: 2',
+        '    section First use#58; setup',
+        '      Setup wizard#59; too long: 2',
         '      Asks for a card: 2',
         '    section Later',
         '      Weekly digest: 3'
@@ -111,25 +111,26 @@ describe('exportMermaid', () => {
       .split('\n')
       .filter((line) => line.startsWith('      '))
     expect(tasks).toEqual([
-      '      Price： high: 3',
+      '      Price#58; high: 3',
       '      \u200btitle of the plan: 3',
       '      \u200bJourney mapping: 3',
       '      \u200bSection 2 review: 3',
-      '      \u200baccDescr： hmm: 3',
-      '      5%％ off: 3',
-      '      ＃1 priority: 3',
-      '      line break again: 3'
+      '      \u200baccDescr#58; hmm: 3',
+      '      5#37;% off: 3',
+      '      #35;1 priority: 3',
+      '      line<br>break<br>again: 3'
     ])
+    // Mermaid's entity codes and <br> come back as the characters and line breaks they stand for.
     const back = importMermaid(exportMermaid(map, []), options())
     expect(back.map.notes.map((n) => n.text)).toEqual([
-      'Price： high',
+      'Price: high',
       'title of the plan',
       'Journey mapping',
       'Section 2 review',
-      'accDescr： hmm',
-      '5%％ off',
-      '＃1 priority',
-      'line break again'
+      'accDescr: hmm',
+      '5%% off',
+      '#1 priority',
+      'line\nbreak\nagain'
     ])
   })
 
@@ -143,18 +144,18 @@ describe('Mermaid round trip', () => {
     const text = exportMermaid(onboardingMap(), personas())
     const { map, personas: linked } = importMermaid(text, options())
     assertValidMap(map)
-    expect(map.title).toBe('Onboarding: day ＃1')
+    expect(map.title).toBe('Onboarding: day #1')
     expect(map.lanes.map((l) => `${l.title} (${l.kind})`)).toEqual(['Touchpoints (touchpoints)', 'Emotions (emotions)'])
     expect(linked.map((p) => p.id)).toEqual(['p1', 'p2']) // matched to the given personas, not new ones
     expect(tasksOf(map, linked)).toEqual([
       'Sign-up / Create account / Maya, the ops lead, Иван',
       'Sign-up / Confirm email / ',
-      'First use： setup / Setup wizard； too long / ',
-      'First use： setup / Asks for a card / ',
+      'First use: setup / Setup wizard; too long / ',
+      'First use: setup / Asks for a card / ',
       'Later / Weekly digest / '
     ])
     expect(pointsOf(map, linked)).toEqual([
-      'First use： setup / (general): -1',
+      'First use: setup / (general): -1',
       'Later / (general): 0',
       'Sign-up / (general): -2',
       'Sign-up / Maya, the ops lead: 1',
@@ -167,9 +168,12 @@ describe('Mermaid round trip', () => {
     const text = exportMermaid(multilingualMap(), personas())
     const { map, personas: linked } = importMermaid(text, options())
     expect(map.stages.map((s) => s.title)).toEqual(['Осведомлённость', 'การพิจารณา', '购买'])
-    expect(tasksOf(map, linked).map((task) => task.split(' / ')[1])).toEqual(
-      [SENTENCES.russian, SENTENCES.english, SENTENCES.thai, SENTENCES.chinese].map((s) => s.replace(/:/g, '：'))
-    )
+    expect(tasksOf(map, linked).map((task) => task.split(' / ')[1])).toEqual([
+      SENTENCES.russian,
+      SENTENCES.english,
+      SENTENCES.thai,
+      SENTENCES.chinese
+    ])
     expect(exportMermaid(map, linked)).toBe(text)
   })
 
@@ -329,10 +333,10 @@ describe('importMermaid of bad files', () => {
       { path: 'line 4', message: 'the task has no name before ":"' },
       { path: 'line 5', message: 'the score "high" must be a number from 1 to 5' },
       { path: 'line 6', message: 'the task "Task" has no score; write a number from 1 to 5 after ":"' },
-      { path: 'line 7', message: 'a section name cannot hold ":"' },
+      { path: 'line 7', message: 'a section name cannot hold ":" (write it as "#58;")' },
       { path: 'line 8', message: 'the section has no name' },
       { path: 'line 9', message: 'the title line has no title' },
-      { path: 'line 10', message: '";" is not allowed in a Mermaid journey (write it as "；" or leave it out)' }
+      { path: 'line 10', message: '";" is not allowed in a Mermaid journey (write it as "#59;" or leave it out)' }
     ])
   })
 
@@ -364,14 +368,76 @@ describe('importMermaid of bad files', () => {
     )
   })
 
-  it('checks lengths and the persona limit', () => {
+  it('keeps the persona limit: more than 20 actors is refused', () => {
     const actors = Array.from({ length: 21 }, (_, i) => `A${i}`).join(', ')
-    const text = lines('journey', `title ${'t'.repeat(201)}`, `section ${'s'.repeat(201)}`, `x: 3: ${actors}`)
+    const text = lines('journey', 'section S', `x: 3: ${actors}`)
     expect(errorOf(() => importMermaid(text, options())).issues.map((i) => i.message)).toEqual([
-      'the title may have at most 200 characters',
-      'a section name may have at most 200 characters',
       'a map can have at most 20 personas; the diagram has 21 actors'
     ])
+  })
+
+  it('accepts the long names Mermaid draws, shortened to what a map holds, with a notice per line', () => {
+    const actor = `Customer success manager for ${'enterprise '.repeat(12)}accounts`
+    expect(actor.length).toBeGreaterThan(120)
+    const text = lines(
+      'journey',
+      `title ${'t'.repeat(201)}`,
+      `section ${'s'.repeat(201)}`,
+      `  Kick-off call: 4: ${actor}, Maya`,
+      `  Follow-up: 2: ${actor}`
+    )
+    const { map, personas: linked, notices } = importMermaid(text, options({ personas: [] }))
+    assertValidMap(map)
+    expect(map.title).toHaveLength(200)
+    expect(map.title.endsWith('…')).toBe(true)
+    expect(map.stages[0]!.title).toHaveLength(200)
+    const long = linked.find((p) => p.name.startsWith('Customer success'))!
+    expect(long.name).toHaveLength(120)
+    expect(long.name.endsWith('…')).toBe(true)
+    // One persona for the actor on both lines.
+    expect(map.notes.map((n) => n.personaIds.includes(long.id))).toEqual([true, true])
+    expect(notices).toEqual([
+      expect.objectContaining({ code: 'text_shortened', params: { what: 'title', line: 2, limit: 200 } }),
+      expect.objectContaining({ code: 'text_shortened', params: { what: 'section name', line: 3, limit: 200 } }),
+      expect.objectContaining({ code: 'text_shortened', params: { what: "actor's name", line: 4, limit: 120 } }),
+      expect.objectContaining({ code: 'persona_created', params: { name: long.name, line: 4 } }),
+      expect.objectContaining({ code: 'persona_created', params: { name: 'Maya', line: 4 } })
+    ])
+    expect(notices![2]!.message).toBe("line 4: the actor's name was shortened to 120 characters, the most a map holds")
+  })
+
+  it('turns <br> in sections and tasks into line breaks, and line breaks back into <br>', () => {
+    const text = lines('journey', 'section First<br>steps', '  Sign up<br/>and confirm: 4', '  Invite<BR />team: 3')
+    const { map } = importMermaid(text, options())
+    expect(map.stages[0]!.title).toBe('First\nsteps')
+    expect(map.notes.map((n) => n.text)).toEqual(['Sign up\nand confirm', 'Invite\nteam'])
+    const again = exportMermaid(map, [])
+    expect(again).toContain('    section First<br>steps\n')
+    expect(again).toContain('      Sign up<br>and confirm: 4\n')
+  })
+
+  it('round-trips ":" (URLs) and "#" ";" "," with Mermaid’s entity codes, and reads its named codes', () => {
+    const url = 'Read https://example.com/pricing#plans; then call: 555-0100'
+    const map = buildMap({
+      personaIds: ['p1'],
+      stages: [{ id: 's1', title: 'Step 1: look' }],
+      notes: [{ stageId: 's1', text: url, personaIds: ['p1'] }]
+    })
+    const people = [buildPersona('p1', { name: 'Doe, Jane: #1' })]
+    const text = exportMermaid(map, people)
+    expect(text).toContain('section Step 1#58; look')
+    expect(text).toContain(
+      'Read https#58;//example.com/pricing#35;plans#59; then call#58; 555-0100: 3: Doe#44; Jane#58; #35;1'
+    )
+    expect(text).not.toMatch(/[：；＃，]/)
+    const back = importMermaid(text, options({ personas: people }))
+    expect(back.map.notes[0]!.text).toBe(url)
+    expect(back.map.stages[0]!.title).toBe('Step 1: look')
+    expect(back.personas.map((p) => p.id)).toEqual(['p1'])
+    expect(exportMermaid(back.map, back.personas)).toBe(text)
+    // Named codes as Mermaid's documentation writes them; unknown ones stay as written.
+    const named = importMermaid(lines('journey', 'section S', '  Say #quot;hi#quot; #colon; now #nope;: 3'), options())
+    expect(named.map.notes[0]!.text).toBe('Say "hi" : now #nope;')
   })
 
   it('does not confuse a persona built for an actor with one of the given', () => {

@@ -28,6 +28,19 @@ export interface ImportedMap {
    * name) and ones the import created. The caller stores those the library does not have yet.
    */
   readonly personas: readonly Persona[]
+  /** What the user should know about an import that went through (see ImportNotice). */
+  readonly notices?: readonly ImportNotice[]
+}
+
+/**
+ * Something an import did that the user did not write: a persona added to the library, a text
+ * shortened to what a map holds. A code with parameters (for the app's words) and an English
+ * sentence (for the CLI and logs).
+ */
+export interface ImportNotice {
+  readonly code: 'persona_created' | 'text_shortened'
+  readonly params: Readonly<Record<string, string | number>>
+  readonly message: string
 }
 
 export const DEFAULT_EMOTION_SCALE: EmotionScale = { min: -2, max: 2 }
@@ -88,6 +101,41 @@ export function clip(text: string, max: number): string {
     out += ch
   }
   return out
+}
+
+/** `text` cut to at most `max` UTF-16 units, ending with "…" when cut. */
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${clip(text, max - 1).trimEnd()}…`
+}
+
+const PERSONA_COLORS = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9', '#1098ad', '#f08c00', '#c2255c']
+
+/** A persona for a name the library does not know (a Mermaid actor, a CSV cell): initials and a colour. */
+export function newPersona(name: string, index: number, options: Pick<TextImportOptions, 'newId' | 'now'>): Persona {
+  const words = name.split(/[\s,.;:_-]+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
+  const letters = words
+    .slice(0, 2)
+    .map((w) => Array.from(w.replace(/^[^\p{L}\p{N}]+/u, ''))[0] ?? '')
+    .join('')
+    .toUpperCase()
+  const empty = { age: '', location: '', education: '', income: '' }
+  return {
+    id: options.newId(),
+    name,
+    initials: clip(letters, 3) || '?',
+    color: PERSONA_COLORS[index % PERSONA_COLORS.length]!,
+    role: '',
+    quote: '',
+    demographics: empty,
+    firmographics: { companySize: '', industry: '', revenue: '' },
+    behaviour: '',
+    goals: '',
+    painPoints: '',
+    channels: [],
+    segmentNotes: '',
+    createdAt: options.now,
+    updatedAt: options.now
+  }
 }
 
 /**

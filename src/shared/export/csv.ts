@@ -24,8 +24,10 @@
  * required columns; an unknown column is an error. Empty cells take defaults: the note kind
  * from its lane, the colour from the kind, votes 0. A lane's kind comes from lane_kind, else is
  * guessed from its title ("Pain points"), else from its first note's kind, else "text".
- * Personas are matched by name to the personas given. Nothing is imported unless the whole file
- * is valid: the error lists up to 20 problems, each located as `line 7, column "severity"`.
+ * Personas are matched by name to the personas given; a name none of them has (a file from a
+ * colleague's library) becomes a new persona of that name, and the import says so. Nothing is
+ * imported unless the whole file is valid: the error lists up to 20 problems, each located as
+ * `line 7, column "severity"`.
  */
 import { NOTE_COLORS, NOTE_KIND_FOR_LANE, defaultLaneHeight } from '../commands/defaults'
 import { JourneyError } from '../errors'
@@ -40,7 +42,10 @@ import {
   finishMap,
   mapTitle,
   matchEnum,
+  newPersona,
   quoteForMessage,
+  shorten,
+  type ImportNotice,
   type ImportedMap,
   type TextImportOptions
 } from './common'
@@ -279,7 +284,7 @@ function buildMap(
   options: TextImportOptions,
   issues: IssueList
 ): ImportedMap {
-  const personas = new PersonaMatcher(options.personas ?? [])
+  const personas = new PersonaMatcher(options.personas ?? [], options)
   const rows: RowData[] = []
   for (const record of records) {
     if (issues.full) break
@@ -368,7 +373,7 @@ function buildMap(
     connectors: [],
     metrics: []
   })
-  return { map, personas: linked }
+  return { map, personas: linked, notices: personas.notices }
 }
 
 /** Checks every cell of a row; undefined for a blank row (all cells empty) or one with problems. */
@@ -431,7 +436,7 @@ function readRow(
   }
   const channel = enumCell('channel', ChannelSchema.options, 'a channel')
   const category = enumCell('category', CategorySchema.options, 'a category')
-  const personaIds = personas.match(value('personas'), (message) => issues.add(at('personas'), message))
+  const personaIds = personas.match(value('personas'), at('personas'))
   const votes = wholeNumber('votes', 0, 10000, 'must be a whole number from 0 to 10000') ?? 0
   const severity = wholeNumber('severity', 1, 3, 'must be 1, 2 or 3')
   const impact = wholeNumber('impact', 1, 5, 'must be a whole number from 1 to 5')
@@ -521,25 +526,36 @@ export function guessLaneKind(title: string): LaneKind | undefined {
   return LANE_TITLE_GUESSES.find(([pattern]) => pattern.test(lower))?.[1]
 }
 
-/** Matches persona names in a personas cell to the given personas, remembering link order. */
+/**
+ * Matches persona names in a personas cell to the given personas, remembering link order. A
+ * name none of them has becomes a new persona (one per name, however often it appears), with
+ * a notice saying where it was first named.
+ */
 class PersonaMatcher {
   private readonly exact = new Map<string, Persona>()
   private readonly loose = new Map<string, Persona>()
   private readonly used = new Map<string, Persona>()
+  private created = 0
+  readonly notices: ImportNotice[] = []
 
-  constructor(private readonly personas: readonly Persona[]) {
-    for (const p of personas) {
-      const name = p.name.trim()
-      if (!this.exact.has(name)) this.exact.set(name, p)
-      if (!this.loose.has(name.toLowerCase())) this.loose.set(name.toLowerCase(), p)
-    }
+  constructor(
+    personas: readonly Persona[],
+    private readonly options: Pick<TextImportOptions, 'newId' | 'now'>
+  ) {
+    for (const p of personas) this.remember(p)
+  }
+
+  private remember(p: Persona): void {
+    const name = p.name.trim()
+    if (!this.exact.has(name)) this.exact.set(name, p)
+    if (!this.loose.has(name.toLowerCase())) this.loose.set(name.toLowerCase(), p)
   }
 
   /**
    * The ids named in a cell. Names are split at ";", but a name that itself holds "; " is
    * recognised by trying the longest run of pieces that makes a known name first.
    */
-  match(cell: string, report: (message: string) => void): string[] {
+  match(cell: string, where: string): string[] {
     const pieces = cell.split(';')
     const ids: string[] = []
     let i = 0
@@ -551,27 +567,35 @@ class PersonaMatcher {
         if (found) next = j
       }
       const name = pieces[i]!.trim()
+      if (!found && name !== '') found = this.create(name, where)
       if (found) {
         if (!ids.includes(found.id)) ids.push(found.id)
         this.used.set(found.id, found)
-      } else if (name !== '') {
-        const known = this.personas.map((p) => p.name)
-        report(
-          known.length === 0
-            ? `no persona is named ${quoteForMessage(name)}: there are no personas to match (leave the cell empty or add the persona first)`
-            : `no persona is named ${quoteForMessage(name)}; the personas are ${known.map((n) => quoteForMessage(n)).join(', ')}`
-        )
       }
       i = next
     }
     return ids
   }
 
+  private create(written: string, where: string): Persona {
+    const name = shorten(written, LIMITS.label)
+    const known = this.find(name)
+    if (known) return known
+    const persona = newPersona(name, this.created++, this.options)
+    this.remember(persona)
+    this.notices.push({
+      code: 'persona_created',
+      params: { name, line: where },
+      message: `${where}: no persona here is named ${quoteForMessage(name)}; one of that name is added to the library`
+    })
+    return persona
+  }
+
   private find(name: string): Persona | undefined {
     return name === '' ? undefined : (this.exact.get(name) ?? this.loose.get(name.toLowerCase()))
   }
 
-  /** The personas matched so far, in order of first appearance. */
+  /** The personas matched (or created) so far, in order of first appearance. */
   linked(): Persona[] {
     return [...this.used.values()]
   }

@@ -16,10 +16,12 @@
  * rounded, from the as-is curve at that stage: the average of the actors' points, else the
  * general curve's point, else the average of all points there, else 3.
  * Mermaid cannot take ":" in task or section names, nor "#" or ";" anywhere (they start a
- * comment or end the statement), nor "," in an actor's name: these are written as their
- * fullwidth forms "：", "＃", "；", "，", and line breaks as spaces. A task that would read as a
- * keyword (journey, title, section, accTitle, accDescr) gets an invisible U+200B in front, and
- * "%%" (a comment) is written "%％".
+ * comment or end the statement), nor "," in an actor's name, nor "%%" (a comment). These are
+ * written with Mermaid's own escapes, entity codes, which it turns back into the character when
+ * it draws the diagram: ":" is "#58;", "#" "#35;", ";" "#59;", "," "#44;", "%" of "%%" "#37;".
+ * So "https://example.com" round-trips as itself. A line break is written "<br>", which Mermaid
+ * draws as one. A task that would read as a keyword (journey, title, section, accTitle, accDescr)
+ * gets an invisible U+200B in front.
  *
  * Import follows Mermaid's grammar: `journey` first (after an optional `---` front matter and
  * `%%` comments), then `title …`, `section …`, `Task name: score` or
@@ -29,8 +31,11 @@
  * with the tasks as notes tagged with their actors, an Emotions lane, and an as-is emotion
  * series per actor: the average of the actor's task scores in each section, mapped back onto
  * the map's scale (tasks without actors make the general series). Actors become personas:
- * matched by name to the personas given, or new ones. A score outside 1…5 or a line that is
- * none of the above is an error naming its line; nothing is imported then.
+ * matched by name to the personas given, or new ones. Entity codes ("#58;", "#quot;") become
+ * their characters and "<br>" a line break, as Mermaid draws them. What Mermaid draws but a map
+ * cannot hold (an actor's name over 120 characters, a section title over 200) is shortened with
+ * an ellipsis and a notice naming the line. A score outside 1…5 or a line that is none of the
+ * above is an error naming its line; nothing is imported then.
  */
 import { NOTE_COLORS, defaultLaneHeight } from '../commands/defaults'
 import { JourneyError } from '../errors'
@@ -40,11 +45,13 @@ import { DEFAULT_STAGE_WIDTH } from '../templates'
 import {
   DEFAULT_EMOTION_SCALE,
   IssueList,
-  clip,
   fileError,
   finishMap,
   mapTitle,
+  newPersona,
   quoteForMessage,
+  shorten,
+  type ImportNotice,
   type ImportedMap,
   type TextImportOptions
 } from './common'
@@ -57,7 +64,6 @@ const DEFAULT_TITLE = 'Imported journey'
 /** Stage for tasks written before the first section. */
 const UNSECTIONED_STAGE = 'Journey'
 const KEYWORD_GUARD = '\u200b'
-const PERSONA_COLORS = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9', '#1098ad', '#f08c00', '#c2255c']
 
 // ---------------------------------------------------------------------------------------------
 // Scores
@@ -96,10 +102,10 @@ export function exportMermaid(map: JourneyMap, personas: readonly Persona[]): st
   const asIs = map.emotionPoints.filter((p) => p.variant === 'asIs')
 
   const out = ['journey']
-  const title = mermaidText(map.title, /[#;]/g)
+  const title = mermaidText(map.title, /[#;]/g, false)
   if (title !== '') out.push(`    title ${title}`)
   for (const stage of stages) {
-    out.push(`    section ${mermaidText(stage.title, /[#;:]/g)}`)
+    out.push(`    section ${mermaidText(stage.title, /[#;:]/g, true)}`)
     const cells = lanes.map((lane) => ({ lane, notes: notesByCell.get(`${stage.id}\u0000${lane.id}`) ?? [] }))
     const touchpoints = cells.filter((c) => c.lane.kind === 'touchpoints').flatMap((c) => c.notes)
     const tasks = touchpoints.length > 0 ? touchpoints : (cells.find((c) => c.notes.length > 0)?.notes ?? [])
@@ -135,24 +141,72 @@ function taskScore(actorIds: readonly string[], points: readonly EmotionPoint[],
   return fromMermaidScore(3, scale)
 }
 
-/** One line of text with the characters Mermaid cannot take there replaced (see module comment). */
-function mermaidText(text: string, forbidden: RegExp): string {
-  return text
-    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim()
-    .replace(forbidden, (ch) => FULLWIDTH[ch] ?? ' ')
+/**
+ * One line of text with what Mermaid cannot take there written as its entity codes (see the
+ * module comment); line breaks as "<br>" where Mermaid draws them (sections and tasks), else
+ * spaces.
+ */
+function mermaidText(text: string, forbidden: RegExp, breaks: boolean): string {
+  const lines = text
+    .split(/\r\n|[\r\n\v\f\u2028\u2029]/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+  return lines
+    .join(breaks ? '<br>' : ' ')
+    .replace(new RegExp(`%(?=%)|${forbidden.source}`, 'g'), (ch) => `#${ch.codePointAt(0)};`)
 }
 
-const FULLWIDTH: Readonly<Record<string, string>> = { ':': '：', ';': '；', '#': '＃', ',': '，' }
-
 function taskName(text: string): string {
-  const name = mermaidText(text, /[#;:]/g).replace(/%%/g, '%％')
+  const name = mermaidText(text, /[#;:]/g, true)
   return /^(journey|title\s|section\s|acctitle|accdescr)/i.test(name) ? KEYWORD_GUARD + name : name
 }
 
 function actorName(name: string): string {
-  return mermaidText(name, /[#;:,]/g)
+  return mermaidText(name, /[#;:,]/g, false)
+}
+
+/** How earlier versions wrote an actor: "," ":" "#" ";" as fullwidth forms. Still matched on import. */
+function legacyActorName(name: string): string {
+  const fullwidth: Readonly<Record<string, string>> = { ':': '：', ';': '；', '#': '＃', ',': '，' }
+  return name
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[#;:,]/g, (ch) => fullwidth[ch]!)
+}
+
+// Mermaid's entity codes ("#58;", "#quot;"), which it reads before the statement: a code's "#"
+// is not a comment, nor its ";" the end of the statement. Held as private-use placeholders
+// while a line is split up, then turned into their characters.
+const ENTITY_OPEN = '\ue000'
+const ENTITY_CLOSE = '\ue001'
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  apos: "'",
+  nbsp: '\u00a0',
+  colon: ':',
+  semi: ';',
+  num: '#',
+  comma: ',',
+  percnt: '%',
+  hash: '#'
+}
+
+const holdEntities = (line: string) =>
+  line.replace(/#(\w+);/g, (_whole, code: string) => `${ENTITY_OPEN}${code}${ENTITY_CLOSE}`)
+
+/** Placeholders back as characters ("58" → ":"), unknown codes as written; "<br>" as a line break. */
+function releaseEntities(text: string, breaks: boolean): string {
+  const released = text.replace(new RegExp(`${ENTITY_OPEN}(\\w+)${ENTITY_CLOSE}`, 'g'), (_whole, code: string) => {
+    if (/^\d+$/.test(code)) {
+      const cp = Number(code)
+      if (cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) return String.fromCodePoint(cp)
+    }
+    return NAMED_ENTITIES[code.toLowerCase()] ?? `#${code};`
+  })
+  return breaks ? released.replace(/\s*<br\s*\/?>\s*/gi, '\n').trim() : released
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +285,7 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
   for (i++; i < lines.length && !issues.full; i++) {
     const lineNo = i + 1
     const where = `line ${lineNo}`
-    const raw = lines[i]!.trim()
+    const raw = holdEntities(lines[i]!.trim())
     if (isSkippable(raw)) continue
 
     const multiline = /^accDescr\s*\{(.*)$/i.exec(raw)
@@ -251,10 +305,13 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
       }
       parts.push(rest.slice(0, rest.indexOf('}')))
       journey.description = {
-        text: parts
-          .map((p) => p.trim())
-          .join('\n')
-          .trim(),
+        text: releaseEntities(
+          parts
+            .map((p) => p.trim())
+            .join('\n')
+            .trim(),
+          false
+        ),
         line: lineNo
       }
       i = j
@@ -262,26 +319,28 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
     }
     const acc = /^acc(Title|Descr)\s*:(.*)$/i.exec(raw)
     if (acc) {
-      if (acc[1]!.toLowerCase() === 'descr') journey.description = { text: acc[2]!.trim(), line: lineNo }
+      if (acc[1]!.toLowerCase() === 'descr')
+        journey.description = { text: releaseEntities(acc[2]!.trim(), false), line: lineNo }
       continue // accTitle: the map has no place for it; the title line names the map
     }
 
     // "#" starts a comment; ";" ends a statement, which Mermaid then rejects.
     const statement = raw.split('#')[0]!.trimEnd()
     if (statement.includes(';')) {
-      issues.add(where, `";" is not allowed in a Mermaid journey (write it as "；" or leave it out)`)
+      issues.add(where, `";" is not allowed in a Mermaid journey (write it as "#59;" or leave it out)`)
       continue
     }
     if (/^title(\s|$)/i.test(statement)) {
-      const title = statement.slice(5).trim()
+      const title = releaseEntities(statement.slice(5).trim(), false)
       if (title === '') issues.add(where, 'the title line has no title')
       else journey.title = { text: title, line: lineNo }
       continue
     }
     if (/^section(\s|$)/i.test(statement)) {
-      const title = statement.slice(7).trim()
+      const held = statement.slice(7).trim()
+      const title = releaseEntities(held, true)
       if (title === '') issues.add(where, 'the section has no name')
-      else if (title.includes(':')) issues.add(where, 'a section name cannot hold ":"')
+      else if (held.includes(':')) issues.add(where, 'a section name cannot hold ":" (write it as "#58;")')
       else {
         section = { line: lineNo, title, tasks: [] }
         journey.sections.push(section)
@@ -316,10 +375,13 @@ function parseTask(statement: string, where: string, issues: IssueList): Omit<Pa
     )
     return undefined
   }
-  const name = statement
-    .slice(0, colon)
-    .trim()
-    .replace(/^\u200b/, '')
+  const name = releaseEntities(
+    statement
+      .slice(0, colon)
+      .trim()
+      .replace(/^\u200b/, ''),
+    true
+  )
   if (name === '') {
     issues.add(where, 'the task has no name before ":"')
     return undefined
@@ -337,7 +399,7 @@ function parseTask(statement: string, where: string, issues: IssueList): Omit<Pa
     )
     return undefined
   }
-  const actors = [...new Set(actorText.split(',').map((a) => a.trim()))].filter((a) => a !== '')
+  const actors = [...new Set(actorText.split(',').map((a) => releaseEntities(a.trim(), false)))].filter((a) => a !== '')
   return { name, score, actors }
 }
 
@@ -346,29 +408,37 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
   if (journey.sections.length === 0) {
     throw fileError('The diagram has no sections and no tasks: there is nothing to import.')
   }
-  if (journey.title && journey.title.text.length > LIMITS.title) {
-    issues.add(`line ${journey.title.line}`, `the title may have at most ${LIMITS.title} characters`)
-  }
-  if (journey.description && journey.description.text.length > LIMITS.description) {
-    issues.add(`line ${journey.description.line}`, `the description may have at most ${LIMITS.description} characters`)
-  }
-  const actorLines = new Map<string, number>()
-  for (const section of journey.sections) {
-    if (section.title.length > LIMITS.title) {
-      issues.add(`line ${section.line}`, `a section name may have at most ${LIMITS.title} characters`)
+  // Mermaid draws texts of any length; a map keeps its limits, so longer ones are shortened
+  // (with an ellipsis) and the user is told which line.
+  const notices: ImportNotice[] = []
+  const fit = (text: string, limit: number, what: string, line: number) => {
+    const short = shorten(text, limit)
+    if (short !== text) {
+      notices.push({
+        code: 'text_shortened',
+        params: { what, line, limit },
+        message: `line ${line}: the ${what} was shortened to ${limit} characters, the most a map holds`
+      })
     }
-    for (const task of section.tasks) {
-      if (task.name.length > LIMITS.noteText) {
-        issues.add(`line ${task.line}`, `a task name may have at most ${LIMITS.noteText} characters`)
-      }
+    return short
+  }
+  const title = journey.title && fit(journey.title.text, LIMITS.title, 'title', journey.title.line)
+  const description =
+    journey.description && fit(journey.description.text, LIMITS.description, 'description', journey.description.line)
+  const actorLines = new Map<string, number>()
+  /** An actor as written → the persona name it becomes. */
+  const actorNames = new Map<string, string>()
+  const sections = journey.sections.map((section) => ({
+    ...section,
+    title: fit(section.title, LIMITS.title, 'section name', section.line),
+    tasks: section.tasks.map((task) => {
       for (const actor of task.actors) {
         if (!actorLines.has(actor)) actorLines.set(actor, task.line)
-        if (actor.length > LIMITS.label) {
-          issues.add(`line ${task.line}`, `an actor's name may have at most ${LIMITS.label} characters`)
-        }
+        if (!actorNames.has(actor)) actorNames.set(actor, fit(actor, LIMITS.label, "actor's name", task.line))
       }
-    }
-  }
+      return { ...task, name: fit(task.name, LIMITS.noteText, 'task', task.line) }
+    })
+  }))
   if (actorLines.size > LIMITS.maxPersonasPerMap) {
     const line = [...actorLines.values()][LIMITS.maxPersonasPerMap]!
     issues.add(
@@ -379,13 +449,24 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
   issues.throwIfAny()
 
   const personaByActor = new Map<string, Persona>()
+  const byName = new Map<string, Persona>()
   const known = options.personas ?? []
-  for (const actor of actorLines.keys()) {
+  for (const [actor, name] of actorNames) {
     const match =
-      known.find((p) => p.name.trim() === actor) ??
-      known.find((p) => actorName(p.name) === actor) ??
-      known.find((p) => p.name.trim().toLowerCase() === actor.toLowerCase())
-    personaByActor.set(actor, match ?? newPersona(actor, personaByActor.size, options))
+      byName.get(name) ??
+      known.find((p) => p.name.trim() === name) ??
+      known.find((p) => legacyActorName(p.name) === name) ??
+      known.find((p) => p.name.trim().toLowerCase() === name.toLowerCase())
+    const persona = match ?? newPersona(name, byName.size, options)
+    if (!match) {
+      notices.push({
+        code: 'persona_created',
+        params: { name, line: actorLines.get(actor)! },
+        message: `line ${actorLines.get(actor)!}: the actor ${quoteForMessage(name)} is not in this library; a persona of that name is added`
+      })
+    }
+    byName.set(name, persona)
+    personaByActor.set(actor, persona)
   }
 
   const touchpoints: Lane = {
@@ -409,7 +490,7 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
   const stages: Stage[] = []
   const notes: Note[] = []
   const points: EmotionPoint[] = []
-  journey.sections.forEach((section, index) => {
+  sections.forEach((section, index) => {
     const stage: Stage = {
       id: options.newId(),
       title: section.title,
@@ -458,8 +539,8 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
   const personas = [...new Map([...personaByActor.values()].map((p) => [p.id, p])).values()]
   const map = finishMap({
     id: options.newId(),
-    title: mapTitle(journey.title?.text ?? options.title, DEFAULT_TITLE),
-    description: journey.description?.text ?? '',
+    title: mapTitle(title ?? options.title, DEFAULT_TITLE),
+    description: description ?? '',
     emotionScale: scale,
     personaIds: personas.map((p) => p.id),
     createdAt: options.now,
@@ -473,35 +554,7 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
     connectors: [],
     metrics: []
   })
-  return { map, personas }
-}
-
-/** A persona for an actor the library does not know: the name, initials and a colour. */
-function newPersona(name: string, index: number, options: TextImportOptions): Persona {
-  const words = name.split(/[\s,.;:_-]+/).filter((w) => /[\p{L}\p{N}]/u.test(w))
-  const letters = words
-    .slice(0, 2)
-    .map((w) => Array.from(w.replace(/^[^\p{L}\p{N}]+/u, ''))[0] ?? '')
-    .join('')
-    .toUpperCase()
-  const empty = { age: '', location: '', education: '', income: '' }
-  return {
-    id: options.newId(),
-    name,
-    initials: clip(letters, 3) || '?',
-    color: PERSONA_COLORS[index % PERSONA_COLORS.length]!,
-    role: '',
-    quote: '',
-    demographics: empty,
-    firmographics: { companySize: '', industry: '', revenue: '' },
-    behaviour: '',
-    goals: '',
-    painPoints: '',
-    channels: [],
-    segmentNotes: '',
-    createdAt: options.now,
-    updatedAt: options.now
-  }
+  return { map, personas, notices }
 }
 
 const average = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length

@@ -16,7 +16,7 @@ import {
 import { kpiStacks, voteBadges } from './badges'
 import { prepareEmotions } from './emotion'
 import { COLORS, LAYOUT, textColorOn } from './metrics'
-import { layoutConnectors, layoutMarkers } from './overlays'
+import { layoutOverlays } from './overlays'
 import type { CellItem, LaneHeaderItem, MeasureText, NoteItem, Scene, StageHeaderItem, TextBlock } from './scene'
 import type { WrappedText } from './text'
 
@@ -185,7 +185,29 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
   const stageHeaders = columns.map((column) => stageHeader(column, wrap, height))
   const laneHeaders = rows.map((row) => laneHeader(row, wrap))
   const emotionScene = emotions.layout(columns, rows, laneHeaders)
-  const noteIndex = new Map(notes.map((n) => [n.id, n]))
+  const badges = [...kpis.badges(rows, columns, wrap), ...voteBadges(map, notes, wrap)]
+  const overlays = layoutOverlays(
+    {
+      markers: map.markers,
+      connectors: map.connectors,
+      notes,
+      cells,
+      curves: emotionScene.curves,
+      badges,
+      grid: {
+        xs: [L.laneHeaderWidth, ...columns.map((c) => c.start + c.size)],
+        ys: [L.stageHeaderHeight, ...rows.map((r) => r.start + r.size)]
+      },
+      stageIds: columns.map((c) => c.item.id),
+      area: {
+        x: L.laneHeaderWidth,
+        y: L.stageHeaderHeight,
+        w: width - L.laneHeaderWidth,
+        h: height - L.stageHeaderHeight
+      }
+    },
+    wrap
+  )
 
   return {
     width,
@@ -196,11 +218,11 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
     stageHeaders,
     laneHeaders: emotionScene.laneHeaders,
     notes,
-    connectors: layoutConnectors(map.connectors, noteIndex, wrap),
+    connectors: overlays.connectors,
     curves: emotionScene.curves,
     legend: emotionScene.legend,
-    markers: layoutMarkers(map.markers, noteIndex, emotionScene.curves, wrap),
-    badges: [...kpis.badges(rows, columns, wrap), ...voteBadges(map, notes, wrap)]
+    markers: overlays.markers,
+    badges
   }
 }
 

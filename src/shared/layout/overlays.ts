@@ -1,55 +1,151 @@
-/** Things drawn over the notes: pain-point markers and connectors between notes. */
+/**
+ * Things drawn over the cells: pain-point markers, connectors between notes, and their labels.
+ *
+ * Markers sit where they belong (a curve point, a note's top-right corner). Connectors run
+ * straight or around the notes (./routing). Labels go last, each to the nearest free spot
+ * (./placement): never over note text, another label, a marker or a badge.
+ */
 import type { Connector, Marker } from '../model'
 import { singleLine, textBlock, type Wrapper } from './common'
 import { seriesKey } from './emotion'
 import { COLORS, font, LAYOUT, MARKER_RADIUS } from './metrics'
-import type { BoxItem, ConnectorItem, CurveItem, MarkerItem, NoteItem, Point, Rect, TextBlock } from './scene'
+import { LabelSpace } from './placement'
+import { Router, type Grid } from './routing'
+import type {
+  BadgeItem,
+  CellItem,
+  ConnectorItem,
+  CurveItem,
+  LabelItem,
+  MarkerItem,
+  NoteItem,
+  Point,
+  Rect,
+  TextBlock
+} from './scene'
 
 const LABEL_PAD_X = 4
 const LABEL_PAD_Y = 1
+/** Radius of a connector's rounded corners. */
+const CORNER = 6
 
-/** A one-line label in a white box, its left edge or centre at the given point. */
-function labelBox(
-  wrap: Wrapper,
-  text: string,
-  x: number,
-  yCentre: number,
-  align: 'left' | 'center'
-): (BoxItem & { text: TextBlock }) | null {
+export interface OverlayInput {
+  readonly markers: readonly Marker[]
+  readonly connectors: readonly Connector[]
+  /** Every drawn note, in scene order. */
+  readonly notes: readonly NoteItem[]
+  readonly cells: readonly CellItem[]
+  readonly curves: readonly CurveItem[]
+  readonly badges: readonly BadgeItem[]
+  /** Column and row boundaries, for routing through the free strips between cells. */
+  readonly grid: Grid
+  /** Stage ids in column order. */
+  readonly stageIds: readonly string[]
+  /** Where labels may go: the cells (the headers paint over them). */
+  readonly area: Rect
+}
+
+interface PendingLabel {
+  readonly text: string
+  readonly wrapped: ReturnType<typeof singleLine>
+  readonly w: number
+  readonly h: number
+}
+
+function pendingLabel(wrap: Wrapper, text: string): PendingLabel | null {
   if (!text.trim()) return null
-  const L = LAYOUT
-  const wrapped = singleLine(wrap, text, L.markerLabelMaxWidth, L.smallFont)
-  const w = (wrapped.lines[0]?.width ?? 0) + 2 * LABEL_PAD_X
-  const h = L.smallLineHeight + 2 * LABEL_PAD_Y
-  const left = align === 'left' ? x : x - w / 2
-  const top = yCentre - h / 2
+  const wrapped = singleLine(wrap, text, LAYOUT.markerLabelMaxWidth, LAYOUT.smallFont)
   return {
-    x: left,
-    y: top,
-    w,
-    h,
+    text,
+    wrapped,
+    w: (wrapped.lines[0]?.width ?? 0) + 2 * LABEL_PAD_X,
+    h: LAYOUT.smallLineHeight + 2 * LABEL_PAD_Y
+  }
+}
+
+function labelAt(pending: PendingLabel, box: Rect, leader: LabelItem['leader']): LabelItem {
+  const L = LAYOUT
+  return {
+    ...box,
     fill: COLORS.labelBox,
     stroke: null,
-    text: textBlock(wrapped, left + LABEL_PAD_X, top + LABEL_PAD_Y, L.smallFont, L.smallLineHeight, COLORS.ink)
+    leader,
+    text: textBlock(
+      pending.wrapped,
+      box.x + LABEL_PAD_X,
+      box.y + LABEL_PAD_Y,
+      L.smallFont,
+      L.smallLineHeight,
+      COLORS.ink
+    )
   }
+}
+
+export function layoutOverlays(
+  input: OverlayInput,
+  wrap: Wrapper
+): { connectors: ConnectorItem[]; markers: MarkerItem[] } {
+  const noteIndex = new Map(input.notes.map((n) => [n.id, n]))
+  const markers = placeMarkers(input.markers, noteIndex, input.curves, wrap)
+  const connectors = routeConnectors(input, noteIndex, wrap)
+
+  if (!markers.some((m) => m.label) && !connectors.some((c) => c.label)) {
+    return { connectors: connectors.map((c) => c.connector), markers: markers.map((m) => m.marker) }
+  }
+  const space = new LabelSpace(input.area)
+  for (const note of input.notes) {
+    space.addNote(note)
+    const t = note.text
+    t.lines.forEach((line, i) => {
+      if (line.width > 0) space.addText({ x: t.x + line.x, y: t.y + i * t.lineHeight, w: line.width, h: t.lineHeight })
+    })
+  }
+  for (const cell of input.cells) {
+    if (cell.label && !cell.collapsed) {
+      const t = cell.label
+      let w = 0
+      for (const line of t.lines) w = Math.max(w, line.x + line.width)
+      space.addPrompt({ x: t.x, y: t.y, w, h: t.lines.length * t.lineHeight })
+    }
+  }
+  for (const badge of input.badges) space.addBlock(badge)
+  for (const { marker } of markers) {
+    space.addBlock({ x: marker.x - marker.r - 1, y: marker.y - marker.r - 1, w: 2 * marker.r + 2, h: 2 * marker.r + 2 })
+  }
+  for (const { connector } of connectors) {
+    for (let i = 1; i < connector.points.length; i++) space.addLine(connector.points[i - 1]!, connector.points[i]!)
+  }
+
+  const placedMarkers = markers.map(({ marker, label }) => {
+    if (!label) return marker
+    const anchor = { x: marker.x, y: marker.y }
+    const spot = space.place(label, { x: marker.x + marker.r + 3, y: marker.y - label.h / 2 }, anchor)
+    return spot ? { ...marker, label: labelAt(label, spot.box, spot.leader) } : marker
+  })
+  const placedConnectors = connectors.map(({ connector, label, anchor }) => {
+    if (!label) return connector
+    const spot = space.place(label, { x: anchor.x - label.w / 2, y: anchor.y - label.h / 2 }, anchor)
+    return spot ? { ...connector, label: labelAt(label, spot.box, spot.leader) } : connector
+  })
+  return { connectors: placedConnectors, markers: placedMarkers }
 }
 
 /**
  * Markers sit on a curve point or on a note's top-right corner. Several on the same target line
  * up leftwards so none hides another.
  */
-export function layoutMarkers(
+function placeMarkers(
   markers: readonly Marker[],
   notes: ReadonlyMap<string, NoteItem>,
   curves: readonly CurveItem[],
   wrap: Wrapper
-): MarkerItem[] {
+): { marker: MarkerItem; label: PendingLabel | null }[] {
   const points = new Map<string, Point & { id: string }>()
   for (const curve of curves) {
     for (const p of curve.points) points.set(`${curve.id}@${p.stageId}`, p)
   }
   const perTarget = new Map<string, number>()
-  const out: MarkerItem[] = []
+  const out: { marker: MarkerItem; label: PendingLabel | null }[] = []
   for (const marker of markers) {
     let anchor: Point | undefined
     let targetId: string
@@ -71,17 +167,20 @@ export function layoutMarkers(
     const x = anchor.x - nth * (2 * MARKER_RADIUS[2] + 3)
     const y = anchor.y
     out.push({
-      kind: 'marker',
-      id: marker.id,
-      severity,
-      x,
-      y,
-      r,
-      fill: COLORS.severity[severity - 1] ?? COLORS.severity[0],
-      stroke: '#ffffff',
-      targetId,
-      digit: markerDigit(wrap, severity, x, y, r),
-      label: nth === 0 ? labelBox(wrap, marker.label, x + r + 3, y, 'left') : null
+      marker: {
+        kind: 'marker',
+        id: marker.id,
+        severity,
+        x,
+        y,
+        r,
+        fill: COLORS.severity[severity - 1] ?? COLORS.severity[0],
+        stroke: '#ffffff',
+        targetId,
+        digit: markerDigit(wrap, severity, x, y, r),
+        label: null
+      },
+      label: pendingLabel(wrap, marker.label)
     })
   }
   return out
@@ -94,65 +193,81 @@ function markerDigit(wrap: Wrapper, severity: number, x: number, y: number, r: n
   return textBlock(wrapped, x - r, y - lineHeight / 2, digitFont, lineHeight, '#ffffff', 'center', 2 * r)
 }
 
-/** Where the segment from a rect's centre towards `toward` leaves the rect. */
-function exitPoint(rect: Rect, toward: Point): Point {
-  const cx = rect.x + rect.w / 2
-  const cy = rect.y + rect.h / 2
-  const dx = toward.x - cx
-  const dy = toward.y - cy
-  const tx = dx === 0 ? Infinity : rect.w / 2 / Math.abs(dx)
-  const ty = dy === 0 ? Infinity : rect.h / 2 / Math.abs(dy)
-  const t = Math.min(tx, ty, 1)
-  return { x: cx + dx * t, y: cy + dy * t }
-}
-
-/** The label sits on the middle of the arrow, or just above it when the arrow is too short to show. */
-function connectorLabel(wrap: Wrapper, text: string, from: Point, to: Point, length: number) {
-  const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 }
-  const onLine = labelBox(wrap, text, mid.x, mid.y, 'center')
-  if (!onLine || length >= onLine.w + 3 * LAYOUT.arrowLength) return onLine
-  return labelBox(wrap, text, mid.x, Math.min(from.y, to.y) - onLine.h / 2 - 3, 'center')
-}
-
 const round = (v: number) => Math.round(v * 100) / 100
+const fmt = (p: Point) => `${round(p.x)},${round(p.y)}`
 
-/** Straight arrows between note outlines, aimed centre to centre, with the label at the middle. */
-export function layoutConnectors(
-  connectors: readonly Connector[],
+/** Path data through the points with rounded corners. */
+function roundedPath(points: readonly Point[]): string {
+  let d = `M${fmt(points[0]!)}`
+  for (let i = 1; i < points.length - 1; i++) {
+    const prev = points[i - 1]!
+    const corner = points[i]!
+    const next = points[i + 1]!
+    const inLength = Math.hypot(corner.x - prev.x, corner.y - prev.y)
+    const outLength = Math.hypot(next.x - corner.x, next.y - corner.y)
+    const r = Math.min(CORNER, inLength / 2, outLength / 2)
+    if (r < 0.5) {
+      d += `L${fmt(corner)}`
+      continue
+    }
+    const before = {
+      x: corner.x - ((corner.x - prev.x) / inLength) * r,
+      y: corner.y - ((corner.y - prev.y) / inLength) * r
+    }
+    const after = {
+      x: corner.x + ((next.x - corner.x) / outLength) * r,
+      y: corner.y + ((next.y - corner.y) / outLength) * r
+    }
+    d += `L${fmt(before)}Q${fmt(corner)},${fmt(after)}`
+  }
+  return `${d}L${fmt(points[points.length - 1]!)}`
+}
+
+/** Arrows between note outlines, straight or around the notes in the way (see ./routing). */
+function routeConnectors(
+  input: OverlayInput,
   notes: ReadonlyMap<string, NoteItem>,
   wrap: Wrapper
-): ConnectorItem[] {
+): { connector: ConnectorItem; label: PendingLabel | null; anchor: Point }[] {
   const L = LAYOUT
-  const out: ConnectorItem[] = []
-  for (const connector of connectors) {
+  const router = new Router(input.grid, input.notes, input.stageIds)
+  const out: { connector: ConnectorItem; label: PendingLabel | null; anchor: Point }[] = []
+  for (const connector of input.connectors) {
     const a = notes.get(connector.fromNoteId)
     const b = notes.get(connector.toNoteId)
     if (!a || !b || a === b) continue
-    const ca = { x: a.x + a.w / 2, y: a.y + a.h / 2 }
-    const cb = { x: b.x + b.w / 2, y: b.y + b.h / 2 }
-    const from = exitPoint(a, cb)
-    const to = exitPoint(b, ca)
-    const dx = to.x - from.x
-    const dy = to.y - from.y
-    const length = Math.hypot(dx, dy)
-    if (length < 1) continue
-    const ux = dx / length
-    const uy = dy / length
-    const head = Math.min(L.arrowLength, length / 2)
+    const route = router.route(a, b)
+    const points = route.points
+    if (points.length < 2) continue
+    const to = points[points.length - 1]!
+    const last = points[points.length - 2]!
+    const dx = to.x - last.x
+    const dy = to.y - last.y
+    const segment = Math.hypot(dx, dy)
+    if (segment < 1) continue
+    const ux = dx / segment
+    const uy = dy / segment
+    const head = Math.min(L.arrowLength, segment / 2)
     const base = { x: to.x - ux * head, y: to.y - uy * head }
     const half = L.arrowWidth / 2
+    const [p, q] = route.labelSegment
     out.push({
-      kind: 'connector',
-      id: connector.id,
-      fromNoteId: a.id,
-      toNoteId: b.id,
-      from,
-      to,
-      path: `M${round(from.x)},${round(from.y)}L${round(base.x)},${round(base.y)}`,
-      head: [to, { x: base.x - uy * half, y: base.y + ux * half }, { x: base.x + uy * half, y: base.y - ux * half }],
-      stroke: COLORS.connector,
-      width: L.connectorWidth,
-      label: connectorLabel(wrap, connector.label, from, to, length)
+      connector: {
+        kind: 'connector',
+        id: connector.id,
+        fromNoteId: a.id,
+        toNoteId: b.id,
+        from: points[0]!,
+        to,
+        points,
+        path: roundedPath([...points.slice(0, -1), base]),
+        head: [to, { x: base.x - uy * half, y: base.y + ux * half }, { x: base.x + uy * half, y: base.y - ux * half }],
+        stroke: COLORS.connector,
+        width: L.connectorWidth,
+        label: null
+      },
+      label: pendingLabel(wrap, connector.label),
+      anchor: { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 }
     })
   }
   return out

@@ -89,7 +89,10 @@ export interface CellItem extends BoxItem {
   readonly collapsed: boolean
   /** Notes in the cell (also when collapsed). */
   readonly noteCount: number
-  /** The lane's prompt as a placeholder when the cell is empty; the note count when folded. */
+  /**
+   * The lane's prompt as a placeholder when the cell is empty (a hint for editing, which exports
+   * leave out), or the note count when folded.
+   */
   readonly label: TextBlock | null
 }
 
@@ -154,8 +157,18 @@ export interface MarkerItem extends Point {
   readonly targetId: string
   /** The severity as a digit inside the dot, so it does not rely on colour alone. */
   readonly digit: TextBlock
-  /** The marker's label beside it, with a backing box; null when the label is empty. */
-  readonly label: (BoxItem & { readonly text: TextBlock }) | null
+  /** The marker's label near it, in free space; null when the label is empty or finds no room. */
+  readonly label: LabelItem | null
+}
+
+/**
+ * A connector's or marker's label: one line on a white box (a halo over whatever is under it),
+ * placed where it covers no note text, no other label and no marker (see layout/placement).
+ */
+export interface LabelItem extends BoxItem {
+  readonly text: TextBlock
+  /** A thin line from the box to what it labels, when the box had to sit away from it. */
+  readonly leader: readonly [Point, Point] | null
 }
 
 export interface ConnectorItem {
@@ -167,13 +180,18 @@ export interface ConnectorItem {
   /** Where the arrow leaves the first note and meets the second (on their outlines). */
   readonly from: Point
   readonly to: Point
-  /** SVG path data of the shaft. */
+  /**
+   * The line's corners from `from` to `to`: straight when nothing is in the way, else along the
+   * free strips between cells, never across a note (see layout/routing).
+   */
+  readonly points: readonly Point[]
+  /** SVG path data of the shaft (the corners rounded), ending where the arrow head begins. */
   readonly path: string
   /** The arrow head as a closed triangle: tip, then the two back corners. */
   readonly head: readonly [Point, Point, Point]
   readonly stroke: string
   readonly width: number
-  readonly label: (BoxItem & { readonly text: TextBlock }) | null
+  readonly label: LabelItem | null
 }
 
 export interface LegendItem {

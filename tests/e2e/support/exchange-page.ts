@@ -16,7 +16,7 @@ export class ExportDialogPage {
     await expect(this.dialog()).toBeVisible()
   }
 
-  async chooseFormat(name: 'PDF' | 'PNG image' | 'CSV' | 'JSON' | 'Mermaid journey'): Promise<void> {
+  async chooseFormat(name: 'PDF' | 'PNG image' | 'SVG image' | 'CSV' | 'JSON' | 'Mermaid journey'): Promise<void> {
     await this.dialog().getByRole('radio', { name, exact: true }).check()
   }
 

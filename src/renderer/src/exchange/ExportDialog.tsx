@@ -3,16 +3,22 @@
  * dialog (Electron) or a download (web host), and one sentence saying what was produced.
  */
 import { useId, useState } from 'react'
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/formats'
-import { DEFAULT_PDF_OPTIONS, ORIENTATIONS, PAPER_SIZES, PDF_FITS } from '../../../shared/export/pdf/options'
-import { PNG_RATIOS, type PngRatio } from '../../../shared/export/png-plan'
+import {
+  EXPORTERS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptionsByFormat,
+  type ExportRequest,
+  type OptionSpec
+} from '../../../shared/export/registry'
 import type { JourneyMap } from '../../../shared/model'
 import { JourneyError } from '../../../shared/errors'
 import { saveFile, type SaveOutcome } from '../api/save-file'
 import { Dialog } from '../common/Dialog'
-import { t } from '../i18n'
+import { t, type MessageKey } from '../i18n'
+import { en } from '../i18n/en'
 import { useAppStore } from '../store'
-import type { ExportPhase, ExportProduct, ExportRequest, PdfChoices } from './run-export'
+import type { ExportPhase, ExportProduct } from './run-export'
 import { describe, warnings } from './summary'
 import './exchange.css'
 
@@ -29,28 +35,36 @@ function progressText(phase: ExportPhase | { readonly kind: 'saving' }): string 
   return t('exchange.export.working')
 }
 
+/**
+ * The words of a format's option: `exchange.<format>.<option>` and `…<option>.<value>`. The
+ * registry's options are data, so the keys are checked at run time (and by a unit test that
+ * every option of every format has its words).
+ */
+function optionText(...parts: string[]): string {
+  const key = `exchange.${parts.join('.')}`
+  return key in en ? t(key as MessageKey) : parts[parts.length - 1]!
+}
+
+type AllOptions = { -readonly [F in ExportFormat]: ExportOptionsByFormat[F] }
+
+const initialOptions = (): AllOptions =>
+  Object.fromEntries(EXPORT_FORMATS.map((f) => [f, { ...EXPORTERS[f].defaults }])) as unknown as AllOptions
+
 export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): void }) {
   const api = useAppStore((s) => s.api)
   const [format, setFormat] = useState<ExportFormat>('pdf')
-  const [pdf, setPdf] = useState<PdfChoices>({
-    paper: DEFAULT_PDF_OPTIONS.paper,
-    orientation: DEFAULT_PDF_OPTIONS.orientation,
-    fit: DEFAULT_PDF_OPTIONS.fit,
-    header: DEFAULT_PDF_OPTIONS.header,
-    personaPages: DEFAULT_PDF_OPTIONS.personaPages,
-    notesTable: DEFAULT_PDF_OPTIONS.notesTable,
-    analysisPage: false
-  })
-  const [ratio, setRatio] = useState<PngRatio>(2)
-  const [background, setBackground] = useState<'white' | 'transparent'>('white')
+  const [options, setOptions] = useState<AllOptions>(initialOptions)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   const working = status.kind === 'working'
   const idBase = useId()
 
+  const current = options[format] as Readonly<Record<string, unknown>>
+  const setOption = (key: string, value: unknown) =>
+    setOptions((all) => ({ ...all, [format]: { ...all[format], [key]: value } }))
+
   const submit = async () => {
     if (working || !api) return
-    const request: ExportRequest =
-      format === 'pdf' ? { format, pdf } : format === 'png' ? { format, png: { ratio, background } } : { format }
+    const request = { format, options: options[format] } as ExportRequest
     setStatus({ kind: 'working', phase: { kind: 'drawing', done: 0, total: 1 } })
     try {
       const personas = await api.listPersonas({})
@@ -66,7 +80,11 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
     }
   }
 
-  const pdfPaperFit = pdf.paper === 'fit'
+  const specs = EXPORTERS[format].options
+  const choices = specs.filter((s): s is Extract<OptionSpec, { kind: 'choice' }> => s.kind === 'choice')
+  const flags = specs.filter((s) => s.kind === 'flag')
+  const applies = (spec: OptionSpec) => !spec.appliesWhen || spec.appliesWhen(current)
+
   return (
     <Dialog
       title={t('exchange.export.title', { title: map.title })}
@@ -99,80 +117,60 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
         ))}
       </fieldset>
 
-      {format === 'pdf' && (
+      {specs.length > 0 && (
         <div className="exchange-options">
-          <label className="exchange-option">
-            <span>{t('exchange.pdf.paper')}</span>
-            <select
-              value={pdf.paper}
-              disabled={working}
-              onChange={(e) => setPdf({ ...pdf, paper: e.target.value as PdfChoices['paper'] })}
-            >
-              {PAPER_SIZES.map((paper) => (
-                <option key={paper} value={paper}>
-                  {t(`exchange.pdf.paper.${paper}`)}
-                </option>
+          {choices.map((spec) =>
+            spec.control === 'select' ? (
+              <label key={spec.key} className="exchange-option">
+                <span>{optionText(format, spec.key)}</span>
+                <select
+                  value={String(current[spec.key])}
+                  disabled={working || !applies(spec)}
+                  onChange={(e) => setOption(spec.key, e.target.value)}
+                >
+                  {spec.values.map((value) => (
+                    <option key={value} value={value}>
+                      {optionText(format, spec.key, value)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <fieldset
+                key={spec.key}
+                className={`exchange-option-group${spec.values.every((v) => optionText(format, spec.key, v).length <= 42) ? ' inline' : ''}`}
+                disabled={working || !applies(spec)}
+              >
+                <legend>{optionText(format, spec.key)}</legend>
+                {spec.values.map((value) => (
+                  <label key={value}>
+                    <input
+                      type="radio"
+                      name={`${format}-${spec.key}`}
+                      checked={current[spec.key] === value}
+                      onChange={() => setOption(spec.key, value)}
+                    />{' '}
+                    {optionText(format, spec.key, value)}
+                  </label>
+                ))}
+              </fieldset>
+            )
+          )}
+          {flags.length > 0 && (
+            <fieldset className="exchange-option-group" disabled={working}>
+              {flags.map((spec) => (
+                <label key={spec.key}>
+                  <input
+                    type="checkbox"
+                    checked={current[spec.key] === true}
+                    disabled={!applies(spec)}
+                    onChange={(e) => setOption(spec.key, e.target.checked)}
+                  />{' '}
+                  {optionText(format, spec.key)}
+                </label>
               ))}
-            </select>
-          </label>
-          <label className="exchange-option">
-            <span>{t('exchange.pdf.orientation')}</span>
-            <select
-              value={pdf.orientation}
-              disabled={working || pdfPaperFit}
-              onChange={(e) => setPdf({ ...pdf, orientation: e.target.value as PdfChoices['orientation'] })}
-            >
-              {ORIENTATIONS.map((o) => (
-                <option key={o} value={o}>
-                  {t(`exchange.pdf.orientation.${o}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset className="exchange-option-group" disabled={working || pdfPaperFit}>
-            <legend>{t('exchange.pdf.fit')}</legend>
-            {PDF_FITS.map((fit) => (
-              <label key={fit}>
-                <input type="radio" name="fit" checked={pdf.fit === fit} onChange={() => setPdf({ ...pdf, fit })} />{' '}
-                {t(`exchange.pdf.fit.${fit}`)}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="exchange-option-group" disabled={working}>
-            {(['header', 'personaPages', 'notesTable', 'analysisPage'] as const).map((key) => (
-              <label key={key}>
-                <input
-                  type="checkbox"
-                  checked={pdf[key] === true}
-                  onChange={(e) => setPdf({ ...pdf, [key]: e.target.checked })}
-                />{' '}
-                {t(`exchange.pdf.${key}`)}
-              </label>
-            ))}
-          </fieldset>
-        </div>
-      )}
-
-      {format === 'png' && (
-        <div className="exchange-options">
-          <fieldset className="exchange-option-group inline" disabled={working}>
-            <legend>{t('exchange.png.scale')}</legend>
-            {PNG_RATIOS.map((r) => (
-              <label key={r}>
-                <input type="radio" name="ratio" checked={ratio === r} onChange={() => setRatio(r)} />{' '}
-                {t('exchange.png.scale.option', { ratio: r })}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="exchange-option-group inline" disabled={working}>
-            <legend>{t('exchange.png.background')}</legend>
-            {(['white', 'transparent'] as const).map((b) => (
-              <label key={b}>
-                <input type="radio" name="background" checked={background === b} onChange={() => setBackground(b)} />{' '}
-                {t(`exchange.png.background.${b}`)}
-              </label>
-            ))}
-          </fieldset>
+            </fieldset>
+          )}
         </div>
       )}
 

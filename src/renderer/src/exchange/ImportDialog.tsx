@@ -6,6 +6,7 @@
 import { useId, useState } from 'react'
 import { MAX_IMPORT_BYTES } from '../../../shared/api/wire'
 import { detectFormat, type ImportFormat } from '../../../shared/export/detect'
+import { importNotices, type ImportNotice } from '../../../shared/export/preview'
 import type { Issue } from '../../../shared/errors'
 import { JourneyError } from '../../../shared/errors'
 import { Dialog } from '../common/Dialog'
@@ -18,6 +19,8 @@ interface Picked {
   readonly name: string
   readonly text: string
   readonly format: ImportFormat | null
+  /** What importing it will do besides making the map (personas added, texts shortened). */
+  readonly notices: readonly ImportNotice[]
 }
 
 type Status =
@@ -27,6 +30,8 @@ type Status =
 
 const formatName = (format: ImportFormat) => t(`exchange.format.${format}`)
 const formatLimit = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`
+
+const noticeText = (notice: ImportNotice) => t(`exchange.import.notice.${notice.code}`, notice.params)
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const api = useAppStore((s) => s.api)
@@ -53,7 +58,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     }
     try {
       const text = await file.text()
-      setPicked({ name: file.name, text, format: detectFormat(text) })
+      const personas = api ? await api.listPersonas({}) : []
+      setPicked({ name: file.name, text, format: detectFormat(text), notices: importNotices(text, personas) })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       setStatus({ kind: 'failed', message: t('exchange.import.unreadable', { message }), issues: [] })
@@ -103,6 +109,16 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             ? t('exchange.import.detected', { format: formatName(picked.format) })
             : t('exchange.import.unknown')}
         </p>
+      )}
+      {picked && picked.notices.length > 0 && (
+        <div className="exchange-notices">
+          <p>{t('exchange.import.notices')}</p>
+          <ul>
+            {picked.notices.map((notice, i) => (
+              <li key={i}>{noticeText(notice)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {status.kind === 'failed' && (
         <div className="exchange-error" role="alert">

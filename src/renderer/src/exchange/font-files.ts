@@ -1,28 +1,19 @@
 /**
- * The bundled font files as bytes, for the PDF export in the renderer: the same files
- * resources/fonts holds (and fonts.css gives the board), bundled by Vite as assets and fetched
- * from the app's own origin once per session.
+ * The bundled font files as bytes, for the exports made in the renderer (PDF, SVG): every
+ * TrueType file in resources/fonts (the same files fonts.css gives the board), bundled by Vite
+ * as assets and fetched from the app's own origin once per session.
  */
-import { BUNDLED_FONTS } from '../../../shared/fonts'
 import { createPdfFontSet, type FontFiles, type PdfFontSet } from '../../../shared/export/pdf'
-import dejaVuSans from '../../../../resources/fonts/DejaVuSans.ttf?url'
-import droidSansFallback from '../../../../resources/fonts/DroidSansFallbackFull.ttf?url'
-import notoSansBold from '../../../../resources/fonts/NotoSans-Bold.ttf?url'
-import notoSans from '../../../../resources/fonts/NotoSans-Regular.ttf?url'
-import notoSansThaiBold from '../../../../resources/fonts/NotoSansThai-Bold.ttf?url'
-import notoSansThai from '../../../../resources/fonts/NotoSansThai-Regular.ttf?url'
 
-const URLS: Readonly<Record<string, string>> = {
-  [BUNDLED_FONTS.notoSans.file]: notoSans,
-  [BUNDLED_FONTS.notoSansBold.file]: notoSansBold,
-  [BUNDLED_FONTS.notoSansThai.file]: notoSansThai,
-  [BUNDLED_FONTS.notoSansThaiBold.file]: notoSansThaiBold,
-  [BUNDLED_FONTS.droidSansFallback.file]: droidSansFallback,
-  [BUNDLED_FONTS.dejaVuSans.file]: dejaVuSans
-}
+/** resources/fonts/*.ttf by file name → the asset's URL. */
+const URLS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('../../../../resources/fonts/*.ttf', { query: '?url', import: 'default', eager: true })
+  ).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url])
+)
 
 /** fetch, and XMLHttpRequest where fetch does not take the page's scheme (file:// in Electron). */
-async function readAsset(url: string): Promise<Uint8Array> {
+export async function readAsset(url: string): Promise<Uint8Array> {
   try {
     const response = await fetch(url)
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`)
@@ -42,7 +33,7 @@ async function readAsset(url: string): Promise<Uint8Array> {
 
 let fontSet: Promise<PdfFontSet> | null = null
 
-/** The PDF's fonts, read once and kept for the session. */
+/** The exports' fonts, read once and kept for the session. */
 export function pdfFonts(): Promise<PdfFontSet> {
   if (!fontSet) {
     fontSet = (async () => {

@@ -8,20 +8,9 @@
  * the user; in that case the PNG is encoded tile row by tile row without one large canvas.
  */
 import Konva from 'konva/lib/Core'
+import { paintSceneImage } from '../../../shared/export/canvas/scene'
 import { planPng, type PngPlan } from '../../../shared/export/png-plan'
 import type { Rect, Scene } from '../../../shared/layout'
-import {
-  paintBadge,
-  paintBox,
-  paintCell,
-  paintConnector,
-  paintCurve,
-  paintGuide,
-  paintHeader,
-  paintLegend,
-  paintMarker,
-  paintNote
-} from '../board/paint'
 import { loadFontsFor } from '../fonts'
 import { encodePng } from './png-encode'
 
@@ -36,23 +25,6 @@ export interface PngResult {
 }
 
 export type Progress = (done: number, total: number) => void
-
-const meets = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-
-/** Paints the part of the scene that meets `rect` (board units) on a context in board units. */
-export function paintSceneRegion(ctx: CanvasRenderingContext2D, scene: Scene, rect: Rect): void {
-  for (const cell of scene.cells) if (meets(cell, rect)) paintCell(ctx, cell, false)
-  for (const guide of scene.guides) paintGuide(ctx, guide)
-  for (const note of scene.notes) if (meets(note, rect)) paintNote(ctx, note, false)
-  for (const connector of scene.connectors) paintConnector(ctx, connector, false)
-  for (const curve of scene.curves) paintCurve(ctx, curve)
-  for (const marker of scene.markers) paintMarker(ctx, marker, false)
-  for (const header of scene.laneHeaders) if (meets(header, rect)) paintHeader(ctx, header)
-  for (const entry of scene.legend) paintLegend(ctx, entry)
-  for (const header of scene.stageHeaders) if (meets(header, rect)) paintHeader(ctx, header)
-  if (meets(scene.corner, rect)) paintBox(ctx, scene.corner)
-  for (const badge of scene.badges ?? []) if (meets(badge, rect)) paintBadge(ctx, badge, true)
-}
 
 /** Every character the scene draws, so the fonts for them can be loaded first. */
 function sceneText(scene: Scene): { normal: string; bold: string } {
@@ -97,7 +69,7 @@ export async function exportPng(
     new Konva.Shape({
       listening: false,
       perfectDrawEnabled: false,
-      sceneFunc: (context) => paintSceneRegion(context._context, scene, region)
+      sceneFunc: (context) => paintSceneImage(context._context, scene, region, options)
     })
   )
   layer.add(board)

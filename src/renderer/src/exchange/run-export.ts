@@ -1,46 +1,39 @@
 /**
- * Makes the file of an export from the map on screen: the shared exporters (PDF, CSV, JSON,
- * Mermaid) and the board's own painters (PNG). What comes back is the file to save and what
- * to tell the user about it (pages, pixels, a lowered ratio, characters no font has).
+ * Makes the file of an export from the map on screen: the shared exporter registry
+ * (src/shared/export/registry) with what only the app has: the bundled fonts as assets,
+ * HarfBuzz's subsetter, the browser's canvas for PNG (the board's own painters), and the
+ * words in the user's language. What comes back is the file to save and what to tell the user
+ * about it (pages, pixels, a lowered ratio, characters no font has).
  */
-import { exportCsv } from '../../../shared/export/csv'
-import { FORMAT_FILES, exportFileName, type ExportFormat } from '../../../shared/export/formats'
-import { exportMermaid } from '../../../shared/export/mermaid'
-import { renderPdf, type PdfLabels, type PdfOptions } from '../../../shared/export/pdf'
-import type { PngPlan } from '../../../shared/export/png-plan'
-import { serializeInterchange } from '../../../shared/format/interchange'
+import type { PdfLabels } from '../../../shared/export/pdf/options'
+import {
+  EXPORTERS,
+  fileNameFor,
+  runExport as runRegistryExport,
+  type ExportHost,
+  type ExportPhase,
+  type ExportRequest,
+  type ExportSummary
+} from '../../../shared/export/registry'
+import { createFontSubsetter, type FontSubsetter } from '../../../shared/export/svg/subset'
 import { createLayoutCache, layoutMap, type SeriesLabels } from '../../../shared/layout'
 import type { JourneyMap, Persona } from '../../../shared/model'
+import { CategorySchema, ChannelSchema, NoteKindSchema } from '../../../shared/schema/enums'
 import { findingText } from '../analysis/AnalysisPanel'
 import type { FileToSave } from '../api/save-file'
 import { createCanvasMeasure } from '../board/measure'
 import { loadFontsFor } from '../fonts'
 import { t } from '../i18n'
-import { pdfFonts } from './font-files'
-import { exportPng, type PngOptions, type Progress } from './png'
+import { pdfFonts, readAsset } from './font-files'
+import { exportPng } from './png'
+import subsetWasm from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url'
 
-export type PdfChoices = Pick<
-  PdfOptions,
-  'paper' | 'orientation' | 'fit' | 'header' | 'personaPages' | 'notesTable' | 'analysisPage'
->
-
-export type ExportRequest =
-  | { readonly format: 'pdf'; readonly pdf: PdfChoices }
-  | { readonly format: 'png'; readonly png: PngOptions }
-  | { readonly format: 'csv' | 'json' | 'mermaid' }
-
-export type ExportSummary =
-  | { readonly format: 'pdf'; readonly pages: number; readonly bytes: number; readonly missing: readonly string[] }
-  | { readonly format: 'png'; readonly bytes: number; readonly plan: PngPlan }
-  | { readonly format: 'csv' | 'json' | 'mermaid'; readonly bytes: number }
+export type { ExportPhase, ExportRequest }
 
 export interface ExportProduct {
   readonly file: FileToSave
   readonly summary: ExportSummary
 }
-
-export type ExportPhase =
-  { readonly kind: 'fonts' } | { readonly kind: 'drawing'; readonly done: number; readonly total: number }
 
 const seriesLabels = (): SeriesLabels => ({ everyone: t('board.everyone'), toBe: t('board.toBe') })
 
@@ -58,7 +51,7 @@ function pdfLabels(): Partial<PdfLabels> {
     target: t('exchange.pdf.label.target'),
     notMeasured: t('exchange.pdf.label.notMeasured'),
     analysis: t('exchange.pdf.label.analysis'),
-    categories: {
+    findingCategories: {
       gap: t('workshop.category.gap'),
       hotspot: t('workshop.category.hotspot'),
       bottleneck: t('workshop.category.bottleneck'),
@@ -74,89 +67,32 @@ function pdfLabels(): Partial<PdfLabels> {
       effort: t('exchange.pdf.label.effort'),
       score: t('exchange.pdf.label.score')
     },
-    finding: (finding) => findingText(finding)
+    finding: (finding) => findingText(finding),
+    channels: Object.fromEntries(
+      ChannelSchema.options.map((c) => [c, t(`interaction.channel.${c}`)])
+    ) as PdfLabels['channels'],
+    kinds: Object.fromEntries(NoteKindSchema.options.map((k) => [k, t(`interaction.kind.${k}`)])) as PdfLabels['kinds'],
+    categories: Object.fromEntries(
+      CategorySchema.options.map((c) => [c, t(`interaction.category.${c}`)])
+    ) as PdfLabels['categories']
   }
 }
 
-function fileOf(map: JourneyMap, format: ExportFormat, bytes: Uint8Array): FileToSave {
-  const type = FORMAT_FILES[format]
-  return {
-    suggestedName: exportFileName(map.title, format),
-    bytes,
-    mediaType: type.mediaType,
-    filters: [{ name: type.description, extensions: [type.extension] }]
-  }
-}
+let subsetter: Promise<FontSubsetter> | null = null
 
-/** Lets the browser paint (a progress message) before a long synchronous step. */
-const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 30))
-
-export async function runExport(
-  request: ExportRequest,
-  map: JourneyMap,
-  personas: readonly Persona[],
-  onPhase: (phase: ExportPhase) => void = () => {}
-): Promise<ExportProduct> {
-  const text = (value: string) => new TextEncoder().encode(value)
-  switch (request.format) {
-    case 'csv': {
-      const bytes = text(exportCsv(map, personas))
-      return { file: fileOf(map, 'csv', bytes), summary: { format: 'csv', bytes: bytes.length } }
-    }
-    case 'mermaid': {
-      const bytes = text(exportMermaid(map, personas))
-      return { file: fileOf(map, 'mermaid', bytes), summary: { format: 'mermaid', bytes: bytes.length } }
-    }
-    case 'json': {
-      // The map as on screen, in the library's own interchange format.
-      const bytes = text(serializeInterchange(map, personas))
-      return { file: fileOf(map, 'json', bytes), summary: { format: 'json', bytes: bytes.length } }
-    }
-    case 'pdf': {
-      onPhase({ kind: 'fonts' })
-      const fonts = await pdfFonts()
-      onPhase({ kind: 'drawing', done: 0, total: 1 })
-      await yieldToPaint()
-      const result = renderPdf(
-        map,
-        personas,
-        {
-          ...request.pdf,
-          date: new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date()),
-          labels: pdfLabels(),
-          seriesLabels: seriesLabels()
-        },
-        fonts
-      )
-      return {
-        file: fileOf(map, 'pdf', result.bytes),
-        summary: {
-          format: 'pdf',
-          pages: result.pageCount,
-          bytes: result.bytes.length,
-          missing: result.missingCharacters
-        }
-      }
-    }
-    case 'png': {
-      onPhase({ kind: 'fonts' })
-      // Every face the map's text needs, before measuring: the layout must see the real widths.
-      const all = allText(map) + personas.map((p) => p.name).join('')
-      await Promise.all([loadFontsFor(all, 'normal'), loadFontsFor(all, 'bold')])
-      const scene = layoutMap(map, createCanvasMeasure(), {
-        personas: personas.map(({ id, name, color }) => ({ id, name, color })),
-        labels: seriesLabels(),
-        cache: createLayoutCache()
-      })
-      const progress: Progress = (done, total) => onPhase({ kind: 'drawing', done, total })
-      const { bytes, plan } = await exportPng(scene, request.png, progress)
-      return { file: fileOf(map, 'png', bytes), summary: { format: 'png', bytes: bytes.length, plan } }
-    }
+/** HarfBuzz's subsetter, loaded with the first SVG export and kept for the session. */
+function loadSubsetter(): Promise<FontSubsetter> {
+  if (!subsetter) {
+    subsetter = readAsset(subsetWasm).then(createFontSubsetter)
+    subsetter.catch(() => {
+      subsetter = null
+    })
   }
+  return subsetter
 }
 
 /** The map's words, for loading the fonts they need. */
-function allText(map: JourneyMap): string {
+function allText(map: JourneyMap, personas: readonly Persona[]): string {
   const chars = new Set<string>()
   const add = (s: string) => {
     for (const ch of s) chars.add(ch)
@@ -167,5 +103,53 @@ function allText(map: JourneyMap): string {
   map.notes.forEach((n) => add(n.text))
   map.markers.forEach((m) => add(m.label))
   map.connectors.forEach((c) => add(c.label))
+  personas.forEach((p) => add(p.name))
   return [...chars].join('')
+}
+
+const host: ExportHost = {
+  fonts: pdfFonts,
+  subsetter: loadSubsetter,
+  async png(map, personas, options, onPhase) {
+    onPhase({ kind: 'fonts' })
+    // Every face the map's text needs, before measuring: the layout must see the real widths.
+    const all = allText(map, personas)
+    await Promise.all([loadFontsFor(all, 'normal'), loadFontsFor(all, 'bold')])
+    const scene = layoutMap(map, createCanvasMeasure(), {
+      personas: personas.map(({ id, name, color }) => ({ id, name, color })),
+      labels: seriesLabels(),
+      cache: createLayoutCache()
+    })
+    return exportPng(scene, options, (done, total) => onPhase({ kind: 'drawing', done, total }))
+  },
+  get date() {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date())
+  },
+  get pdfLabels() {
+    return pdfLabels()
+  },
+  get seriesLabels() {
+    return seriesLabels()
+  },
+  // Lets the browser paint the progress message before a long synchronous step.
+  pause: () => new Promise<void>((resolve) => setTimeout(resolve, 30))
+}
+
+export async function runExport(
+  request: ExportRequest,
+  map: JourneyMap,
+  personas: readonly Persona[],
+  onPhase: (phase: ExportPhase) => void = () => {}
+): Promise<ExportProduct> {
+  const output = await runRegistryExport(request, map, personas, host, onPhase)
+  const file = EXPORTERS[request.format].file
+  return {
+    file: {
+      suggestedName: fileNameFor(map, request.format),
+      bytes: output.bytes,
+      mediaType: file.mediaType,
+      filters: [{ name: file.description, extensions: [file.extension] }]
+    },
+    summary: output.summary
+  }
 }

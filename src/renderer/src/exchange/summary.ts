@@ -22,6 +22,7 @@ export function describe(product: ExportProduct): string {
       size
     })
   }
+  if (s.format === 'svg') return t('exchange.what.svg', { size })
   return t('exchange.what.file', { format: t(`exchange.format.${s.format}`), size })
 }
 
@@ -34,5 +35,6 @@ export function warnings(product: ExportProduct): string[] {
     out.push(t(key, { requested: s.plan.requestedRatio, ratio: s.plan.ratio }))
   }
   if (s.format === 'pdf' && s.missing.length > 0) out.push(t('exchange.pdf.missing', { chars: s.missing.join(' ') }))
+  if (s.format === 'svg' && s.missing.length > 0) out.push(t('exchange.svg.missing', { chars: s.missing.join(' ') }))
   return out
 }

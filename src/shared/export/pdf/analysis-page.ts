@@ -27,25 +27,28 @@ export function writeAnalysisPages(ctx: ExtrasContext, personas: readonly Person
   const lineHeight = 13
   const indent = 14
 
-  const sectionTitle = (title: string) => {
-    flow.need(18 + lineHeight)
+  /** A section's title, kept on one page with the first `next` points of what follows it. */
+  const sectionTitle = (title: string, next: number) => {
+    const lines = flow.wrap(title, flow.right - flow.left, 13, 'bold')
+    flow.keepWithNext(6 + lines.length * 18 + 2, next)
     flow.y += 6
-    flow.lines(flow.wrap(title, flow.right - flow.left, 13, 'bold'), flow.left, 13, 18, 'bold', INK)
+    flow.lines(lines, flow.left, 13, 18, 'bold', INK)
     flow.y += 2
   }
+  const findingLines = (finding: Finding) => flow.wrap(L.finding(finding), flow.right - flow.left - indent, size)
 
   flow.newPage()
   flow.lines(flow.wrap(L.analysis, flow.right - flow.left, 16, 'bold'), flow.left, 16, 22, 'bold', INK)
   flow.y += 4
   for (const [category, list] of SECTIONS) {
     const items: readonly Finding[] = findings[list]
-    sectionTitle(L.categories[category])
+    sectionTitle(L.findingCategories[category], items[0] ? findingLines(items[0]).length * lineHeight : lineHeight)
     if (items.length === 0) {
       flow.lines([L.noFindings], flow.left, size, lineHeight, 'normal', MUTED)
       continue
     }
     for (const finding of items) {
-      const lines = flow.wrap(L.finding(finding), flow.right - flow.left - indent, size)
+      const lines = findingLines(finding)
       flow.need(lineHeight)
       s.fillPageCircle(flow.left + 4, flow.y + lineHeight / 2, 2.6, SEVERITY_COLOR[finding.severity])
       flow.lines(lines, flow.left + indent, size, lineHeight, 'normal', INK)
@@ -53,11 +56,6 @@ export function writeAnalysisPages(ctx: ExtrasContext, personas: readonly Person
     }
   }
 
-  sectionTitle(L.categories.opportunity)
-  if (findings.opportunities.length === 0) {
-    flow.lines([L.noFindings], flow.left, size, lineHeight, 'normal', MUTED)
-    return
-  }
   const pad = 4
   const columns = () => {
     const w = flow.right - flow.left
@@ -78,11 +76,9 @@ export function writeAnalysisPages(ctx: ExtrasContext, personas: readonly Person
     flow.y += lineHeight + 2 * pad
   }
   const orUnset = (n: number | null) => (n === null ? L.unset : String(n))
-  flow.need(2 * (lineHeight + 2 * pad))
-  headerRow()
-  for (const opportunity of findings.opportunities) {
+  const cellsOf = (opportunity: (typeof findings.opportunities)[number]) => {
     const cols = columns()
-    const cells = [
+    return [
       [orUnset(opportunity.rank)],
       opportunity.text.split(/\r?\n/).flatMap((p) => flow.wrap(p, cols[1]!.w - 2 * pad, size)),
       flow.wrap(opportunity.stage.title, cols[2]!.w - 2 * pad, size),
@@ -90,7 +86,22 @@ export function writeAnalysisPages(ctx: ExtrasContext, personas: readonly Person
       [orUnset(opportunity.effort)],
       [orUnset(opportunity.score)]
     ]
-    const rowHeight = Math.max(1, ...cells.map((c) => c.length)) * lineHeight + 2 * pad
+  }
+  const rowHeightOf = (cells: readonly string[][]) => Math.max(1, ...cells.map((c) => c.length)) * lineHeight + 2 * pad
+
+  const first = findings.opportunities[0]
+  // The title stays with the table's header row and its first row ("Opportunities ranked" is
+  // never the last line of a page).
+  sectionTitle(L.findingCategories.opportunity, first ? lineHeight + 2 * pad + rowHeightOf(cellsOf(first)) : lineHeight)
+  if (!first) {
+    flow.lines([L.noFindings], flow.left, size, lineHeight, 'normal', MUTED)
+    return
+  }
+  headerRow()
+  for (const opportunity of findings.opportunities) {
+    const cols = columns()
+    const cells = cellsOf(opportunity)
+    const rowHeight = rowHeightOf(cells)
     if (flow.y + rowHeight > flow.bottom) {
       flow.newPage()
       headerRow()

@@ -5,8 +5,8 @@
  */
 import { FONT_FAMILY, wrapText, type Font } from '../../layout'
 import type { JourneyMap, Metric, Note, Persona } from '../../model'
-import type { Orientation, PaperSize, PdfLabels } from './options'
-import { fill, valueLabel } from './options'
+import type { PageOrientation, PaperSize, PdfLabels } from './options'
+import { fill } from './options'
 import { MARGIN, paperSize } from './pages'
 import type { PdfSurface } from './surface'
 
@@ -33,10 +33,11 @@ export class Flow {
   constructor(
     readonly surface: PdfSurface,
     paper: PaperSize,
-    orientation: Orientation,
+    orientation: PageOrientation,
     private readonly onNewPage: (flow: Flow) => void
   ) {
-    const size = paperSize(paper === 'fit' ? 'a4' : paper, paper === 'fit' ? 'portrait' : orientation)
+    // A map-sized board page has no paper size for the pages after it: those are A4.
+    const size = paperSize(paper === 'fit' ? 'a4' : paper, orientation === 'auto' ? 'portrait' : orientation)
     this.width = size.w
     this.height = size.h
   }
@@ -63,6 +64,15 @@ export class Flow {
     if (this.y + height > this.bottom && this.y > MARGIN + 1) this.newPage()
   }
 
+  /**
+   * Before a heading: room for the heading and what follows it (`next`, e.g. a table's header
+   * row and first row), so a heading is never left alone at the bottom of a page. What cannot
+   * fit on a page at all starts at the top of one.
+   */
+  keepWithNext(heading: number, next: number): void {
+    this.need(Math.min(heading + next, this.bottom - MARGIN))
+  }
+
   wrap(text: string, width: number, size: number, weight: Font['weight'] = 'normal'): string[] {
     return wrapText(text, width, font(size, weight), this.surface.fonts.measure).lines.map((l) => l.text)
   }
@@ -87,7 +97,7 @@ export interface ExtrasContext {
   readonly personas: readonly Persona[]
   readonly labels: PdfLabels
   readonly paper: PaperSize
-  readonly orientation: Orientation
+  readonly orientation: PageOrientation
   /** Draws the page's running header/footer parts that do not depend on the content. */
   readonly decorate: () => void
 }
@@ -145,7 +155,7 @@ export function writePersonaPages(ctx: ExtrasContext): void {
       [L.fields.goals, persona.goals],
       [L.fields.painPoints, persona.painPoints],
       [L.fields.behaviour, persona.behaviour],
-      [L.fields.channels, persona.channels.map((c) => valueLabel(L, c)).join(', ')],
+      [L.fields.channels, persona.channels.map((c) => L.channels[c] ?? c).join(', ')],
       [L.fields.segmentNotes, persona.segmentNotes]
     ]
     const keyWidth = 120
@@ -199,15 +209,20 @@ export function writeNotesTable(ctx: ExtrasContext, personas: readonly Persona[]
   for (const stage of stages) {
     const notes = ctx.map.notes.filter((n) => n.stageId === stage.id)
     const metrics = ctx.map.metrics.filter((m) => m.stageId === stage.id).sort((a, b) => a.order - b.order)
-    flow.need(22 + 3 * (lineHeight + 2 * pad))
+    const title = flow.wrap(stage.title, tableWidth(), 13, 'bold')
+    const metricLines = metrics.map((metric) => {
+      const { text, color } = metricLine(metric, L)
+      return { lines: flow.wrap(text, tableWidth(), size), color }
+    })
+    const metricsHeight = metricLines.reduce((sum, m) => sum + m.lines.length * lineHeight, metrics.length > 0 ? 2 : 0)
+    const firstRow = notes.length === 0 ? lineHeight : 2 * (lineHeight + 2 * pad)
+    // The stage's title, its KPIs and the table's first row stay on one page.
+    flow.keepWithNext(6 + title.length * 18, metricsHeight + 4 + firstRow)
     flow.y += 6
-    flow.lines(flow.wrap(stage.title, tableWidth(), 13, 'bold'), flow.left, 13, 18, 'bold', INK)
+    flow.lines(title, flow.left, 13, 18, 'bold', INK)
     if (metrics.length > 0) {
       flow.y += 2
-      for (const metric of metrics) {
-        const { text, color } = metricLine(metric, L)
-        flow.lines(flow.wrap(text, tableWidth(), size), flow.left, size, lineHeight, 'normal', color)
-      }
+      for (const { lines, color } of metricLines) flow.lines(lines, flow.left, size, lineHeight, 'normal', color)
     }
     flow.y += 4
     if (notes.length === 0) {
@@ -244,9 +259,9 @@ export function writeNotesTable(ctx: ExtrasContext, personas: readonly Persona[]
 }
 
 function details(note: Note, L: PdfLabels, personaName: ReadonlyMap<string, string>): string {
-  const parts = [valueLabel(L, note.kind)]
-  if (note.channel) parts.push(valueLabel(L, note.channel))
-  if (note.category) parts.push(valueLabel(L, note.category))
+  const parts = [L.kinds[note.kind] ?? note.kind]
+  if (note.channel) parts.push(L.channels[note.channel] ?? note.channel)
+  if (note.category) parts.push(L.categories[note.category] ?? note.category)
   const names = note.personaIds.map((id) => personaName.get(id)).filter((n): n is string => n !== undefined)
   if (names.length > 0) parts.push(names.join(', '))
   if (note.votes > 0) parts.push(fill(L.votes, { count: note.votes }))

@@ -9,13 +9,21 @@
  * persona pages, a notes table per stage with its KPIs, and the map's analysis.
  */
 import { jsPDF } from 'jspdf'
-import { layoutMap, type LayoutPersona, type Scene } from '../../layout'
+import { LAYOUT, layoutMap, type LayoutPersona, type Rect, type Scene } from '../../layout'
 import type { JourneyMap, Persona } from '../../model'
 import { writeAnalysisPages } from './analysis-page'
 import { writeNotesTable, writePersonaPages, type ExtrasContext } from './extras'
 import type { PdfFontSet } from './fonts'
 import { DEFAULT_PDF_LABELS, fill, type PdfLabels, type PdfOptions } from './options'
-import { FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, POSTER_OVERLAP, planBoardPages, type BoardPage } from './pages'
+import {
+  FOOTER_HEIGHT,
+  HEADER_HEIGHT,
+  MARGIN,
+  POSTER_OVERLAP,
+  freshRegion,
+  planBoardPages,
+  type BoardPage
+} from './pages'
 import { paintScene } from './paint-scene'
 import { PdfSurface } from './surface'
 
@@ -27,6 +35,7 @@ export {
   PAPER_SIZES,
   PDF_FITS,
   type Orientation,
+  type PageOrientation,
   type PaperSize,
   type PdfFit,
   type PdfLabels,
@@ -74,14 +83,17 @@ export function renderPdf(
   const layoutPersonas: LayoutPersona[] = personas.map(({ id, name, color }) => ({ id, name, color }))
   const scene = layoutMap(map, fonts.measure, { personas: layoutPersonas, labels: options.seriesLabels })
   const extras = options.personaPages || options.notesTable || options.analysisPage === true
-  const plan = planBoardPages({
+  const tiles = planBoardPages({
     paper: options.paper,
     orientation: options.orientation,
     fit: options.fit,
     header: options.header,
     board: { width: scene.width, height: scene.height },
+    headers: { left: LAYOUT.laneHeaderWidth, top: LAYOUT.stageHeaderHeight },
     footer: extras || options.fit === 'tile'
   })
+  // A poster sheet with next to nothing of its own (empty cells only) is not printed.
+  const plan = tiles.length > 1 ? tiles.filter((page) => hasContent(scene, page)) : tiles
   const first = plan[0]!
   const doc = new jsPDF({
     unit: 'pt',
@@ -93,6 +105,14 @@ export function renderPdf(
   doc.setProperties({ title: map.title, subject: 'Customer journey map', creator: 'Journeyboard' })
   if (options.createdAt) doc.setCreationDate(options.createdAt)
   const surface = new PdfSurface(doc, fonts)
+  // Pages shown turned (a map-sized page in the other orientation than the map's): jsPDF has
+  // no API for /Rotate, but announces each page dictionary as it writes it (its plugins add
+  // /Annots the same way), and `write` adds to that dictionary.
+  const turned = new Set<number>()
+  const internal = doc.internal as typeof doc.internal & { write(text: string): void }
+  internal.events.subscribe('putPage', (page: { pageNumber: number }) => {
+    if (turned.has(page.pageNumber)) internal.write('/Rotate 90')
+  })
   const linked = map.personaIds
     .map((id) => personas.find((p) => p.id === id))
     .filter((p): p is Persona => p !== undefined)
@@ -102,6 +122,7 @@ export function renderPdf(
       doc.addPage([page.width, page.height], page.width > page.height ? 'landscape' : 'portrait')
       surface.pageStarted()
     }
+    if (page.rotate === 90) turned.add(doc.getNumberOfPages())
     if (options.header) drawHeader(surface, page.width, map.title, linked, options.date, labels)
     drawBoard(surface, scene, page)
   })
@@ -140,12 +161,52 @@ export function renderPdf(
 }
 
 function drawBoard(surface: PdfSurface, scene: Scene, page: BoardPage): void {
-  surface.setTransform(page.scale, page.offset.x, page.offset.y)
   const clipped = page.tile !== null
-  if (clipped) surface.clip(page.area)
-  paintScene(surface, scene, page.region)
-  if (clipped) surface.unclip()
+  for (const part of [page, ...page.repeated]) {
+    surface.setTransform(page.scale, part.offset.x, part.offset.y)
+    if (clipped) surface.clip(part.clip)
+    paintScene(surface, scene, part.region)
+    if (clipped) surface.unclip()
+  }
   if (page.tile) drawOverlapMarks(surface, page, scene)
+}
+
+const contains = (r: Rect, x: number, y: number) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h
+const centreIn = (r: Rect, item: Rect) => contains(r, item.x + item.w / 2, item.y + item.h / 2)
+
+/**
+ * Whether a poster sheet shows something of its own in its fresh part (what no earlier sheet
+ * showed): the centre of a note, badge, label, marker or folded cell with notes, or a point
+ * along a curve or connector. Headers count only on a sheet whose fresh part of the board is
+ * a sizeable piece of it (a quarter each way): a sliver of empty cells under a header is not
+ * worth a sheet of paper.
+ */
+function hasContent(scene: Scene, page: BoardPage): boolean {
+  const fresh = freshRegion(page)
+  const boxes: Rect[] = [...scene.notes, ...scene.badges, ...scene.cells.filter((c) => c.collapsed && c.noteCount > 0)]
+  if (boxes.some((b) => centreIn(fresh, b))) return true
+  const onBoard = {
+    w: Math.min(fresh.x + fresh.w, scene.width) - fresh.x,
+    h: Math.min(fresh.y + fresh.h, scene.height) - fresh.y
+  }
+  const sizeable = onBoard.w >= page.region.w / 4 && onBoard.h >= page.region.h / 4
+  if (sizeable && [...scene.stageHeaders, ...scene.laneHeaders].some((b) => centreIn(fresh, b))) return true
+  for (const m of scene.markers) {
+    if (contains(fresh, m.x, m.y) || (m.label && centreIn(fresh, m.label))) return true
+  }
+  const along = (points: readonly { x: number; y: number }[]) => {
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1]!
+      const b = points[i]!
+      const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 24))
+      for (let k = 0; k <= steps; k++) {
+        if (contains(fresh, a.x + ((b.x - a.x) * k) / steps, a.y + ((b.y - a.y) * k) / steps)) return true
+      }
+    }
+    return points.length === 1 && contains(fresh, points[0]!.x, points[0]!.y)
+  }
+  if (scene.curves.some((c) => along(c.points))) return true
+  return scene.connectors.some((c) => along(c.points) || (c.label !== null && centreIn(fresh, c.label)))
 }
 
 function drawHeader(
@@ -208,7 +269,7 @@ function drawFooter(
  */
 function drawOverlapMarks(surface: PdfSurface, page: BoardPage, scene: Scene): void {
   const tile = page.tile!
-  const { x, y, w, h } = page.area
+  const { x, y, w, h } = page.clip
   // The lines run only as far as the board does on this page.
   const right = Math.min(x + w, page.offset.x + scene.width * page.scale)
   const bottom = Math.min(y + h, page.offset.y + scene.height * page.scale)
@@ -220,16 +281,18 @@ function drawOverlapMarks(surface: PdfSurface, page: BoardPage, scene: Scene): v
   if (tile.row < tile.rows - 1)
     surface.pageLine(x, y + h - POSTER_OVERLAP, right, y + h - POSTER_OVERLAP, MARK, 0.5, dash)
   if (tile.row > 0) surface.pageLine(x, y + POSTER_OVERLAP, right, y + POSTER_OVERLAP, MARK, 0.5, dash)
+  // Trim marks at the printed area's corners, in the margin.
+  const area = page.area
   const len = 8
   const gap = 3
   for (const [cx, cy] of [
-    [x, y],
-    [x + w, y],
-    [x, y + h],
-    [x + w, y + h]
+    [area.x, area.y],
+    [area.x + area.w, area.y],
+    [area.x, area.y + area.h],
+    [area.x + area.w, area.y + area.h]
   ] as const) {
-    const sx = cx === x ? -1 : 1
-    const sy = cy === y ? -1 : 1
+    const sx = cx === area.x ? -1 : 1
+    const sy = cy === area.y ? -1 : 1
     surface.pageLine(cx + sx * gap, cy, cx + sx * (gap + len), cy, INK, 0.4)
     surface.pageLine(cx, cy + sy * gap, cx, cy + sy * (gap + len), INK, 0.4)
   }

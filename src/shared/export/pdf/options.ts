@@ -1,6 +1,7 @@
 /** What a PDF export can be asked for, and the words it prints (English unless the caller translates). */
 import { CATEGORY_TEXT, describeFinding, type Finding, type FindingCategory } from '../../analysis'
 import type { SeriesLabels } from '../../layout'
+import type { Category, Channel, NoteKind } from '../../model'
 
 export const PAPER_SIZES = ['a4', 'a3', 'letter', 'fit'] as const
 /** A4, A3, US Letter, or one page the size of the map ("fit to content"). */
@@ -8,6 +9,11 @@ export type PaperSize = (typeof PAPER_SIZES)[number]
 
 export const ORIENTATIONS = ['landscape', 'portrait'] as const
 export type Orientation = (typeof ORIENTATIONS)[number]
+/**
+ * A page orientation, or 'auto': for a page the map's size, the map's own shape (and A4
+ * portrait for the pages after the board).
+ */
+export type PageOrientation = Orientation | 'auto'
 
 export const PDF_FITS = ['scale', 'tile'] as const
 /** The whole board scaled onto one page, or printed at full size across pages (a poster). */
@@ -40,7 +46,7 @@ export interface PdfLabels {
   /** Title of the analysis pages. */
   readonly analysis: string
   /** Section titles of the analysis page: "Gaps", …, "Opportunities ranked". */
-  readonly categories: Readonly<Record<FindingCategory, string>>
+  readonly findingCategories: Readonly<Record<FindingCategory, string>>
   /** Under a category with no findings. */
   readonly noFindings: string
   /** Column titles of the opportunity ranking. */
@@ -73,13 +79,19 @@ export interface PdfLabels {
     readonly channels: string
     readonly segmentNotes: string
   }
-  /** Names of note kinds, channels and categories; English words from the value when absent. */
-  readonly values: Readonly<Record<string, string>>
+  /** Names of channels, note kinds and categories as the app shows them. */
+  readonly channels: Readonly<Record<Channel, string>>
+  readonly kinds: Readonly<Record<NoteKind, string>>
+  readonly categories: Readonly<Record<Category, string>>
 }
 
 export interface PdfOptions {
   readonly paper: PaperSize
-  readonly orientation: Orientation
+  /**
+   * Of every page. With paper 'fit' the board's page is the map's size, turned (the PDF's
+   * /Rotate) when the map's shape is the other orientation; the pages after it are A4.
+   */
+  readonly orientation: PageOrientation
   readonly fit: PdfFit
   /** Map title, personas and date at the top of every board page. */
   readonly header: boolean
@@ -100,7 +112,7 @@ export interface PdfOptions {
 
 export const DEFAULT_PDF_OPTIONS: Omit<PdfOptions, 'date'> = {
   paper: 'a4',
-  orientation: 'landscape',
+  orientation: 'auto',
   fit: 'scale',
   header: true,
   personaPages: false,
@@ -125,7 +137,7 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   target: 'target {value}',
   notMeasured: 'not measured',
   analysis: 'Analysis',
-  categories: CATEGORY_TEXT,
+  findingCategories: CATEGORY_TEXT,
   noFindings: 'Nothing found.',
   ranking: {
     rank: '#',
@@ -153,15 +165,41 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
     channels: 'Preferred channels',
     segmentNotes: 'Segment notes'
   },
-  values: {}
+  channels: {
+    web: 'Web',
+    email: 'Email',
+    phone: 'Phone',
+    inApp: 'In-app',
+    social: 'Social',
+    event: 'Event',
+    support: 'Support ticket',
+    chat: 'Chat',
+    store: 'Store',
+    partner: 'Partner',
+    other: 'Other'
+  },
+  kinds: {
+    note: 'Note',
+    goal: 'Goal',
+    action: 'Action',
+    thought: 'Thought',
+    touchpoint: 'Touchpoint',
+    painPoint: 'Pain point',
+    opportunity: 'Opportunity',
+    trigger: 'Trigger',
+    backstage: 'Backstage',
+    question: 'Question'
+  },
+  categories: {
+    marketing: 'Marketing',
+    sales: 'Sales',
+    customerSuccess: 'Customer success',
+    product: 'Product',
+    support: 'Support'
+  }
 }
 
 /** Fills "{name}" placeholders. */
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
-}
-
-/** "customerSuccess" → "customer success", "inApp" → "in app": the fallback name of an enum value. */
-export function valueLabel(labels: PdfLabels, value: string): string {
-  return labels.values[value] ?? value.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
 }

@@ -1,7 +1,8 @@
 /**
  * Paints a Scene on a PdfSurface in the board's order: cells, emotion guides, notes,
- * connectors, curves, markers, lane headers with the legend, stage headers and the corner, and
- * last the badges (KPI chips, vote counts).
+ * connectors, curves, markers, the labels of connectors and markers, lane headers with the
+ * legend, stage headers and the corner, and last the badges (KPI chips, vote counts). Cells'
+ * prompts are hints for filling the board in and are not printed.
  * Everything the board draws, at full detail, as vectors; nothing is placed here (the scene has
  * done that). Items wholly outside `visible` (board units) are skipped: a poster page draws
  * only its part of the board.
@@ -11,6 +12,7 @@ import {
   type BoxItem,
   type ConnectorItem,
   type CurveItem,
+  type LabelItem,
   type LegendItem,
   type MarkerItem,
   type NoteItem,
@@ -57,7 +59,8 @@ export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect): vo
   for (const cell of scene.cells) {
     if (!meets(cell, visible)) continue
     box(cell)
-    text(cell.label)
+    // A folded cell's note count; an open cell's label is the lane's prompt, left off paper.
+    if (cell.collapsed) text(cell.label)
   }
   for (const guide of scene.guides) {
     const bounds = pointsBounds(
@@ -73,18 +76,17 @@ export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect): vo
   }
   for (const note of scene.notes) if (meets(note, visible)) paintNote(surface, note)
   for (const connector of scene.connectors) {
-    if (meets(pointsBounds([connector.from, connector.to, ...connector.head], connector.width + 2), visible)) {
+    if (meets(pointsBounds([...connector.points, ...connector.head], connector.width + 2), visible)) {
       paintConnector(surface, connector)
-    }
-    if (connector.label && meets(connector.label, visible)) {
-      box(connector.label)
-      surface.textBlock(connector.label.text)
     }
   }
   for (const curve of scene.curves) {
     if (meets(pointsBounds(curve.points, curve.pointRadius + curve.width + 2), visible)) paintCurve(surface, curve)
   }
   for (const marker of scene.markers) paintMarker(surface, marker, visible)
+  // Labels over every line and dot (placed clear of note text, markers and badges).
+  for (const connector of scene.connectors) if (connector.label) paintLabel(surface, connector.label, visible)
+  for (const marker of scene.markers) if (marker.label) paintLabel(surface, marker.label, visible)
 
   for (const header of scene.laneHeaders) {
     if (!meets(header, visible)) continue
@@ -154,10 +156,15 @@ function paintMarker(surface: PdfSurface, marker: MarkerItem, visible: Rect): vo
     surface.circle(marker, marker.r, marker.fill, marker.stroke, 2)
     surface.textBlock(marker.digit)
   }
-  if (marker.label && meets(marker.label, visible)) {
-    surface.box(marker.label, marker.label.fill, marker.label.stroke)
-    surface.textBlock(marker.label.text)
+}
+
+function paintLabel(surface: PdfSurface, label: LabelItem, visible: Rect): void {
+  if (label.leader && meets(pointsBounds(label.leader, 1), visible)) {
+    surface.line(label.leader[0], label.leader[1], '#495057', 0.75, [2, 2])
   }
+  if (!meets(label, visible)) return
+  surface.box(label, label.fill, label.stroke)
+  surface.textBlock(label.text)
 }
 
 function paintLegend(surface: PdfSurface, entry: LegendItem): void {

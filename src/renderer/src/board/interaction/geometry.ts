@@ -128,6 +128,7 @@ export function hitTest(scene: Scene, index: SceneIndex, p: Point, view: BoardVi
   for (let i = scene.markers.length - 1; i >= 0; i--) {
     const marker = scene.markers[i]!
     if (Math.hypot(p.x - marker.x, p.y - marker.y) <= marker.r + tolerance / 2) return { kind: 'marker', marker }
+    if (marker.label && inside(p, marker.label)) return { kind: 'marker', marker }
   }
   const point = curvePointAt(scene, p, view.zoom)
   if (point) return { kind: 'curvePoint', ...point }
@@ -135,8 +136,7 @@ export function hitTest(scene: Scene, index: SceneIndex, p: Point, view: BoardVi
   for (let i = scene.connectors.length - 1; i >= 0; i--) {
     const connector = scene.connectors[i]!
     if (connector.label && inside(p, connector.label)) return { kind: 'connector', connector }
-    if (!note && distanceToSegment(p, connector.from, connector.to) <= tolerance)
-      return { kind: 'connector', connector }
+    if (!note && onPolyline(p, connector.points, tolerance)) return { kind: 'connector', connector }
   }
   if (note) return { kind: 'note', note }
   const cell = index.cellAt(p)
@@ -302,3 +302,9 @@ export const rectFrom = (a: Point, b: Point): Rect => ({
   w: Math.abs(a.x - b.x),
   h: Math.abs(a.y - b.y)
 })
+
+/** Whether p lies within `tolerance` of the line through `points`. */
+function onPolyline(p: Point, points: readonly Point[], tolerance: number): boolean {
+  for (let i = 1; i < points.length; i++) if (distanceToSegment(p, points[i - 1]!, points[i]!) <= tolerance) return true
+  return false
+}

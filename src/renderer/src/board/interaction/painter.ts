@@ -17,7 +17,7 @@ import {
   type Rect,
   type Scene
 } from '../../../../shared/layout'
-import { paintNote } from '../paint'
+import { paintNote } from '../../../../shared/export/canvas/paint'
 import type { Preview } from './gesture'
 import { formatScore, stickyOf, toggleRect, type DropLine } from './geometry'
 

@@ -1,5 +1,13 @@
 /** Bounding boxes of the scene's overlay items (board units), for culling and repainting. */
-import type { BadgeItem, ConnectorItem, CurveItem, GuideItem, MarkerItem, Rect } from '../../../../shared/layout'
+import type {
+  BadgeItem,
+  ConnectorItem,
+  CurveItem,
+  GuideItem,
+  LabelItem,
+  MarkerItem,
+  Rect
+} from '../../../../shared/layout'
 
 const box = (x1: number, y1: number, x2: number, y2: number, pad: number): Rect => ({
   x: Math.min(x1, x2) - pad,
@@ -34,15 +42,23 @@ export function curveBounds(c: CurveItem): Rect {
   return box(x1, y1, x2, y2, c.pointRadius + c.width + 2)
 }
 
+/** A label's box and its leader line. */
+export function labelBounds(label: LabelItem): Rect {
+  let r = box(label.x, label.y, label.x + label.w, label.y + label.h, 1)
+  if (label.leader) r = union(r, box(label.leader[0].x, label.leader[0].y, label.leader[1].x, label.leader[1].y, 1))
+  return r
+}
+
 export function markerBounds(m: MarkerItem): Rect {
   const dot = box(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r, 2)
-  return m.label ? union(dot, box(m.label.x, m.label.y, m.label.x + m.label.w, m.label.y + m.label.h, 1)) : dot
+  return m.label ? union(dot, labelBounds(m.label)) : dot
 }
 
 export function connectorBounds(c: ConnectorItem): Rect {
   let r = box(c.from.x, c.from.y, c.to.x, c.to.y, c.width + 1)
+  for (const p of c.points) r = union(r, box(p.x, p.y, p.x, p.y, c.width + 1))
   for (const p of c.head) r = union(r, box(p.x, p.y, p.x, p.y, 1))
-  if (c.label) r = union(r, box(c.label.x, c.label.y, c.label.x + c.label.w, c.label.y + c.label.h, 1))
+  if (c.label) r = union(r, labelBounds(c.label))
   return r
 }
 

@@ -21,12 +21,14 @@ import {
   paintConnector,
   paintCurve,
   paintGuide,
+  paintLabel,
   paintMarker,
   paintNote,
   paintNoteBlock
-} from '../paint'
+} from '../../../../shared/export/canvas/paint'
+import type { Canvas2D } from '../../../../shared/export/canvas/context'
 import type { SceneIndex } from '../scene-index'
-import { badgeBounds, connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
+import { badgeBounds, connectorBounds, curveBounds, guideBounds, labelBounds, markerBounds } from './bounds'
 import { detailAt } from './lod'
 
 interface Bounded<T> {
@@ -63,7 +65,7 @@ export function boardContent(scene: Scene, index: SceneIndex): BoardContent {
  * Paints everything of `content` that meets `rect`, at the level of detail of `zoom`. The caller
  * has set the context's transform (board units → pixels) and, if it wants, a clip.
  */
-export function paintRegion(ctx: CanvasRenderingContext2D, content: BoardContent, rect: Rect, zoom: number): void {
+export function paintRegion(ctx: Canvas2D, content: BoardContent, rect: Rect, zoom: number): void {
   const detail = detailAt(zoom)
   const lod = detail !== 'full'
   const hits = content.index.search(rect)
@@ -74,9 +76,16 @@ export function paintRegion(ctx: CanvasRenderingContext2D, content: BoardContent
     if (detail === 'blocks') paintNoteBlock(ctx, item)
     else paintNote(ctx, item, lod)
   }
-  for (const { item, bounds } of content.connectors) if (intersects(rect, bounds)) paintConnector(ctx, item, lod)
+  for (const { item, bounds } of content.connectors) if (intersects(rect, bounds)) paintConnector(ctx, item)
   for (const { item, bounds } of content.curves) if (intersects(rect, bounds)) paintCurve(ctx, item)
   for (const { item, bounds } of content.markers) if (intersects(rect, bounds)) paintMarker(ctx, item, lod)
+  // Labels over every line and dot (they were placed clear of note text, markers and badges).
+  if (!lod) {
+    for (const { item } of content.connectors)
+      if (item.label && intersects(rect, labelBounds(item.label))) paintLabel(ctx, item.label)
+    for (const { item } of content.markers)
+      if (item.label && intersects(rect, labelBounds(item.label))) paintLabel(ctx, item.label)
+  }
   // Over the rest, as vote counts sit on notes' corners: shapes at every zoom, text at full detail.
   for (const { item, bounds } of content.badges) if (intersects(rect, bounds)) paintBadge(ctx, item, !lod)
 }

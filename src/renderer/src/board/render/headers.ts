@@ -6,7 +6,7 @@
 import Konva from 'konva/lib/Core'
 import { intersects, LAYOUT, type Rect, type Scene } from '../../../../shared/layout'
 import type { LaneHeaderItem, StageHeaderItem } from '../../../../shared/layout'
-import { paintBox, paintHeader, paintLegend } from '../paint'
+import { paintBox, paintHeader, paintLegend } from '../../../../shared/export/canvas/paint'
 
 const STATIC = { listening: false, perfectDrawEnabled: false } as const
 

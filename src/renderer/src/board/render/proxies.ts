@@ -21,7 +21,7 @@ import {
   type NoteItem,
   type Rect
 } from '../../../../shared/layout'
-import { paintConnector, paintCurve, paintMarker, paintNote } from '../paint'
+import { paintConnector, paintCurve, paintLabel, paintMarker, paintNote } from '../../../../shared/export/canvas/paint'
 import type { BoardContent } from './content'
 import { LOD_ZOOM } from './lod'
 
@@ -195,9 +195,14 @@ export class BoardProxies {
         const o = origin(current)
         ctx.translate(-o.x, -o.y)
         if (current.kind === 'note') paintNote(ctx, current, lod)
-        else if (current.kind === 'connector') paintConnector(ctx, current, lod)
-        else if (current.kind === 'curve') paintCurve(ctx, current)
-        else paintMarker(ctx, current, lod)
+        else if (current.kind === 'connector') {
+          paintConnector(ctx, current)
+          if (current.label && !lod) paintLabel(ctx, current.label)
+        } else if (current.kind === 'curve') paintCurve(ctx, current)
+        else {
+          paintMarker(ctx, current, lod)
+          if (current.label && !lod) paintLabel(ctx, current.label)
+        }
       }
     })
     this.items.set(node, item)

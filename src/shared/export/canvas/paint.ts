@@ -1,8 +1,9 @@
 /**
  * Painters: draw scene items on a 2D canvas context in board coordinates (a Konva shape placed at
  * its item's corner translates the context back). No layout decisions here: the scene has made them.
+ * The board, the app's PNG export and the CLI's PNG export all draw through these.
  */
-import { COLORS, cssFont } from '../../../shared/layout'
+import { COLORS, cssFont } from '../../layout'
 import type {
   BadgeItem,
   BoxItem,
@@ -14,11 +15,14 @@ import type {
   LegendItem,
   MarkerItem,
   NoteItem,
+  LabelItem,
   StageHeaderItem,
   TextBlock
-} from '../../../shared/layout'
+} from '../../layout'
+import { parseSvgPath, type PathSegment } from '../pdf/svg-path'
+import type { Canvas2D } from './context'
 
-type Ctx = CanvasRenderingContext2D
+type Ctx = Canvas2D
 
 /** Colour of the bars standing in for text when zoomed out. */
 const TEXT_BAR = 'rgba(31, 36, 48, 0.22)'
@@ -129,11 +133,18 @@ export function paintNoteBlock(ctx: Ctx, note: NoteItem): void {
   ctx.fillRect(note.x, note.y, note.w, note.h)
 }
 
-const paths = new WeakMap<object, Path2D>()
-const path2d = (owner: object, data: string) => {
-  let p = paths.get(owner)
-  if (!p) paths.set(owner, (p = new Path2D(data)))
-  return p
+const paths = new WeakMap<object, readonly PathSegment[]>()
+/** Traces an item's path data as the current path (parsed once per item). */
+function tracePath(ctx: Ctx, owner: object, data: string): void {
+  let segments = paths.get(owner)
+  if (!segments) paths.set(owner, (segments = parseSvgPath(data)))
+  ctx.beginPath()
+  for (const s of segments) {
+    if (s.op === 'M') ctx.moveTo(s.to.x, s.to.y)
+    else if (s.op === 'L') ctx.lineTo(s.to.x, s.to.y)
+    else if (s.op === 'C') ctx.bezierCurveTo(s.c1.x, s.c1.y, s.c2.x, s.c2.y, s.to.x, s.to.y)
+    else ctx.closePath()
+  }
 }
 
 export function paintCurve(ctx: Ctx, curve: CurveItem): void {
@@ -143,7 +154,8 @@ export function paintCurve(ctx: Ctx, curve: CurveItem): void {
     ctx.strokeStyle = curve.stroke
     ctx.lineWidth = curve.width
     ctx.setLineDash(curve.dash as number[])
-    ctx.stroke(path2d(curve, curve.path))
+    tracePath(ctx, curve, curve.path)
+    ctx.stroke()
     ctx.setLineDash([])
   }
   for (const p of curve.points) {
@@ -157,10 +169,13 @@ export function paintCurve(ctx: Ctx, curve: CurveItem): void {
   }
 }
 
-export function paintConnector(ctx: Ctx, connector: ConnectorItem, lod: boolean): void {
+/** A connector's line and arrow head; its label is painted with the other labels (paintLabel). */
+export function paintConnector(ctx: Ctx, connector: ConnectorItem): void {
   ctx.strokeStyle = connector.stroke
   ctx.lineWidth = connector.width
-  ctx.stroke(path2d(connector, connector.path))
+  ctx.lineJoin = 'round'
+  tracePath(ctx, connector, connector.path)
+  ctx.stroke()
   const [tip, left, right] = connector.head
   ctx.fillStyle = connector.stroke
   ctx.beginPath()
@@ -169,12 +184,26 @@ export function paintConnector(ctx: Ctx, connector: ConnectorItem, lod: boolean)
   ctx.lineTo(right.x, right.y)
   ctx.closePath()
   ctx.fill()
-  if (connector.label && !lod) {
-    paintBox(ctx, connector.label)
-    paintText(ctx, connector.label.text)
-  }
 }
 
+/** A connector's or marker's label: its leader line, the white box, the text. */
+export function paintLabel(ctx: Ctx, label: LabelItem): void {
+  if (label.leader) {
+    const [from, to] = label.leader
+    ctx.strokeStyle = COLORS.connector
+    ctx.lineWidth = 0.75
+    ctx.setLineDash([2, 2])
+    ctx.beginPath()
+    ctx.moveTo(from.x, from.y)
+    ctx.lineTo(to.x, to.y)
+    ctx.stroke()
+    ctx.setLineDash([])
+  }
+  paintBox(ctx, label)
+  paintText(ctx, label.text)
+}
+
+/** A marker's dot and digit; its label is painted with the other labels (paintLabel). */
 export function paintMarker(ctx: Ctx, marker: MarkerItem, lod: boolean): void {
   ctx.beginPath()
   ctx.arc(marker.x, marker.y, marker.r, 0, Math.PI * 2)
@@ -183,13 +212,7 @@ export function paintMarker(ctx: Ctx, marker: MarkerItem, lod: boolean): void {
   ctx.strokeStyle = marker.stroke
   ctx.lineWidth = 2
   ctx.stroke()
-  if (!lod) {
-    paintText(ctx, marker.digit)
-    if (marker.label) {
-      paintBox(ctx, marker.label)
-      paintText(ctx, marker.label.text)
-    }
-  }
+  if (!lod) paintText(ctx, marker.digit)
 }
 
 /** A badge (KPI chip, vote count): rounded fill, its status bar, outline, and text unless `withText` is off (zoomed far out). */

@@ -27,8 +27,9 @@ import {
 const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
   list [--json]                                  list maps
   new --template saas|b2b|blueprint|blank --title TEXT   create a map, print its id
-  import FILE                                    import a JSON, CSV or Mermaid journey file (told apart
-                                                 by content), print the new map id
+  import FILE                                    import a .journeymap, JSON, CSV or Mermaid journey file
+                                                 (told apart by content) or a PDF/PNG/SVG exported with
+                                                 its map, print the new map id
 ${EXPORT_USAGE}
   analyze MAP [--json]                           print the map's gaps, hotspots, bottlenecks, inconsistencies
                                                  and ranked opportunities

@@ -98,8 +98,7 @@ export function createHandlers(ctx: LibraryContext): Handlers {
   const keepVersion = (mapId: string, content: JourneyMap, own: boolean, name: string): void => {
     const version = mapVersion(content)
     const known = versions.get(mapId, version)
-    const snapshotId =
-      known?.snapshotId ?? snapshots.create(ctx.newId(), name, ctx.now(), { ...content, id: mapId }).id
+    const snapshotId = known?.snapshotId ?? snapshots.create(ctx.newId(), name, ctx.now(), { ...content, id: mapId }).id
     versions.note(mapId, version, own, snapshotId)
   }
   /** The versions a file lists as seen before its own, known from now on (names only). */
@@ -213,7 +212,10 @@ export function createHandlers(ctx: LibraryContext): Handlers {
       const content = canonicalize(theirs as JourneyMap)
       const broken = checkIntegrity(content, 1)[0]
       if (broken) {
-        throw new JourneyError('invalid_request', `The merged file's map is not valid: ${broken.path}: ${broken.message}.`)
+        throw new JourneyError(
+          'invalid_request',
+          `The merged file's map is not valid: ${broken.path}: ${broken.message}.`
+        )
       }
       return write(() => {
         noteAncestors(mapId, lineage)

@@ -22,7 +22,8 @@ export function embedInSvg(svg: string, text: string): string {
   return svg.slice(0, at) + element + svg.slice(at)
 }
 
-export const looksLikeSvg = (text: string): boolean => /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg\b/i.test(text)
+export const looksLikeSvg = (text: string): boolean =>
+  /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg\b/i.test(text)
 
 /**
  * The document in the SVG's Journeyboard metadata; null when it has none. Throws an Error saying

@@ -14,6 +14,7 @@ import { parseApiCall } from '../shared/api/validate'
 import { TemplateIdSchema } from '../shared/schema/enums'
 import { analysisReport, type AnalysisReport } from '../shared/analysis/report'
 import { JourneyError } from '../shared/errors'
+import { DIFF_USAGE, DiffUsageError, diffCommand } from './diff'
 import {
   EXPORT_USAGE,
   ExchangeUsageError,
@@ -31,6 +32,7 @@ const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
                                                  (told apart by content) or a PDF/PNG/SVG exported with
                                                  its map, print the new map id
 ${EXPORT_USAGE}
+${DIFF_USAGE}
   analyze MAP [--json]                           print the map's gaps, hotspots, bottlenecks, inconsistencies
                                                  and ranked opportunities
   personas [--json]                              list personas and the maps they are linked to
@@ -197,11 +199,17 @@ async function main(): Promise<void> {
   let service: LibraryService | undefined
   try {
     const db = resolve(parsed.values.db ?? defaultLibraryPath())
+    if (command === 'diff') {
+      // Files need no library (git runs this in any repository): it is opened, read-only, only if named.
+      const lines = await diffCommand(positionals, () => (service ??= openLibraryService(db, { readOnly: true })))
+      for (const line of lines) process.stdout.write(`${line}\n`)
+      return
+    }
     mkdirSync(dirname(db), { recursive: true })
     service = openLibraryService(db)
     await run(command, positionals, parsed.values, service)
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof DiffUsageError) {
       process.stderr.write(`journeyboard: ${error.message}\n${USAGE}\n`)
       process.exitCode = 2
     } else if (error instanceof JourneyError) {

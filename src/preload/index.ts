@@ -1,7 +1,7 @@
 /**
  * The preload: a sandboxed script that puts one object, `window.journeyboard`, into the page.
- * One method per API call, two subscriptions, and saving an export through the main process's
- * save dialog. ipcRenderer itself never leaves this file,
+ * One method per API call, three subscriptions, saving an export through the main process's
+ * save dialog, and taking the files the user opened (File ▸ Open…, a double-clicked map). ipcRenderer itself never leaves this file,
  * and the IPC event object (which carries the sender) is never handed to the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
@@ -9,12 +9,15 @@ import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api
 import {
   BRIDGE_KEY,
   IPC_EVENT_CHANNEL,
+  IPC_FILE_OPENED_CHANNEL,
   IPC_MENU_CHANNEL,
   IPC_SAVE_FILE_CHANNEL,
+  IPC_TAKE_OPENED_FILES_CHANNEL,
   ipcMethodChannel,
   isMenuCommand,
   type IpcResult,
-  type MenuCommand
+  type MenuCommand,
+  type OpenedFileMessage
 } from '../shared/api/ipc'
 import type { SaveExportFileRequest, SaveExportFileResult } from '../shared/api/save-file'
 import type { PreloadApi } from './types'
@@ -66,7 +69,15 @@ const api = {
   onEvent: (listener: (event: ApiEvent) => void) => subscribe(IPC_EVENT_CHANNEL, isApiEvent, listener),
   onMenu: (listener: (command: MenuCommand) => void) => subscribe(IPC_MENU_CHANNEL, isMenuCommand, listener),
   saveExportFile: (req: SaveExportFileRequest) =>
-    ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, req) as Promise<IpcResult<SaveExportFileResult>>
+    ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, req) as Promise<IpcResult<SaveExportFileResult>>,
+  takeOpenedFiles: () =>
+    ipcRenderer.invoke(IPC_TAKE_OPENED_FILES_CHANNEL) as Promise<IpcResult<readonly OpenedFileMessage[]>>,
+  onFileOpened: (listener: () => void) =>
+    subscribe(
+      IPC_FILE_OPENED_CHANNEL,
+      (_value: unknown): _value is unknown => true,
+      () => listener()
+    )
 } satisfies PreloadApi
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, api)

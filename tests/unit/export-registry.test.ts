@@ -113,7 +113,12 @@ describe('runExport', () => {
     expect(text(pdf.bytes.slice(0, 5))).toBe('%PDF-')
     expect(pdf.summary).toMatchObject({ format: 'pdf', pages: 1, missing: ['📧'] })
     expect(phases).toEqual(['fonts', 'drawing'])
-    const svg = await runExport({ format: 'svg', options: { background: 'white', embedMap: true } }, map, personas, host)
+    const svg = await runExport(
+      { format: 'svg', options: { background: 'white', embedMap: true } },
+      map,
+      personas,
+      host
+    )
     expect(text(svg.bytes)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
     expect(svg.summary).toMatchObject({ format: 'svg', missing: ['📧'] })
   })

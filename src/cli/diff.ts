@@ -8,7 +8,7 @@
  * The library is opened (read-only) only when a map of it is named.
  */
 import { existsSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { readImport } from '../library/interchange'
 import type { LibraryService } from '../library/service-types'
 import { diffMaps } from '../shared/analysis/diff'
@@ -99,10 +99,13 @@ export async function diffCommand(args: readonly string[], library: () => Librar
   } else if (args.length === 2) refs = [args[0]!, args[1]!]
   else throw new DiffUsageError('diff needs two maps: A B (files, or maps of the library by id or exact title)')
 
+  // Run through `npm --prefix … run cli` (as git does, per the README), relative paths are the caller's.
+  const base = process.env['INIT_CWD'] ?? process.cwd()
   const side = async (ref: string, i: 0 | 1): Promise<Side | null> => {
     if (ref === NO_FILE) return null
-    if (existsSync(ref) && statSync(ref).isFile()) {
-      const { map, personas } = readMapFile(ref)
+    const path = resolve(base, ref)
+    if (existsSync(path) && statSync(path).isFile()) {
+      const { map, personas } = readMapFile(path)
       return { label: labels?.[i] ?? ref, map, personas }
     }
     return fromLibrary(library(), ref)

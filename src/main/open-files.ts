@@ -8,7 +8,7 @@
  */
 import { dialog, ipcMain, type BrowserWindow } from 'electron'
 import { readFile, stat } from 'node:fs/promises'
-import { basename, extname, resolve } from 'node:path'
+import { basename } from 'node:path'
 import {
   IPC_FILE_OPENED_CHANNEL,
   IPC_TAKE_OPENED_FILES_CHANNEL,
@@ -17,10 +17,8 @@ import {
 } from '../shared/api/ipc'
 import { MAX_IMPORT_BYTES } from '../shared/api/wire'
 import { isTrustedSender } from './ipc'
+import { filesInArgs, OPENABLE_EXTENSIONS } from './open-args'
 import type { UrlCheck } from './window'
-
-/** What File ▸ Open… offers, and what a path on the command line may be. */
-export const OPENABLE_EXTENSIONS = ['journeymap', 'json', 'csv', 'tsv', 'mmd', 'mermaid', 'pdf', 'png', 'svg']
 
 const OPEN_FILTERS = [
   { name: 'Journeyboard maps', extensions: ['journeymap'] },
@@ -28,17 +26,6 @@ const OPEN_FILTERS = [
   { name: 'JSON, CSV or Mermaid', extensions: ['json', 'csv', 'tsv', 'mmd', 'mermaid'] },
   { name: 'All files', extensions: ['*'] }
 ]
-
-/**
- * The files named on a command line (a launch by double-click, or a second launch): arguments
- * that are not switches and end in an extension the app opens. Pure; the first argument (the
- * executable, and in development the app's folder) is skipped by the caller.
- */
-export function filesInArgs(args: readonly string[], cwd: string): string[] {
-  return args
-    .filter((a) => !a.startsWith('-') && OPENABLE_EXTENSIONS.includes(extname(a).slice(1).toLowerCase()))
-    .map((a) => resolve(cwd, a))
-}
 
 export class OpenedFiles {
   readonly #queue: OpenedFileMessage[] = []
@@ -92,4 +79,4 @@ export class OpenedFiles {
   }
 }
 
-export { IPC_FILE_OPENED_CHANNEL }
+export { IPC_FILE_OPENED_CHANNEL, filesInArgs, OPENABLE_EXTENSIONS }

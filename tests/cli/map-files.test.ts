@@ -7,9 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { serializeInterchange } from '../../src/shared/format/interchange'
 import { mapVersion } from '../../src/shared/format/lineage'
@@ -181,9 +179,8 @@ describe('cli diff', { timeout: 120_000 }, () => {
         encoding: 'utf8'
       })
     execFileSync('git', ['init', '-q', repo])
-    // As the README has it (`npm run --silent cli -- diff` from a checkout), without npm's start-up.
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-    git('config', 'diff.journeymap.command', `node --import ${tsx} ${join(ROOT, 'src/cli/index.ts')} diff`)
+    // The README's command, word for word.
+    git('config', 'diff.journeymap.command', `npm --prefix ${ROOT} run --silent cli -- diff`)
     writeFileSync(join(repo, '.gitattributes'), '*.journeymap diff=journeymap\n')
     writeFileSync(join(repo, 'sign-up.journeymap'), readFileSync(join(ROOT, 'docs/examples/sign-up-before.journeymap')))
     git('add', '.')

@@ -1,23 +1,20 @@
 /**
  * Planning a three-way merge of two copies of a map against their common ancestor: what merges
- * by itself, and what only the user can decide. The rules (docs/merging.md) in short:
+ * by itself, and what only the user can decide. The rules, as docs/merging.md states them:
  *
- * 1. Records are matched by kind and id.
- * 2. A record one side added is kept; both added the same id: merged field by field as if it had
- *    been empty before (equal fields agree, different ones are conflicts).
- * 3. A record both still have is merged field by field (./fields.ts): a field changed on one side
- *    takes that change; changed on both to different values is a conflict. Where a record sits
- *    (stage, lane, order) is one field.
- * 4. A record deleted on one side and left untouched on the other is deleted ("deletions win over
- *    untouched records"); so is one deleted on both sides.
- * 5. A deletion is a conflict when the other side changed the record, or added or changed a
- *    record that needs it (a note in a deleted stage, a connector to a deleted note, a note
- *    tagged with an unlinked persona). Records deleted together on one side and tied by
- *    references (a stage and its notes) are one such conflict: keep them all, or delete them all
- *    with what needs them.
- * 6. Two records one map may hold only one of (two emotion points of the same series over the
- *    same stage), one from each side, are a conflict: keep one.
- * 7. Without a common ancestor every record both have is merged as in rule 2.
+ * 1. Added on one side: kept.
+ * 2. Changed on one side only: taken (field by field, ./fields.ts; where a record sits, its stage,
+ *    lane and order, is one field).
+ * 3. Changed on both sides to the same value: that value.
+ * 4. Changed on both sides differently: a conflict.
+ * 5. Deleted on one side and untouched on the other ("deletions win over untouched records"), or
+ *    deleted on both: deleted.
+ * 6. Deleted on one side, needed on the other (changed there, or referred to by a record added or
+ *    changed there): a conflict. Records deleted together on one side and tied by references (a
+ *    stage and its notes) are one such conflict: keep them all, or delete them all.
+ * 7. Two records in one place (an emotion point per series and stage, an id), one from each
+ *    side: a conflict, keep one.
+ * 8. Without a common ancestor, records both have are merged as if both had added them.
  *
  * Nothing is applied here: ./resolve.ts makes the merged map once every conflict has a choice.
  * Pure and deterministic: conflicts come sorted by kind (the map, personas, then the collections
@@ -252,7 +249,7 @@ function deletionsOf(
   return conflicts
 }
 
-/** Pairs of records, one from each side, that would take the same unique place (rule 6). */
+/** Pairs of records, one from each side, that would take the same unique place (rule 7). */
 function duplicatesOf(
   sides: { local: ReadonlyMap<string, Rec>; incoming: ReadonlyMap<string, Rec> },
   merged: ReadonlyMap<string, Rec>,

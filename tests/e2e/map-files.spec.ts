@@ -91,6 +91,7 @@ test('merges a copy edited apart: conflicts side by side, nothing before Merge, 
   const importer = await pickFile(page, 'sign-up-after.journeymap', file)
   await expect(importer.dialog().getByRole('status')).toHaveText('Recognised as Journeyboard map.')
   await expect(importer.dialog()).toContainText(`This file holds a copy of “${TITLE}”, which is in your library.`)
+  await page.screenshot({ path: 'test-results/import-offers-merge-1280x800.png' })
   await importer
     .dialog()
     .getByRole('button', { name: `Merge into “${TITLE}”` })
@@ -217,6 +218,7 @@ test('Save map as… writes a .journeymap that opens again when dropped on the w
   )
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: drop })
   await expect(page.getByText('Drop the file to open it')).toBeVisible()
+  await page.screenshot({ path: 'test-results/drop-overlay.png' })
   await page.dispatchEvent('main', 'drop', { dataTransfer: drop })
   const importer = page.getByRole('dialog', { name: 'Import a map' })
   await expect(importer.locator('output')).toHaveText('Dropped map.journeymap')
@@ -252,6 +254,7 @@ test('a PDF exported from the dialog imports back as the editable map', async ({
   await expect(
     exporter.dialog().getByLabel('Include the editable map (the PDF opens again in Journeyboard)')
   ).toBeChecked()
+  await page.screenshot({ path: 'test-results/export-dialog-embed.png' })
   const { bytes, name } = await exporter.export()
   await exporter.close()
 

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { openLibraryService } from '../src/library'
-import { readBundledFonts } from '../src/library/bundled-fonts'
-import { createPdfFontSet, DEFAULT_PDF_OPTIONS, renderPdf } from '../src/shared/export/pdf'
+import { loadPdfFontSet } from '../src/library/bundled-fonts'
+import { DEFAULT_PDF_OPTIONS, renderPdf } from '../src/shared/export/pdf'
 import { serializeInterchange } from '../src/shared/format/interchange'
 import { startHost } from '../tests/e2e/support/web-host'
 import { BENCH_PERSONAS, buildLargeMap } from './fixtures'
@@ -23,9 +23,9 @@ import { median, round } from './stats'
 const ROOT = resolve(import.meta.dirname, '..')
 const RUNS = 3
 
-function benchPdfNode(): { ms: number; bytes: number; pages: number } {
+async function benchPdfNode(): Promise<{ ms: number; bytes: number; pages: number }> {
   const map = buildLargeMap(2000)
-  const fonts = createPdfFontSet(readBundledFonts())
+  const fonts = await loadPdfFontSet()
   const times: number[] = []
   let bytes = 0
   let pages = 0
@@ -128,7 +128,7 @@ async function benchInBrowser(): Promise<{ png: number; pngBytes: number; pdf: n
 }
 
 export async function runExportBench(): Promise<Record<string, number>> {
-  const pdf = benchPdfNode()
+  const pdf = await benchPdfNode()
   process.stderr.write(`export: PDF of the 2k map: ${pdf.pages} page(s), ${pdf.bytes} bytes\n`)
   const browser = await benchInBrowser()
   return {

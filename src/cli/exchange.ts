@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
-import { readBundledFonts } from '../library/bundled-fonts'
+import { loadPdfFontSet } from '../library/bundled-fonts'
 import type { LibraryService } from '../library/service-types'
 import { exportCsv } from '../shared/export/csv'
 import { exportMermaid } from '../shared/export/mermaid'
@@ -12,7 +12,6 @@ import {
   DEFAULT_PDF_OPTIONS,
   ORIENTATIONS,
   PAPER_SIZES,
-  createPdfFontSet,
   renderPdf,
   type Orientation,
   type PaperSize
@@ -102,7 +101,7 @@ export async function exportMapToFile(
           analysisPage: options.analysis === true,
           date: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
         },
-        createPdfFontSet(readBundledFonts())
+        await loadPdfFontSet()
       )
       writeAtomically(options.out, result.bytes)
       const notes = [`${result.pageCount} ${result.pageCount === 1 ? 'page' : 'pages'}, ${result.bytes.length} bytes`]

@@ -204,7 +204,7 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
   const itemize = (text: string, weight: Font['weight'], direction: Direction): Piece[] => {
     const stack = stacks[weight]
     const cover = coverage[weight]
-    if (stack.length === 0) throw new Error('The text engine has no font for this weight yet.')
+    if (stack.length === 0) return []
     const byId = (id: string) => stack.find((f) => f.id === id)!
     const pieces: Piece[] = []
     const add = (part: string, level: number) => {
@@ -344,6 +344,8 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
   }
 
   const widthOf = (text: string, weight: Font['weight'], direction: Direction): number => {
+    // No font yet (the renderer before its first font arrived): an estimate, replaced on arrival.
+    if (stacks[weight].length === 0) return text.length * 0.55
     let width = 0
     for (const piece of itemize(text, weight, direction)) width += shapePiece(piece, weight).width
     return width
@@ -364,9 +366,8 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
 
   const needs = (text: string) => {
     const files = new Set<string>()
-    for (const ch of text) {
+    for (const ch of new Set(text.match(/[^\u0000-\u007f]/gu))) {
       const code = ch.codePointAt(0)!
-      if (code < 0x80) continue
       for (const weight of ['normal', 'bold'] as const) {
         if (stacks[weight].some((f) => f.cmap.has(code))) continue
         const font = FONT_STACKS[weight].find(

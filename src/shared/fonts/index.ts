@@ -4,7 +4,7 @@
  */
 export { parseCmap, parseCmapTable, type CharacterMap } from './cmap'
 export { missingCharacters, splitRuns, type FontStack, type StackFont, type TextRun } from './coverage'
-export { FontFormatError, TRUETYPE_VERSION, hasTrueTypeOutlines, readTableDirectory } from './sfnt'
+export { FontFormatError, TRUETYPE_VERSION, hasTrueTypeOutlines, readTableDirectory, withoutEmptyTables } from './sfnt'
 export { readHorizontalMetrics, type HorizontalMetrics } from './metrics'
 export { loadHarfBuzz, type HarfBuzz, type HarfBuzzFont, type HarfBuzzWasm, type ShapedGlyphs } from './harfbuzz'
 export { baseDirection, type Direction } from './bidi'

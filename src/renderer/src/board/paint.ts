@@ -3,6 +3,7 @@
  * its item's corner translates the context back). No layout decisions here: the scene has made them.
  */
 import { COLORS, cssFont } from '../../../shared/layout'
+import { textEngine } from '../fonts'
 import type {
   BadgeItem,
   BoxItem,
@@ -24,22 +25,52 @@ type Ctx = CanvasRenderingContext2D
 const TEXT_BAR = 'rgba(31, 36, 48, 0.22)'
 const TEXT_BAR_ON_DARK = 'rgba(255, 255, 255, 0.45)'
 
+/**
+ * A text block as the text engine laid it out (the same runs the PDF draws): each line's runs in
+ * visual order, each in the bundled font the engine chose (its own FontFace family, see
+ * ../fonts.ts), right-to-left runs drawn right to left. Runs the engine did not shape are drawn
+ * without kerning or ligatures, as they were measured; shaped runs with the font's features,
+ * which Chromium applies with the same HarfBuzz and the same font file.
+ */
 export function paintText(ctx: Ctx, block: TextBlock): void {
   if (block.lines.length === 0) return
-  ctx.font = cssFont(block.font)
+  const engine = textEngine()
+  const { font } = block
   ctx.fillStyle = block.color
   ctx.textBaseline = 'alphabetic'
   ctx.textAlign = 'left'
-  if (block.rotation) {
+  const rotated = block.rotation !== 0
+  if (rotated) {
     ctx.save()
     ctx.translate(block.x, block.y)
     ctx.rotate((block.rotation * Math.PI) / 180)
-    for (const line of block.lines) ctx.fillText(line.text, line.x, line.baseline)
-    ctx.restore()
-    return
   }
-  const { x, y } = block
-  for (const line of block.lines) ctx.fillText(line.text, x + line.x, y + line.baseline)
+  const x0 = rotated ? 0 : block.x
+  const y0 = rotated ? 0 : block.y
+  const italic = font.style === 'italic' ? 'italic ' : ''
+  for (const line of block.lines) {
+    if (line.text === '') continue
+    const layout = engine.layoutLine(line.text, font.weight, block.direction)
+    if (layout.runs.length === 0) {
+      // No font in the engine yet: the page's font, until the bundled one arrives.
+      ctx.font = cssFont(font)
+      ctx.fillText(line.text, x0 + line.x, y0 + line.baseline)
+      continue
+    }
+    for (const run of layout.runs) {
+      const face = engine.fonts.get(run.fontId)
+      if (!face) continue
+      ctx.font = `${italic}${face.weight === 'bold' ? 'bold ' : ''}${font.size}px "${face.family}"`
+      ctx.direction = run.rtl ? 'rtl' : 'ltr'
+      ctx.fontKerning = run.shaped ? 'normal' : 'none'
+      ctx.textRendering = run.shaped ? 'auto' : 'optimizeSpeed'
+      ctx.fillText(run.text, x0 + line.x + run.x * font.size, y0 + line.baseline)
+    }
+  }
+  ctx.direction = 'ltr'
+  ctx.fontKerning = 'auto'
+  ctx.textRendering = 'auto'
+  if (rotated) ctx.restore()
 }
 
 /** Text as grey bars, one per line, for zoomed-out views where glyphs would be unreadable. */

@@ -3,3 +3,8 @@ declare module '*.ttf?url' {
   const url: string
   export default url
 }
+
+declare module '*.wasm?url' {
+  const url: string
+  export default url
+}

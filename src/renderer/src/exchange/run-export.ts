@@ -13,7 +13,7 @@ import { createLayoutCache, layoutMap, type SeriesLabels } from '../../../shared
 import type { JourneyMap, Persona } from '../../../shared/model'
 import { findingText } from '../analysis/AnalysisPanel'
 import type { FileToSave } from '../api/save-file'
-import { createCanvasMeasure } from '../board/measure'
+import { createBoardMeasure } from '../board/measure'
 import { loadFontsFor } from '../fonts'
 import { t } from '../i18n'
 import { pdfFonts } from './font-files'
@@ -143,7 +143,7 @@ export async function runExport(
       // Every face the map's text needs, before measuring: the layout must see the real widths.
       const all = allText(map) + personas.map((p) => p.name).join('')
       await Promise.all([loadFontsFor(all, 'normal'), loadFontsFor(all, 'bold')])
-      const scene = layoutMap(map, createCanvasMeasure(), {
+      const scene = layoutMap(map, createBoardMeasure(), {
         personas: personas.map(({ id, name, color }) => ({ id, name, color })),
         labels: seriesLabels(),
         cache: createLayoutCache()

@@ -40,12 +40,19 @@ export const WORLD_SENTENCES = {
 
 export type WorldLanguage = keyof typeof WORLD_SENTENCES
 
+/** Cells of worldMap, lane by lane: each right-to-left note shares its column with a left-to-right one. */
+const WORLD_ORDER: readonly WorldLanguage[] = [
+  ...['russian', 'bulgarian', 'thai', 'chinese', 'english'],
+  ...['japanese', 'korean', 'hindi', 'vietnamese', 'arabic'],
+  ...['hebrew', 'greek', 'emoji']
+] as WorldLanguage[]
+
 /**
  * Every world sentence in a note of its own, one language per cell over five stages and three
  * lanes, so a reader meets each note's lines together.
  */
 export function worldMap(): JourneyMap {
-  const entries = Object.values(WORLD_SENTENCES)
+  const entries = WORLD_ORDER.map((language) => WORLD_SENTENCES[language])
   return buildMap({
     title: 'Thirteen languages',
     stages: Array.from({ length: 5 }, (_, i) => ({ id: `s${i + 1}`, title: `Stage ${i + 1}`, width: 300 })),

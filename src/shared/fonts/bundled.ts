@@ -158,9 +158,10 @@ export const BUNDLED_FONTS = {
 
 /**
  * Fallback order per weight: Latin, Greek, Cyrillic and Vietnamese first; then Thai, Arabic,
- * Hebrew and Devanagari; then CJK (ideographs, kana, CJK punctuation) before Hangul, so Chinese
- * and Japanese never take NanumGothic's Hanja; then symbols the others lack (arrows, check marks,
- * ≤ ≥ ≠, stars, geometric shapes), and last the monochrome emoji. Droid Sans Fallback,
+ * Hebrew and Devanagari; then CJK (ideographs, kana, CJK punctuation); then symbols the others
+ * lack (arrows, check marks, ≤ ≥ ≠, stars, geometric shapes); then Hangul (NanumGothic also has
+ * Latin, symbols and Hanja, which the fonts before it draw, so it only gets what they lack); and
+ * last the monochrome emoji. Droid Sans Fallback,
  * NanumGothic, DejaVu Sans and Noto Emoji are shipped in their regular face only: bold CJK,
  * Hangul, symbols and emoji are drawn regular.
  */
@@ -172,8 +173,8 @@ export const FONT_STACKS: Readonly<Record<'normal' | 'bold', readonly BundledFon
     BUNDLED_FONTS.notoSansHebrew,
     BUNDLED_FONTS.notoSansDevanagari,
     BUNDLED_FONTS.droidSansFallback,
-    BUNDLED_FONTS.nanumGothic,
     BUNDLED_FONTS.dejaVuSans,
+    BUNDLED_FONTS.nanumGothic,
     BUNDLED_FONTS.notoEmoji
   ],
   bold: [
@@ -183,8 +184,8 @@ export const FONT_STACKS: Readonly<Record<'normal' | 'bold', readonly BundledFon
     BUNDLED_FONTS.notoSansHebrewBold,
     BUNDLED_FONTS.notoSansDevanagariBold,
     BUNDLED_FONTS.droidSansFallback,
-    BUNDLED_FONTS.nanumGothic,
     BUNDLED_FONTS.dejaVuSans,
+    BUNDLED_FONTS.nanumGothic,
     BUNDLED_FONTS.notoEmoji
   ]
 }

@@ -409,9 +409,9 @@ export class PdfSurface {
   /**
    * The glyphs of a run as TJ arrays (kerning, marks and contextual forms at HarfBuzz's
    * positions). When `carriesText`, each glyph's text is recorded for ToUnicode, and a run whose
-   * glyphs cannot give its text back one by one (a Devanagari vowel sign drawn before its
-   * consonant, a Thai mark HarfBuzz replaced by a variant, a glyph already standing for other
-   * text) is tagged with its text as /ActualText.
+   * glyphs cannot give its text back one by one (a cluster of several glyphs: a Devanagari vowel
+   * sign drawn before its consonant, Thai marks; a glyph already standing for other text) is
+   * tagged with its text as /ActualText.
    */
   private runOperators(run: GlyphRun, embedded: EmbeddedFont, size: number, ops: string[], carriesText: boolean): void {
     const glyphs = run.glyphs
@@ -467,23 +467,14 @@ export class PdfSurface {
     carriesText: boolean
   ): boolean {
     const fonts = this.glyphFonts
+    if (carriesText && group.length === 1) return fonts.map(embedded, group[0]!.id, text)
+    // Several glyphs for one cluster (a base and its marks, a reordered vowel sign, a conjunct):
+    // readers order glyphs by position, and a mark HarfBuzz placed is often at or past the next
+    // base, so the cluster cannot be read glyph by glyph. Those that are a character's own glyph
+    // keep that character for ToUnicode; the caller tags the run with its text.
     const cmap = embedded.font.cmap
     const characters = Array.from(text)
-    if (carriesText && group.length === 1) return fonts.map(embedded, group[0]!.id, text)
-    const logical = rtl ? [...group].reverse() : group
-    if (
-      carriesText &&
-      characters.length === logical.length &&
-      logical.every((glyph, k) => glyph.id === cmap.glyphId(characters[k]!.codePointAt(0)!))
-    ) {
-      let ok = true
-      logical.forEach((glyph, k) => {
-        ok = fonts.map(embedded, glyph.id, characters[k]!) && ok
-      })
-      return ok
-    }
-    // Reordered, merged or substituted glyphs: those that are a character's own glyph keep that character.
-    for (const glyph of group) {
+    for (const glyph of rtl ? [...group].reverse() : group) {
       const character = characters.find((ch) => cmap.glyphId(ch.codePointAt(0)!) === glyph.id)
       if (character) fonts.map(embedded, glyph.id, character)
       else fonts.show(embedded, glyph.id)

@@ -4,6 +4,7 @@
  * its lines must be the ones the PDF export computes in Node from the same files. Right-to-left
  * notes are right-aligned on the board and edited right to left.
  */
+import type { Page } from '@playwright/test'
 import { loadPdfFontSet } from '../../src/library/bundled-fonts'
 import { layoutMap, type Scene } from '../../src/shared/layout'
 import type { JourneyMap } from '../../src/shared/model'
@@ -30,7 +31,7 @@ type KonvaNode = { getAttr(name: string): unknown }
 type KonvaGlobal = { stages: { findOne(selector: string): KonvaNode | undefined }[] }
 
 /** Each note's lines as the board laid them out (the note nodes carry them). */
-function boardLines(page: import('@playwright/test').Page, ids: readonly string[]) {
+function boardLines(page: Page, ids: readonly string[]) {
   return page.evaluate((noteIds) => {
     const stage = (window as unknown as { Konva: KonvaGlobal }).Konva.stages[0]!
     return Object.fromEntries(
@@ -48,7 +49,7 @@ async function pdfScene(map: JourneyMap): Promise<Scene> {
  * Opens the map and waits until the board's lines are the PDF's: the engine lays out again as
  * fonts and HarfBuzz arrive, and must settle on exactly the lines Node computes.
  */
-async function openSettled(page: import('@playwright/test').Page, map: JourneyMap): Promise<Scene> {
+async function openSettled(page: Page, map: JourneyMap): Promise<Scene> {
   const expected = await pdfScene(map)
   await new BoardPage(page).open(map.title)
   const ids = expected.notes.map((n) => n.id)

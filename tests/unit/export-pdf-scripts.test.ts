@@ -32,8 +32,7 @@ function hasOutline(font: EngineFont, glyph: number): boolean {
   const loca = tables.get('loca')!
   const view = new DataView(font.bytes.buffer, font.bytes.byteOffset, font.bytes.byteLength)
   const long = view.getInt16(head.offset + 50) === 1
-  const at = (i: number) =>
-    long ? view.getUint32(loca.offset + i * 4) : view.getUint16(loca.offset + i * 2) * 2
+  const at = (i: number) => (long ? view.getUint32(loca.offset + i * 4) : view.getUint16(loca.offset + i * 2) * 2)
   return at(glyph + 1) > at(glyph)
 }
 
@@ -122,7 +121,8 @@ describe('the PDF in thirteen languages', () => {
     const words = [
       ...pdftotext(file, '-bbox').matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)
     ].map((m) => ({ x1: Number(m[1]), y1: Number(m[2]), x2: Number(m[3]), y2: Number(m[4]), text: m[5]! }))
-    const noteOf = (sentence: string) => scene.notes.find((n) => map.notes.find((m) => m.id === n.id)!.text === sentence)!
+    const noteOf = (sentence: string) =>
+      scene.notes.find((n) => map.notes.find((m) => m.id === n.id)!.text === sentence)!
     // The left-to-right note in the same column gives the page's left text edge of that column.
     for (const [rtl, ltr] of [
       ['arabic', 'english'],

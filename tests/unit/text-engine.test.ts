@@ -122,7 +122,10 @@ describe('shaping', () => {
     for (const emoji of ['👍🏽', '👩‍💻', '🇺🇦']) {
       const line = engine.layoutLine(emoji, 'normal')
       expect(line.missing, emoji).toEqual([])
-      expect(line.runs.map((r) => r.fontId), emoji).toEqual(['NotoEmoji'])
+      expect(
+        line.runs.map((r) => r.fontId),
+        emoji
+      ).toEqual(['NotoEmoji'])
       expect(line.runs[0]!.glyphs, emoji).toHaveLength(1)
     }
   })

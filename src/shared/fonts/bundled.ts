@@ -80,7 +80,13 @@ const EMOJI: CodeRange[] = [
 
 export const BUNDLED_FONTS = {
   notoSans: { id: 'NotoSans', file: 'NotoSans-Regular.ttf', family: 'JB Noto Sans', weight: 'normal', ranges: null },
-  notoSansBold: { id: 'NotoSans-Bold', file: 'NotoSans-Bold.ttf', family: 'JB Noto Sans', weight: 'bold', ranges: null },
+  notoSansBold: {
+    id: 'NotoSans-Bold',
+    file: 'NotoSans-Bold.ttf',
+    family: 'JB Noto Sans',
+    weight: 'bold',
+    ranges: null
+  },
   notoSansThai: {
     id: 'NotoSansThai',
     file: 'NotoSansThai-Regular.ttf',
@@ -144,7 +150,13 @@ export const BUNDLED_FONTS = {
     weight: 'normal',
     ranges: CJK
   },
-  nanumGothic: { id: 'NanumGothic', file: 'NanumGothic.ttf', family: 'JB NanumGothic', weight: 'normal', ranges: HANGUL },
+  nanumGothic: {
+    id: 'NanumGothic',
+    file: 'NanumGothic.ttf',
+    family: 'JB NanumGothic',
+    weight: 'normal',
+    ranges: HANGUL
+  },
   dejaVuSans: { id: 'DejaVuSans', file: 'DejaVuSans.ttf', family: 'JB DejaVu Sans', weight: 'normal', ranges: SYMBOLS },
   notoEmoji: {
     id: 'NotoEmoji',

@@ -106,8 +106,52 @@ export interface TextEngine {
  * South/South-East Asian scripts; Hangul jamo; joiners; variation selectors; presentation
  * forms; regional indicators (flags), skin-tone modifiers and tags (emoji sequences).
  */
-const COMPLEX =
-  /[\p{M}\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1100-\u11ff\u1700-\u18af\u1900-\u1aff\u1b00-\u1c4f\u200c\u200d\ua800-\ua82f\ua840-\ua8ff\ua900-\ua97f\ua980-\uaaff\uabc0-\uabff\ud7b0-\ud7ff\ufb1d-\ufdff\ufe00-\ufe0f\ufe70-\ufeff\u{10800}-\u{10fff}\u{11000}-\u{11fff}\u{1e800}-\u{1efff}\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e01ef}]/u
+const COMPLEX_RANGES: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f], // combining diacritical marks
+  [0x0483, 0x0489],
+  [0x0590, 0x08ff], // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic
+  [0x0900, 0x0dff], // Devanagari … Sinhala
+  [0x0e00, 0x0fff], // Thai, Lao, Tibetan
+  [0x1000, 0x109f], // Myanmar
+  [0x1100, 0x11ff], // Hangul jamo
+  [0x1700, 0x18af], // Philippine scripts, Khmer, Mongolian
+  [0x1900, 0x1aff], // Limbu, Tai Le, New Tai Lue, Buginese, Tai Tham, combining marks
+  [0x1b00, 0x1c4f], // Balinese, Sundanese, Batak, Lepcha
+  [0x1cd0, 0x1cff], // Vedic extensions
+  [0x1dc0, 0x1dff], // combining diacritical marks supplement
+  [0x200c, 0x200d], // joiners
+  [0x20d0, 0x20ff], // combining marks for symbols
+  [0xa800, 0xa82f],
+  [0xa840, 0xa8ff],
+  [0xa900, 0xa97f],
+  [0xa980, 0xaaff],
+  [0xabc0, 0xabff],
+  [0xd7b0, 0xd7ff], // Hangul jamo extended-B
+  [0xfb1d, 0xfdff], // Hebrew and Arabic presentation forms
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfe20, 0xfe2f], // combining half marks
+  [0xfe70, 0xfeff],
+  [0x10800, 0x10fff], // historic right-to-left scripts
+  [0x11000, 0x11fff], // Brahmi and other historic Indic scripts
+  [0x1e800, 0x1efff],
+  [0x1f1e6, 0x1f1ff], // regional indicators (flags)
+  [0x1f3fb, 0x1f3ff], // skin-tone modifiers
+  [0xe0000, 0xe01ef] // tags, variation selectors supplement
+]
+
+/** Whether a text holds a character of COMPLEX_RANGES (the loop stops at the first). */
+function isComplex(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!
+    if (code > 0xffff) i++
+    if (code < 0x0300) continue
+    for (const [from, to] of COMPLEX_RANGES) {
+      if (code < from) break
+      if (code <= to) return true
+    }
+  }
+  return false
+}
 
 /** What a character no font has is drawn as: a white square, else a question mark. */
 const PLACEHOLDERS = ['\u25a1', '?']
@@ -298,7 +342,7 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
       const drawn = nominal({ font: placeholder.font, text, level: 0, missing: true }, false)
       return { ...drawn, piece: { font: placeholder.font, text, level: piece.level, missing: true } }
     }
-    if (rtl || COMPLEX.test(piece.text)) {
+    if (rtl || isComplex(piece.text)) {
       const shaper = hbFont(piece.font)
       if (shaper) return shapeWithHarfBuzz(piece, rtl, shaper)
     }
@@ -366,7 +410,7 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
 
   const needs = (text: string) => {
     const files = new Set<string>()
-    for (const ch of new Set(text.match(/[^\u0000-\u007f]/gu))) {
+    for (const ch of new Set(text.match(/[\u0080-\u{10ffff}]/gu))) {
       const code = ch.codePointAt(0)!
       for (const weight of ['normal', 'bold'] as const) {
         if (stacks[weight].some((f) => f.cmap.has(code))) continue
@@ -376,7 +420,7 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
         if (font) files.add(font.file)
       }
     }
-    return { files: [...files], harfbuzz: hb === null && (COMPLEX.test(text) || mayNeedBidi(text)) }
+    return { files: [...files], harfbuzz: hb === null && (isComplex(text) || mayNeedBidi(text)) }
   }
 
   return {

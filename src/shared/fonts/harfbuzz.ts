@@ -92,7 +92,8 @@ const RECORD_WORDS = 5
  * shaping call never does (they would throw here).
  */
 export async function loadHarfBuzz(wasm: HarfBuzzWasm): Promise<HarfBuzz> {
-  let memory: WasmMemory | undefined
+  /** The module's memory, known once it is instantiated (the heap grows it). */
+  const module: { memory?: WasmMemory } = {}
   const fail = (what: string) => () => {
     throw new Error(`HarfBuzz stopped (${what}).`)
   }
@@ -102,6 +103,7 @@ export async function loadHarfBuzz(wasm: HarfBuzzWasm): Promise<HarfBuzz> {
       _abort_js: fail('abort'),
       _setitimer_js: () => 0,
       emscripten_resize_heap: (requested: number) => {
+        const memory = module.memory
         if (!memory) return 0
         const current = memory.buffer.byteLength
         const pages = Math.ceil((requested - current) / 65536)
@@ -117,7 +119,7 @@ export async function loadHarfBuzz(wasm: HarfBuzzWasm): Promise<HarfBuzz> {
   }
   const { instance } = await wasmApi().instantiate(wasm, imports)
   const x = instance.exports as unknown as Exports
-  memory = x.memory
+  module.memory = x.memory
   x.__wasm_call_ctors?.()
   return createBinding(x)
 }

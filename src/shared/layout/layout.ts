@@ -290,7 +290,16 @@ function laneHeader(row: Band<Lane>, wrap: Wrapper): LaneHeaderItem {
       stroke: COLORS.line,
       collapsed: true,
       texts: [
-        textBlock(title, L.headerPadding, top, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink, 'start', LANE_TITLE_WIDTH)
+        textBlock(
+          title,
+          L.headerPadding,
+          top,
+          L.laneTitleFont,
+          L.laneTitleLineHeight,
+          COLORS.ink,
+          'start',
+          LANE_TITLE_WIDTH
+        )
       ]
     }
   }

@@ -236,7 +236,15 @@ export function wrapText(
     lines.push(line.trimEnd())
   }
   if (truncated && lines.length > 0) {
-    lines[lines.length - 1] = ellipsize(lines[lines.length - 1] ?? '', maxWidth, font, measure, graphemes, true, direction)
+    lines[lines.length - 1] = ellipsize(
+      lines[lines.length - 1] ?? '',
+      maxWidth,
+      font,
+      measure,
+      graphemes,
+      true,
+      direction
+    )
   }
   return { lines: lines.map((l) => ({ text: l, width: width(l) })), truncated, direction }
 }

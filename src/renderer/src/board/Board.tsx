@@ -87,7 +87,10 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.connectors.forEach((c) => look(c, c.label))
     map.metrics.forEach((m) => look(m, m.name, m.unit))
     personas.forEach((p) => look(p, p.name))
-    if (parts.length > 0) void ensureTextFor(parts.join('\n')).catch((error: unknown) => console.warn('Fonts for the map could not be loaded:', error))
+    if (parts.length > 0)
+      void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
+        console.warn('Fonts for the map could not be loaded:', error)
+      )
   }, [map, personas])
   return measuring
 }

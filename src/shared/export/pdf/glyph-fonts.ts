@@ -16,7 +16,7 @@
  * jsPDF still registers each font (so it is listed in the page resources and subset-named), and
  * is told the font is used by an empty text call whose output is taken back out of the page.
  */
-import type { jsPDF } from 'jspdf'
+import { jsPDF } from 'jspdf'
 import type { EngineFont } from '../../fonts'
 
 /** The parts of jsPDF's TrueType font object this module uses (jsPDF's TTFFont). */
@@ -54,6 +54,14 @@ interface JsPdfInternal {
   getFont(): JsPdfFont
 }
 
+/**
+ * jsPDF parses a TrueType file on every addFont, for every document: half a second for the 4 MB
+ * CJK and Hangul fonts. The parsed font is only read afterwards (our writer keeps its own glyph
+ * list and ToUnicode), so it is parsed once per file and handed to later documents.
+ */
+const parsed = new WeakMap<Uint8Array, JsPdfTrueType>()
+type TrueTypeApi = { TTFFont: { open(file: string): JsPdfTrueType } }
+
 /** What jsPDF's own Identity-H writer looks for; ours is written under another name and skipped by it. */
 const OUR_ENCODING = 'Identity-H (shaped glyphs)'
 
@@ -90,10 +98,19 @@ export class GlyphFonts {
     if (known) return known
     const name = this.pdfName(font.id)
     this.doc.addFileToVFS(font.file, this.binary(font.bytes))
-    this.doc.addFont(font.file, name, 'normal', 'normal', 'Identity-H')
+    const api = (jsPDF as unknown as { API: TrueTypeApi }).API
+    const cached = parsed.get(font.bytes)
+    const open = api.TTFFont.open
+    if (cached) api.TTFFont.open = () => cached
+    try {
+      this.doc.addFont(font.file, name, 'normal', 'normal', 'Identity-H')
+    } finally {
+      api.TTFFont.open = open
+    }
     const previous = this.doc.getFont()
     this.doc.setFont(name, 'normal')
     const jsFont = this.internal.getFont()
+    parsed.set(font.bytes, jsFont.metadata)
     this.markUsed()
     jsFont.encoding = OUR_ENCODING
     this.doc.setFont(previous.fontName, previous.fontStyle)

@@ -374,7 +374,12 @@ export class PdfSurface {
       if (item === RIGHT_TO_LEFT_MARK) {
         // A mark extractors read as right-to-left: a space glyph standing for U+200F.
         const space = first.cmap.glyphId(0x20)
-        pieces.push({ font: first, glyph: space, text: null, advance: first.metrics.advance(space) / first.metrics.unitsPerEm })
+        pieces.push({
+          font: first,
+          glyph: space,
+          text: null,
+          advance: first.metrics.advance(space) / first.metrics.unitsPerEm
+        })
         continue
       }
       const code = item.codePointAt(0)!
@@ -420,7 +425,7 @@ export class PdfSurface {
     const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b)
     const endOf = (cluster: number) => starts.find((s) => s > cluster) ?? run.text.length
     let readable = true
-    for (let i = 0; i < glyphs.length; ) {
+    for (let i = 0; i < glyphs.length;) {
       const cluster = glyphs[i]!.cluster
       let j = i
       while (j < glyphs.length && glyphs[j]!.cluster === cluster) j++

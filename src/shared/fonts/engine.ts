@@ -410,8 +410,17 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
 
   const needs = (text: string) => {
     const files = new Set<string>()
-    for (const ch of new Set(text.match(/[\u0080-\u{10ffff}]/gu))) {
-      const code = ch.codePointAt(0)!
+    // One pass over the text (a whole map's, at open), each character beyond ASCII looked at once.
+    const seen = new Set<number>()
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i)
+      if (code < 0x80) continue
+      if (code >= 0xd800 && code <= 0xdbff) {
+        code = text.codePointAt(i)!
+        i++
+      }
+      if (seen.has(code)) continue
+      seen.add(code)
       for (const weight of ['normal', 'bold'] as const) {
         if (stacks[weight].some((f) => f.cmap.has(code))) continue
         const font = FONT_STACKS[weight].find(

@@ -83,13 +83,25 @@ export function textEngine(): TextEngine {
 /** Files being fetched (or fetched), so each is read once; a failed read is tried again next time. */
 const files = new Map<string, Promise<Uint8Array>>()
 let harfBuzz: Promise<void> | null = null
+/** Bytes fetched ahead (prefetch): only the network part, nothing parsed until a text needs them. */
+const fetched = new Map<string, Promise<Uint8Array>>()
+
+function fetchAsset(url: string): Promise<Uint8Array> {
+  let fetching = fetched.get(url)
+  if (!fetching) {
+    fetching = readAsset(url)
+    fetching.catch(() => fetched.delete(url))
+    fetched.set(url, fetching)
+  }
+  return fetching
+}
 
 function readFont(file: string): Promise<Uint8Array> {
   let reading = files.get(file)
   if (!reading) {
     const url = URLS[file]
     if (!url) return Promise.reject(new Error(`${file} is not a bundled font.`))
-    reading = readAsset(url).then(async (bytes) => {
+    reading = fetchAsset(url).then(async (bytes) => {
       const spec = SPECS.get(file)!
       // The canvas draws with this face: the same glyphs the engine measures (less any empty
       // table, which the browser's font checker refuses).
@@ -129,7 +141,7 @@ async function addFonts(names: readonly string[]): Promise<void> {
 
 function loadShaper(): Promise<void> {
   if (engine.hasHarfBuzz) return Promise.resolve()
-  harfBuzz ??= readAsset(harfBuzzWasm)
+  harfBuzz ??= fetchAsset(harfBuzzWasm)
     .then((bytes) => loadHarfBuzz(bytes))
     .then((shaper) => engine.setHarfBuzz(shaper))
     .catch((error: unknown) => {
@@ -153,6 +165,9 @@ export async function ensureAllText(): Promise<void> {
   await Promise.all([addFonts(Object.keys(URLS)), loadShaper()])
 }
 
+/** How long after start-up the background fetch begins (the home screen is drawn by then). */
+const PREFETCH_AFTER_MS = 500
+
 /**
  * Loads Noto Sans (regular and bold) into the engine and the page, waiting at most `timeoutMs`,
  * so the board's first layout measures with the real fonts.
@@ -161,6 +176,11 @@ export async function loadBoardFonts(timeoutMs = 5000): Promise<void> {
   if (typeof document === 'undefined' || !('fonts' in document)) return
   const basic = addFonts([BUNDLED_FONTS.notoSans.file, BUNDLED_FONTS.notoSansBold.file])
   await Promise.race([basic.catch(() => {}), new Promise((resolve) => setTimeout(resolve, timeoutMs))])
+  // The other files and HarfBuzz are fetched in the background (the network part only: a map in
+  // another script then lays out with its fonts at once instead of waiting for the download).
+  setTimeout(() => {
+    for (const url of [...Object.values(URLS), harfBuzzWasm]) void fetchAsset(url).catch(() => {})
+  }, PREFETCH_AFTER_MS)
 }
 
 /** Loads what `text` needs; kept for callers that load per weight (both weights' files are loaded). */

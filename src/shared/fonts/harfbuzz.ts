@@ -87,6 +87,18 @@ const HB_MEMORY_MODE_WRITABLE = 2
 const RECORD_WORDS = 5
 
 /**
+ * Features turned off for the whole run: kerning and the optional ligatures. The fast path
+ * (cmap glyphs at their advances) has neither, and the board draws every run with canvas
+ * `textRendering = 'optimizeSpeed'` and `fontKerning = 'none'`, which turn off the same three in
+ * Chromium's own HarfBuzz; so shaped and unshaped runs, board and paper, all agree. Required
+ * shaping (Arabic joining and its required ligatures, Indic conjuncts and reordering, mark
+ * positioning, emoji sequences) is untouched.
+ */
+const FEATURES_OFF = ['kern', 'liga', 'clig']
+const tag = (name: string) =>
+  ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0
+
+/**
  * Instantiates the HarfBuzz module. The imports are the five the Emscripten build asks for:
  * growing the heap is the only one that does anything; the others end the program, which a
  * shaping call never does (they would throw here).
@@ -128,6 +140,12 @@ function createBinding(x: Exports): HarfBuzz {
   // The heap may grow (and its ArrayBuffer be replaced) on any call that allocates.
   const heapU8 = () => new Uint8Array(x.memory.buffer)
   const buffer = x.hb_buffer_create()
+  // hb_feature_t: tag, value, start, end (four 32-bit words), for the whole buffer.
+  const features = x.malloc(FEATURES_OFF.length * 16)
+  FEATURES_OFF.forEach((name, i) => {
+    const words = new Uint32Array(x.memory.buffer, features + i * 16, 4)
+    words.set([tag(name), 0, 0, 0xffffffff])
+  })
   let textPtr = 0
   let textCapacity = 0
 
@@ -157,7 +175,7 @@ function createBinding(x: Exports): HarfBuzz {
           x.hb_buffer_add_utf16(buffer, textPtr, text.length, 0, text.length)
           x.hb_buffer_guess_segment_properties(buffer)
           x.hb_buffer_set_direction(buffer, direction === 'rtl' ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
-          x.hb_shape(font, buffer, 0, 0)
+          x.hb_shape(font, buffer, features, FEATURES_OFF.length)
           const n = x.hb_buffer_get_length(buffer)
           const infos = new Uint32Array(x.memory.buffer, x.hb_buffer_get_glyph_infos(buffer, 0), n * RECORD_WORDS)
           const positions = new Int32Array(

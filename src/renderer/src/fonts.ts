@@ -19,6 +19,7 @@ import {
   type TextEngine
 } from '../../shared/fonts'
 import { FONT_FAMILY } from '../../shared/layout'
+import { setPaintEngine } from './board/text-engine-ref'
 import harfBuzzWasm from 'harfbuzzjs/dist/harfbuzz.wasm?url'
 import dejaVuSans from '../../../resources/fonts/DejaVuSans.ttf?url'
 import droidSansFallback from '../../../resources/fonts/DroidSansFallbackFull.ttf?url'
@@ -74,6 +75,7 @@ async function readAsset(url: string): Promise<Uint8Array> {
 }
 
 const engine: TextEngine = createTextEngine()
+setPaintEngine(engine)
 
 /** The session's text engine (fonts arrive over time; see the module comment). */
 export function textEngine(): TextEngine {

@@ -3,7 +3,7 @@
  * its item's corner translates the context back). No layout decisions here: the scene has made them.
  */
 import { COLORS, cssFont } from '../../../shared/layout'
-import { textEngine } from '../fonts'
+import { paintEngine } from './text-engine-ref'
 import type {
   BadgeItem,
   BoxItem,
@@ -34,7 +34,7 @@ const TEXT_BAR_ON_DARK = 'rgba(255, 255, 255, 0.45)'
  */
 export function paintText(ctx: Ctx, block: TextBlock): void {
   if (block.lines.length === 0) return
-  const engine = textEngine()
+  const engine = paintEngine()
   const { font } = block
   ctx.fillStyle = block.color
   ctx.textBaseline = 'alphabetic'

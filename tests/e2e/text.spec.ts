@@ -82,12 +82,12 @@ test('the board breaks every script into the same lines as the PDF, and right-al
       else expect(line.x).toBe(0)
     }
   }
-  // For the README: the notes at 100 %.
+  // A look at the notes at 100 % (docs/text-board.png was taken this way).
   const zoomIn = page.getByRole('button', { name: 'Zoom in' })
   while ((await new BoardPage(page).zoomPercent()) < 100) await zoomIn.click()
   await page.mouse.move(640, 500)
   await page.mouse.wheel(-260, -170)
-  await page.screenshot({ path: 'docs/text-board.png' })
+  await page.screenshot({ path: test.info().outputPath('text-board.png') })
 })
 
 test('the note editor writes Hebrew and Arabic right to left, other scripts left to right', async ({

@@ -7,7 +7,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
-import { readBundledFonts } from '../library/bundled-fonts'
 import type { LibraryService } from '../library/service-types'
 import type { PdfFontSet } from '../shared/export/pdf'
 import {
@@ -74,8 +73,7 @@ const require = createRequire(import.meta.url)
 function nodeHost(): ExportHost {
   let fonts: Promise<PdfFontSet> | null = null
   let subsetter: Promise<FontSubsetter> | null = null
-  const loadFonts = () =>
-    (fonts ??= import('../shared/export/pdf').then(({ createPdfFontSet }) => createPdfFontSet(readBundledFonts())))
+  const loadFonts = () => (fonts ??= import('../library/bundled-fonts').then(({ loadPdfFontSet }) => loadPdfFontSet()))
   return {
     fonts: loadFonts,
     subsetter: () =>

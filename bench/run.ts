@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runExportBench } from './export'
+import { runLimitsBench } from './limits'
 import { runRenderBench } from './render'
 import { runStorageBench } from './storage'
 
@@ -13,7 +14,8 @@ type Group = () => Promise<Record<string, number>>
 const GROUPS: Record<string, Group> = {
   storage: runStorageBench,
   render: runRenderBench,
-  export: runExportBench
+  export: runExportBench,
+  limits: runLimitsBench
 }
 
 /** Targets from the issues, on the 2-core reference machine. */

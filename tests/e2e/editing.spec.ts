@@ -13,6 +13,7 @@ import { ApiSocket, DEMO_PERSONAS, seedMap, type SeedSpec } from './support/boar
 import { byOrder, centreOf, EditingBoard, mapIdOf, readMap, type Box } from './support/editing-page'
 import { expect, HomePage, test } from './support/fixtures'
 import { startHost, type RunningHost } from './support/web-host'
+import { shown } from './support/text'
 
 /** Short notes, two personas' curves, a marker and an arrow: enough to edit everything. */
 const WORKSHOP: SeedSpec = {
@@ -380,7 +381,7 @@ test('a stage renamed in place, one added at the end, and one with notes deleted
   // Delete the second stage (it holds notes): asked first, then gone, then back with undo.
   await page.mouse.click(header.x + 30, header.y + 12, { button: 'right' })
   await board.menu().getByRole('menuitem', { name: 'Delete stage…' }).click()
-  const confirm = page.getByRole('dialog', { name: 'Delete stage “Evaluation”?' })
+  const confirm = page.getByRole('dialog', { name: shown('Delete stage “Evaluation”?') })
   await expect(confirm).toContainText('It holds 2 notes')
   await confirm.getByRole('button', { name: 'Delete' }).click()
   await expect.poll(async () => (await readMap(host, map.id)).stages.some((s) => s.id === stages[1]!.id)).toBe(false)

@@ -15,6 +15,7 @@ import { pdfPersonas, pdfShowcaseMap, SEED_SENTENCES } from '../unit/pdf-fixture
 import { ApiSocket } from './support/board-page'
 import { ExportDialogPage, ImportDialogPage, drawnPixels, pngSize } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
+import { shown } from './support/text'
 
 const squeeze = (text: string) => text.replace(/\s+/g, '')
 
@@ -41,8 +42,8 @@ test('exports a PDF from the map screen that gives back every sentence', async (
   await dialog.dialog().getByLabel('Add a table of the notes of each stage (with KPIs)').check()
   const { bytes, name } = await dialog.export()
   expect(name).toMatch(/\.pdf$/)
-  await expect(dialog.status()).toContainText(/Downloaded a PDF of 2 pages/)
-  await expect(dialog.status()).toContainText('No bundled font has these characters; they are drawn as □: 📧')
+  await expect(dialog.status()).toContainText(shown('Downloaded a PDF of 2 pages'))
+  await expect(dialog.status()).toContainText(shown('No bundled font has these characters; they are drawn as □: 📧'))
 
   const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-pdf-'))
   try {
@@ -75,7 +76,7 @@ test('exports the whole board as a PNG at 2×, not blank, and says what it made'
   expect(name).toMatch(/\.png$/)
   const size = pngSize(bytes)
   await expect(dialog.status()).toContainText(
-    `Downloaded a ${size.width.toLocaleString('en')} × ${size.height.toLocaleString('en')} px PNG at 2×`
+    shown(`Downloaded a ${size.width.toLocaleString('en')} × ${size.height.toLocaleString('en')} px PNG at 2×`)
   )
   // The whole board, not the viewport: its width in board units (stage widths, whatever the
   // fonts) at 2×, and at least every lane's own height.
@@ -100,7 +101,7 @@ test('imports a CSV and a Mermaid file through File ▸ Import… and opens them
       '购买,Pain points,painPoint,价格不透明,,,5'
     ].join('\n')
   )
-  await expect(dialog.dialog().getByText('Recognised as CSV.')).toBeVisible()
+  await expect(dialog.dialog().getByText(shown('Recognised as CSV.'))).toBeVisible()
   await dialog.submit()
   await expect(page.getByRole('heading', { level: 1, name: 'Workshop notes' })).toBeVisible()
   await expect(page.getByText('3 notes', { exact: true })).toBeVisible()
@@ -119,7 +120,7 @@ test('imports a CSV and a Mermaid file through File ▸ Import… and opens them
       '    Invite team: 3: Maya'
     ].join('\n')
   )
-  await expect(dialog.dialog().getByText('Recognised as Mermaid journey.')).toBeVisible()
+  await expect(dialog.dialog().getByText(shown('Recognised as Mermaid journey.'))).toBeVisible()
   await dialog.submit()
   await expect(page.getByRole('heading', { level: 1, name: 'Onboarding journey' })).toBeVisible()
   await expect(page.getByText('3 notes', { exact: true })).toBeVisible()

@@ -43,7 +43,7 @@ test('the new-map dialog previews the chosen template and refuses an over-long t
   const dialog = page.getByRole('dialog', { name: 'New map' })
   await dialog.getByText('B2B lifecycle', { exact: true }).click()
   await expect(
-    dialog.getByText('Stages: First-time visitor, Lead, Qualified lead, Opportunity, Customer, Post-sale.')
+    dialog.getByText(shown('Stages: First-time visitor, Lead, Qualified lead, Opportunity, Customer, Post-sale.'))
   ).toBeAttached()
   await expect(dialog.getByText('Up to 200 characters', { exact: false })).toBeVisible()
   await dialog.getByLabel('Map title').fill('x'.repeat(201))
@@ -139,7 +139,7 @@ test('a persona is created with validation, linked to a map with its curve in on
 
   // Bad input: no name, an over-long name and quote; the limits are on screen.
   await personas.form().getByRole('button', { name: 'Create persona' }).click()
-  await expect(personas.form().getByText('Fix 1 field before saving: Name.')).toBeVisible()
+  await expect(personas.form().getByText(shown('Fix 1 field before saving: Name.'))).toBeVisible()
   await expect(await personas.footOf('Name')).toContainText('Give the persona a name.')
   await personas.field('Name').fill('M'.repeat(121))
   await expect(await personas.footOf('Name')).toContainText('Too long: 121 characters, at most 120 fit.')
@@ -147,7 +147,7 @@ test('a persona is created with validation, linked to a map with its curve in on
   await personas.field('Quote').fill('q'.repeat(1001))
   await expect(await personas.footOf('Quote')).toContainText('Too long: 1001 characters, at most 1000 fit.')
   await personas.form().getByRole('button', { name: 'Create persona' }).click()
-  await expect(personas.form().getByText('Fix 2 fields before saving: Name, Quote.')).toBeVisible()
+  await expect(personas.form().getByText(shown('Fix 2 fields before saving: Name, Quote.'))).toBeVisible()
 
   await personas.fill({
     name: 'Maya Okafor',
@@ -237,8 +237,8 @@ test('a snapshot is saved, the change since is compared, and restoring gives a n
     await header.link('Dev, team admin')
     await header.compare('before workshop')
     const diff = header.versionsPanel().getByRole('region', { name: 'Changes since the snapshot' })
-    await expect(diff).toContainText('Dev, team admin linked')
-    await expect(diff).toContainText('Emotion scores: 8 changed.')
+    await expect(diff).toContainText(shown('Dev, team admin linked'))
+    await expect(diff).toContainText(shown('Emotion scores: 8 changed.'))
     await expect(diff.getByRole('row', { name: /Dev, team admin Onboarding — 0/ })).toBeVisible()
 
     // Restore as a new map: the library gets a second map whose content is the snapshot's.

@@ -104,7 +104,7 @@ export class VotingPanel {
   panel = () => this.page.getByRole('complementary', { name: 'Dot voting' })
   /** The click target over a note during a round. */
   target = (text: string): Locator => this.page.getByRole('button', { name: startsWith(`Give a dot to “${text}`) })
-  participant = (name: string) => this.panel().getByRole('button', { name: new RegExp(`^${name}:`) })
+  participant = (name: string) => this.panel().getByRole('button', { name: startsWith(`${name}:`) })
   ranking = () => this.panel().getByRole('list', { name: 'Ranking of the round' }).getByRole('listitem')
 
   async open(): Promise<void> {

@@ -11,6 +11,7 @@ import { checkIntegrity } from '../shared/model/integrity'
 import { formatPath, JourneyError } from '../shared/errors'
 import { errnoText, fileLabel } from './connection/header'
 import { openLibraryConnection } from './connection/open'
+import Database, { immutableUri } from './connection/sqlite'
 import { createLibraryService } from './service'
 
 export interface CheckReport {
@@ -58,30 +59,55 @@ export async function checkLibrary(file: string): Promise<CheckReport> {
 /**
  * A consistent copy of the whole library (SQLite's online backup from a read-only connection),
  * safe while another process is editing it: the copy holds every edit committed when it ends.
- * Written under a temporary name, flushed, then renamed, so a half copy never looks whole.
- * A file in an older format is copied as it is (not upgraded).
+ * Written under a temporary name, checked (`quick_check`), flushed, then renamed, so a half or
+ * broken copy never looks whole. A reader that found nobody writing reads the file as immutable;
+ * should a writer start and checkpoint into it meanwhile, the check catches the mixed copy and
+ * the backup is taken again, this time beside the writer. A file in an older format is copied
+ * as it is (not upgraded).
  */
 export async function backupLibrary(file: string, out: string): Promise<void> {
   const target = nodePath.resolve(out)
   if (fs.existsSync(target)) {
     throw new JourneyError('invalid_request', `${fileLabel(target)} already exists; choose a new file name.`)
   }
-  const opened = openLibraryConnection(file, { readOnly: true, olderFormatAllowed: true })
   const temp = `${target}.${process.pid}.tmp`
-  try {
-    await opened.db.backup(temp)
-    const fd = fs.openSync(temp, 'r+')
+  for (let attempt = 1; ; attempt++) {
+    const opened = openLibraryConnection(file, { readOnly: true, olderFormatAllowed: true })
     try {
-      fs.fsyncSync(fd)
+      await opened.db.backup(temp)
+    } catch (error) {
+      fs.rmSync(temp, { force: true })
+      const why = error instanceof Error && 'code' in error ? errnoText(error) : String((error as Error).message)
+      throw new JourneyError('storage', `Could not write the backup to ${fileLabel(target)} (${why}).`)
     } finally {
-      fs.closeSync(fd)
+      opened.close()
     }
-    fs.renameSync(temp, target)
-  } catch (error) {
+    if (copyIsSound(temp)) break
     fs.rmSync(temp, { force: true })
-    const why = error instanceof Error && 'code' in error ? errnoText(error) : String((error as Error).message)
-    throw new JourneyError('storage', `Could not write the backup to ${fileLabel(target)} (${why}).`)
+    if (attempt === 2) {
+      throw new JourneyError(
+        'storage',
+        `The backup copy did not check out; nothing was written to ${fileLabel(target)}.`
+      )
+    }
+  }
+  const fd = fs.openSync(temp, 'r+')
+  try {
+    fs.fsyncSync(fd)
   } finally {
-    opened.close()
+    fs.closeSync(fd)
+  }
+  fs.renameSync(temp, target)
+}
+
+function copyIsSound(copy: string): boolean {
+  // Immutable: nobody else has the copy, and a plain reader would leave -wal/-shm beside it.
+  const db = new Database(immutableUri(copy), { readonly: true, fileMustExist: true })
+  try {
+    return db.pragma('quick_check', { simple: true }) === 'ok'
+  } catch {
+    return false
+  } finally {
+    db.close()
   }
 }

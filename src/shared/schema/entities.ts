@@ -25,9 +25,9 @@ export const LIMITS = {
   maxStagesPerMap: 100,
   maxLanesPerMap: 50,
   maxNotesPerMap: 10_000,
-  maxConnectorsPerMap: 5_000,
-  maxMarkersPerMap: 5_000,
-  maxMetricsPerMap: 1_000
+  maxConnectorsPerMap: 1_000,
+  maxMarkersPerMap: 2_000,
+  maxMetricsPerMap: 500
 } as const
 
 /** One emotion point per stage, per series (the general one and one per persona), per variant (as-is, to-be). */

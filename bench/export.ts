@@ -6,6 +6,9 @@
  * - export.png2x_2k_ms: in headless Chromium through the real UI of the web host: from the click
  *   on Export (PNG, 2×) in File ▸ Export… to the browser's download; the median of three runs.
  * - export.pdf_ui_2k_ms: the same for the PDF in the browser, fonts fetched by the first run.
+ * - export.pdf_world65_first_ms / export.pdf_world65_bytes: the issue's 65-note map in eleven
+ *   scripts and emoji, exported once in Node from nothing: reading the 14 font files and
+ *   HarfBuzz's wasm, building the text engine, laying out and writing the PDF (a first export).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -13,8 +16,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { openLibraryService } from '../src/library'
-import { readBundledFonts } from '../src/library/bundled-fonts'
+import { loadPdfFontSet, readBundledFonts, readHarfBuzzWasm } from '../src/library/bundled-fonts'
 import { createPdfFontSet, DEFAULT_PDF_OPTIONS, renderPdf } from '../src/shared/export/pdf'
+import { createTextEngine, loadHarfBuzz } from '../src/shared/fonts'
+import { worldNotesMap } from '../tests/unit/pdf-fixtures'
 import { serializeInterchange } from '../src/shared/format/interchange'
 import { startHost } from '../tests/e2e/support/web-host'
 import { BENCH_PERSONAS, buildLargeMap } from './fixtures'
@@ -23,9 +28,9 @@ import { median, round } from './stats'
 const ROOT = resolve(import.meta.dirname, '..')
 const RUNS = 3
 
-function benchPdfNode(): { ms: number; bytes: number; pages: number } {
+async function benchPdfNode(): Promise<{ ms: number; bytes: number; pages: number }> {
   const map = buildLargeMap(2000)
-  const fonts = createPdfFontSet(readBundledFonts())
+  const fonts = await loadPdfFontSet()
   const times: number[] = []
   let bytes = 0
   let pages = 0
@@ -127,8 +132,23 @@ async function benchInBrowser(): Promise<{ png: number; pngBytes: number; pdf: n
   }
 }
 
+/** A first export of the 65-note, eleven-script map: fonts and HarfBuzz loaded by it. */
+async function benchWorldFirst(): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now()
+  const engine = createTextEngine(readBundledFonts(), await loadHarfBuzz(readHarfBuzzWasm()))
+  const result = renderPdf(
+    worldNotesMap(65),
+    [],
+    { ...DEFAULT_PDF_OPTIONS, date: '1 January 2026' },
+    createPdfFontSet(engine)
+  )
+  return { ms: performance.now() - started, bytes: result.bytes.length }
+}
+
 export async function runExportBench(): Promise<Record<string, number>> {
-  const pdf = benchPdfNode()
+  const world = await benchWorldFirst()
+  process.stderr.write(`export: first PDF of the 65-note 11-script map: ${world.bytes} bytes\n`)
+  const pdf = await benchPdfNode()
   process.stderr.write(`export: PDF of the 2k map: ${pdf.pages} page(s), ${pdf.bytes} bytes\n`)
   const browser = await benchInBrowser()
   return {
@@ -136,6 +156,8 @@ export async function runExportBench(): Promise<Record<string, number>> {
     'export.pdf_2k_bytes': pdf.bytes,
     'export.png2x_2k_ms': round(browser.png),
     'export.png2x_2k_bytes': browser.pngBytes,
-    'export.pdf_ui_2k_ms': round(browser.pdf)
+    'export.pdf_ui_2k_ms': round(browser.pdf),
+    'export.pdf_world65_first_ms': round(world.ms),
+    'export.pdf_world65_bytes': world.bytes
   }
 }

@@ -127,3 +127,79 @@ export function buildLargeMap(noteCount: number, stageCount = 20, laneCount = 8)
     metrics: []
   }
 }
+
+export interface MapSize {
+  readonly stages: number
+  readonly lanes: number
+  readonly notes: number
+  readonly connectors: number
+  readonly markers: number
+  readonly metrics: number
+  /** Personas linked to the map, each with an as-is and a to-be curve over every stage. */
+  readonly personas: number
+}
+
+export const limitPersonas = (count: number): Persona[] =>
+  Array.from({ length: count }, (_, i) => ({
+    ...BENCH_PERSONAS[0]!,
+    id: `lp${i}`,
+    name: `Persona ${i + 1}`,
+    initials: `P${i + 1}`.slice(0, 3),
+    color: COLORS[i % COLORS.length]!
+  }))
+
+/**
+ * A map of the given size (the largest the app accepts, at LIMITS): lanes of every kind with one
+ * emotion lane, notes spread over every cell, connectors chaining neighbouring notes, markers on
+ * notes and curves, KPIs spread over the stages, and two curves per persona.
+ */
+export function buildSizedMap(size: MapSize): JourneyMap {
+  const base = buildLargeMap(size.notes, size.stages, size.lanes - 1)
+  const personas = limitPersonas(size.personas)
+  const emotionPoints: EmotionPoint[] = [null, ...personas.map((p) => p.id)].flatMap((personaId, pi) =>
+    (['asIs', 'toBe'] as const).flatMap((variant, vi) =>
+      base.stages.map((s, si) => ({
+        id: `e${pi}_${vi}_${si}`,
+        personaId,
+        variant,
+        stageId: s.id,
+        score: Math.round(2 * Math.sin((si + pi + vi * 2) / 2)),
+        note: ''
+      }))
+    )
+  )
+  const markers: Marker[] = Array.from({ length: size.markers }, (_, i) =>
+    i % 2 === 0
+      ? { id: `m${i}`, severity: (i % 3) + 1, label: 'pain', target: { kind: 'note' as const, noteId: `n${i}` } }
+      : {
+          id: `m${i}`,
+          severity: (i % 3) + 1,
+          label: 'dip',
+          target: { kind: 'curve' as const, stageId: `s${i % size.stages}`, personaId: null, variant: 'asIs' as const }
+        }
+  )
+  return {
+    ...base,
+    id: 'limits',
+    title: `Largest map (${size.stages} stages, ${size.lanes} lanes, ${size.notes} notes)`,
+    personaIds: personas.map((p) => p.id),
+    emotionPoints,
+    markers,
+    connectors: Array.from({ length: size.connectors }, (_, i) => ({
+      id: `c${i}`,
+      fromNoteId: `n${i}`,
+      toNoteId: `n${(i + 1) % size.notes}`,
+      label: i % 4 === 0 ? 'free trial' : ''
+    })),
+    metrics: Array.from({ length: size.metrics }, (_, i) => ({
+      id: `k${i}`,
+      stageId: `s${i % size.stages}`,
+      name: ['Conversion', 'NPS', 'Churn', 'CSAT'][i % 4]!,
+      value: (i * 7) % 100,
+      target: 50,
+      unit: '%',
+      direction: i % 3 === 0 ? ('lower' as const) : ('higher' as const),
+      order: Math.floor(i / size.stages) + 1
+    }))
+  }
+}

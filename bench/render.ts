@@ -30,7 +30,7 @@ import { percentile, round } from './stats'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const FRAMES = 120
-const VIEWPORT = { width: 1600, height: 1000 }
+export const VIEWPORT = { width: 1600, height: 1000 }
 /**
  * Screen pixels the camera moves per frame when panning at 100% (a brisk trackpad scroll: 1.2 km/s
  * of board at 60 Hz); over 120 frames it crosses half the 2k board and never reaches its edge.
@@ -41,7 +41,7 @@ const PAN_STEP = { dx: 20, dy: 14 }
  * up (a screen pixel is 4 board units), with the whole width of the board, hundreds of notes, in view.
  */
 const PAN25_STEP = { dx: 1, dy: 8 }
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -52,7 +52,7 @@ const CHROMIUM_ARGS = [
   '--disable-gpu-vsync'
 ]
 
-function chromiumPath(): string {
+export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
   for (const p of candidates) {
     if (!p) continue
@@ -75,7 +75,7 @@ function newest(path: string): number {
 }
 
 /** Builds the renderer (as `npm run build:web` does) when any of its sources is newer than out/renderer. */
-function ensureRendererBuilt(): void {
+export function ensureRendererBuilt(): void {
   const built = join(ROOT, 'out/renderer/index.html')
   let builtAt = 0
   try {
@@ -196,7 +196,7 @@ interface LoopOptions {
  * the deltas between consecutive requestAnimationFrame callbacks, from the frame that draws the
  * first move to the one that draws the last.
  */
-function frameLoop(options: LoopOptions): Promise<number[]> {
+export function frameLoop(options: LoopOptions): Promise<number[]> {
   const w = window as PageWindow
   const board = document.querySelector('.board') as HTMLElement
   const box = board.getBoundingClientRect()
@@ -284,13 +284,13 @@ function frameLoop(options: LoopOptions): Promise<number[]> {
   })
 }
 
-function boardView(): { x: number; y: number; zoom: number } {
+export function boardView(): { x: number; y: number; zoom: number } {
   const stage = (window as PageWindow).Konva!.stages[0]!
   return { x: stage.x(), y: stage.y(), zoom: stage.scaleX() }
 }
 
 /** The id of the drawn note nearest the middle of the board. */
-function noteNearCentre(): string | null {
+export function noteNearCentre(): string | null {
   const stage = (window as PageWindow).Konva!.stages[0]!
   const cx = stage.width() / 2
   const cy = stage.height() / 2
@@ -317,14 +317,14 @@ function frames(n: number): Promise<void> {
  * A page for a scenario. tsx compiles this file with esbuild's keepNames, which wraps nested
  * functions in a `__name` helper that does not exist in the page: define it there as a no-op.
  */
-async function newPage(browser: Browser): Promise<Page> {
+export async function newPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT })
   await page.addInitScript('globalThis.__name = (f) => f')
   return page
 }
 
 /** p95 of a scenario's frame times; the spread goes to stderr for whoever is tuning. */
-function p95(name: string, samples: readonly number[]): number {
+export function p95(name: string, samples: readonly number[]): number {
   const f = (p: number) => round(percentile(samples, p), 1)
   process.stderr.write(
     `render: ${name.padEnd(10)} frames ${samples.length}: median ${f(50)}, p95 ${f(95)}, max ${f(100)} ms\n`
@@ -333,17 +333,17 @@ function p95(name: string, samples: readonly number[]): number {
 }
 
 /** Lets the board finish any work spread over frames (node creation, tiles) before measuring. */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(600)
   await page.evaluate(frames, 30)
 }
 
-async function press(page: Page, key: string, times = 1): Promise<void> {
+export async function press(page: Page, key: string, times = 1): Promise<void> {
   await page.locator('.board').focus()
   for (let i = 0; i < times; i++) await page.keyboard.press(key)
 }
 
-async function heapMb(page: Page): Promise<number> {
+export async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page)
   try {
     await cdp.send('HeapProfiler.enable')
@@ -356,7 +356,7 @@ async function heapMb(page: Page): Promise<number> {
   }
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.JB_BENCH_SHOTS
   if (!dir) return
   mkdirSync(dir, { recursive: true })
@@ -366,7 +366,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Home → click the map; resolves with the click-to-notes-on-screen time. */
-async function openMap(page: Page, url: string, title: string): Promise<number> {
+export async function openMap(page: Page, url: string, title: string): Promise<number> {
   await page.goto(url)
   const button = page.getByRole('button', { name: title, exact: true })
   await button.waitFor({ timeout: 60_000 })
@@ -376,7 +376,7 @@ async function openMap(page: Page, url: string, title: string): Promise<number> 
 }
 
 /** Zoom to 100% at the centre, then pan FRAMES frames. */
-async function pan100(page: Page, label: string): Promise<{ p95: number; start: { x: number; y: number } }> {
+export async function pan100(page: Page, label: string): Promise<{ p95: number; start: { x: number; y: number } }> {
   await press(page, '0')
   await settle(page)
   const start = await page.evaluate(boardView)
@@ -388,7 +388,7 @@ async function pan100(page: Page, label: string): Promise<{ p95: number; start: 
 }
 
 /** Fit to learn the fit zoom, back to 100% at the board's centre, then zoom out to fit in FRAMES frames. */
-async function zoomOut(page: Page, label: string): Promise<number> {
+export async function zoomOut(page: Page, label: string): Promise<number> {
   await page.getByRole('button', { name: 'Fit', exact: true }).click()
   await settle(page)
   const fit = (await page.evaluate(boardView)).zoom

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runExportBench } from './export'
+import { runLimitsBench } from './limits'
 import { runRenderBench } from './render'
 import { runStorageBench } from './storage'
 import { runWebHostBench } from './web-host'
@@ -15,7 +16,8 @@ const GROUPS: Record<string, Group> = {
   storage: runStorageBench,
   render: runRenderBench,
   export: runExportBench,
-  webhost: runWebHostBench
+  webhost: runWebHostBench,
+  limits: runLimitsBench
 }
 
 /** Targets from the issues, on the 2-core reference machine. */

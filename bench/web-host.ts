@@ -6,9 +6,10 @@
  *
  * - `junk`: messages of MAX_MESSAGE_BYTES that are API calls the library refuses at once (what a
  *   confused or hostile client costs: buffering, decoding, validation).
- * - `imports`: real maps as JSON, each just under MAX_IMPORT_BYTES, imported one after another
+ * - `imports`: real maps as JSON at the most notes a map may hold (under MAX_IMPORT_BYTES), imported one after another
  *   (the most a user's Import… can cost).
  */
+import { LIMITS } from '../src/shared/schema/entities'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -114,9 +115,9 @@ async function measure(messages: readonly string[]): Promise<{ idle: number; pea
   }
 }
 
-/** The largest bench map whose interchange JSON stays under MAX_IMPORT_BYTES. */
+/** The largest bench map a library accepts (LIMITS.maxNotesPerMap) whose JSON stays under MAX_IMPORT_BYTES. */
 function largestImport(): { text: string; notes: number } {
-  let notes = 30_000
+  let notes: number = LIMITS.maxNotesPerMap
   for (;;) {
     const text = serializeInterchange(buildLargeMap(notes), BENCH_PERSONAS)
     if (Buffer.byteLength(text) <= MAX_IMPORT_BYTES) return { text, notes }

@@ -7,7 +7,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
-import { readBundledFonts } from '../library/bundled-fonts'
 import type { LibraryService } from '../library/service-types'
 import type { PdfFontSet } from '../shared/export/pdf'
 import {
@@ -77,8 +76,7 @@ const require = createRequire(import.meta.url)
 function nodeHost(service: LibraryService): ExportHost {
   let fonts: Promise<PdfFontSet> | null = null
   let subsetter: Promise<FontSubsetter> | null = null
-  const loadFonts = () =>
-    (fonts ??= import('../shared/export/pdf').then(({ createPdfFontSet }) => createPdfFontSet(readBundledFonts())))
+  const loadFonts = () => (fonts ??= import('../library/bundled-fonts').then(({ loadPdfFontSet }) => loadPdfFontSet()))
   return {
     fonts: loadFonts,
     subsetter: () =>
@@ -178,6 +176,31 @@ export async function exportAllToFolder(
 }
 
 export type { ExportFormat }
+
+/** Whether the export's file carries the map (a .journeymap, or a picture with its map embedded). */
+export function carriesMap(request: ExportRequest): boolean {
+  return request.format === 'journeymap' || ('embedMap' in request.options && request.options.embedMap === true)
+}
+
+/**
+ * The library to export from when the file carries the map: opened to write, so this version is
+ * remembered as saved to a file (the ancestor of a later merge); when the app or the web host has
+ * it open, read-only, with a sentence saying what that means.
+ */
+export function writerIfFree(library: (access: 'read' | 'write') => LibraryService): {
+  readonly service: LibraryService
+  readonly note: string | null
+} {
+  try {
+    return { service: library('write'), note: null }
+  } catch (error) {
+    if (!(error instanceof JourneyError) || (error.code !== 'open_elsewhere' && error.code !== 'read_only')) throw error
+    return {
+      service: library('read'),
+      note: 'The library is open elsewhere, so this export is not remembered as saved to a file; merging a copy made from it later will ask about every difference unless the app exports it too.'
+    }
+  }
+}
 
 /** A file's bytes, or a not_found error naming the file and why. */
 export function readBytes(file: string): Uint8Array {

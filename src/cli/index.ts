@@ -2,7 +2,7 @@
  * `npm run cli -- <command> [--db FILE]`: headless commands over the library.
  * Exit 0 on success; on a user error, exit 1 with what was wrong on stderr — never a stack trace.
  */
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openLibraryService } from '../library'
@@ -18,11 +18,13 @@ import { DIFF_USAGE, DiffUsageError, diffCommand } from './diff'
 import {
   EXPORT_USAGE,
   ExchangeUsageError,
+  carriesMap,
   exportAllToFolder,
   exportArgOptions,
   exportMapToFile,
   importFile,
-  parseExportOptions
+  parseExportOptions,
+  writerIfFree
 } from './exchange'
 
 const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
@@ -38,7 +40,11 @@ ${DIFF_USAGE}
   personas [--json]                              list personas and the maps they are linked to
   snapshot MAP --name TEXT                       save a named snapshot of a map, print its id
   check                                          check the library file and every map
-  backup --out FILE                              write a consistent copy of the library`
+  backup --out FILE                              write a consistent copy of the library
+  upgrade                                        upgrade a library saved by an older version (a copy
+                                                 of the old file is kept)
+list, export, analyze, personas, check and backup only read: they work while the app has the
+library open, and never change the file.`
 
 class UsageError extends Error {}
 
@@ -65,13 +71,28 @@ async function findMap(service: LibraryService, ref: string): Promise<string> {
   throw new JourneyError('not_found', `No map has the id or title "${ref}" (npm run cli -- list shows them).`)
 }
 
-async function run(command: string, positionals: string[], values: Values, service: LibraryService): Promise<void> {
+/**
+ * Runs one command. `library()` opens the library on first use, as a reader for the commands
+ * that only read; each command checks its own arguments first, so a usage mistake is reported
+ * as such even when the library cannot be opened.
+ */
+async function run(
+  command: string,
+  positionals: string[],
+  values: Values,
+  library: (access: 'read' | 'write') => LibraryService
+): Promise<void> {
   const out = (line: string): void => {
     process.stdout.write(`${line}\n`)
   }
+  const mapRef = (what: string): string => {
+    const ref = positionals[0]
+    if (!ref) throw new UsageError(`${what} needs a MAP (id or exact title)`)
+    return ref
+  }
   switch (command) {
     case 'list': {
-      const maps = await service.call('listMaps', {})
+      const maps = await library('read').call('listMaps', {})
       if (values.json) return out(JSON.stringify(maps, null, 2))
       if (maps.length === 0) return out('No maps.')
       for (const m of maps)
@@ -83,13 +104,14 @@ async function run(command: string, positionals: string[], values: Values, servi
     case 'new': {
       const template = TemplateIdSchema.safeParse(required(values, 'template'))
       if (!template.success) throw new UsageError(`--template must be one of ${TemplateIdSchema.options.join(', ')}`)
-      const map = await service.call('createMap', { template: template.data, title: required(values, 'title') })
+      const title = required(values, 'title')
+      const map = await library('write').call('createMap', { template: template.data, title })
       return out(map.id)
     }
     case 'import': {
       const file = positionals[0]
       if (!file) throw new UsageError('import needs a FILE')
-      const { map, notices } = await importFile(service, file)
+      const { map, notices } = await importFile(library('write'), file)
       for (const notice of notices) process.stderr.write(`${notice}\n`)
       return out(map.id)
     }
@@ -101,6 +123,11 @@ async function run(command: string, positionals: string[], values: Values, servi
       } catch (error) {
         throw error instanceof ExchangeUsageError ? new UsageError(error.message) : error
       }
+      // A file that carries the map is remembered as saved to a file, when the library is free to write.
+      const { service, note } = carriesMap(options.request)
+        ? writerIfFree(library)
+        : { service: library('read'), note: null }
+      if (note) process.stderr.write(`${note}\n`)
       if (options.all) {
         if (ref) throw new UsageError('export --all takes no MAP')
         for (const line of await exportAllToFolder(service, options.request, options.out)) out(line)
@@ -111,15 +138,21 @@ async function run(command: string, positionals: string[], values: Values, servi
       for (const note of notes) process.stderr.write(`${note}\n`)
       return out(options.out)
     }
+    case 'diff': {
+      // Files need no library (git runs this in any repository); a map of the library opens it to read.
+      for (const line of await diffCommand(positionals, () => library('read'))) out(line)
+      return
+    }
     case 'analyze': {
-      const ref = positionals[0]
-      if (!ref) throw new UsageError('analyze needs a MAP (id or exact title)')
+      const ref = mapRef('analyze')
+      const service = library('read')
       const map = await service.call('getMap', { id: await findMap(service, ref) })
       const report = analysisReport(map, await service.call('listPersonas', {}))
       if (values.json) return out(JSON.stringify(report, null, 2))
       return printReport(report, out)
     }
     case 'personas': {
+      const service = library('read')
       const personas = await service.call('listPersonas', {})
       if (values.json) return out(JSON.stringify(personas, null, 2))
       if (personas.length === 0) return out('No personas.')
@@ -132,32 +165,40 @@ async function run(command: string, positionals: string[], values: Values, servi
       return
     }
     case 'snapshot': {
-      const ref = positionals[0]
-      if (!ref) throw new UsageError('snapshot needs a MAP (id or exact title)')
+      const ref = mapRef('snapshot')
       const name = required(values, 'name')
+      const service = library('write')
       // The library trusts what it is handed; the CLI checks the name the way the app's transports do.
       const { req } = parseApiCall('createSnapshot', { mapId: await findMap(service, ref), name })
       const info = await service.call('createSnapshot', req as ApiRequest<'createSnapshot'>)
       return out(info.id)
     }
+    case 'upgrade': {
+      const info = await library('write').call('getAppInfo', {})
+      const upgraded = info.notices.filter((n) => /upgraded/.test(n))
+      return out(upgraded.length > 0 ? upgraded.join('\n') : 'The library is already in the current format.')
+    }
     case 'check': {
-      const report = await checkLibrary(service)
+      const report = await checkLibrary(libraryFile(values))
       for (const problem of report.problems) process.stderr.write(`${problem}\n`)
       out(
-        `${report.ok ? 'ok' : 'problems found'}: ${report.maps} maps, ${report.notes} notes, ${report.personas} personas in ${service.path}`
+        `${report.ok ? 'ok' : 'problems found'}: ${report.maps} maps, ${report.notes} notes, ${report.personas} personas in ${report.path}`
       )
       if (!report.ok) process.exitCode = 1
       return
     }
     case 'backup': {
       const target = resolve(required(values, 'out'))
-      await backupLibrary(service, target)
+      await backupLibrary(libraryFile(values), target)
       return out(target)
     }
     default:
       throw new UsageError(`unknown command "${command}"`)
   }
 }
+
+const libraryFile = (values: Values): string =>
+  resolve(typeof values.db === 'string' ? values.db : defaultLibraryPath())
 
 function printReport(report: AnalysisReport, out: (line: string) => void): void {
   out(`Analysis of "${report.map.title}" (${report.map.id})`)
@@ -197,17 +238,18 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   let service: LibraryService | undefined
-  try {
-    const db = resolve(parsed.values.db ?? defaultLibraryPath())
-    if (command === 'diff') {
-      // Files need no library (git runs this in any repository): it is opened, read-only, only if named.
-      const lines = await diffCommand(positionals, () => (service ??= openLibraryService(db, { readOnly: true })))
-      for (const line of lines) process.stdout.write(`${line}\n`)
-      return
-    }
+  // Readers take no lock and never write, so they work beside the app or the web host.
+  const library = (access: 'read' | 'write'): LibraryService => {
+    if (service) return service
+    const db = libraryFile(parsed.values)
+    if (access === 'read') return (service = openLibraryService(db, { readOnly: true }))
+    if (command === 'upgrade' && !existsSync(db))
+      throw new JourneyError('not_found', `There is no library at ${JSON.stringify(db)}.`)
     mkdirSync(dirname(db), { recursive: true })
-    service = openLibraryService(db)
-    await run(command, positionals, parsed.values, service)
+    return (service = openLibraryService(db))
+  }
+  try {
+    await run(command, positionals, parsed.values, library)
   } catch (error) {
     if (error instanceof UsageError || error instanceof DiffUsageError) {
       process.stderr.write(`journeyboard: ${error.message}\n${USAGE}\n`)

@@ -16,6 +16,7 @@ import { createDeflate } from 'node:zlib'
 import { FONTS_DIR } from '../library/bundled-fonts'
 import type { Canvas2D } from '../shared/export/canvas/context'
 import { paintSceneImage } from '../shared/export/canvas/scene'
+import { setPaintEngine } from '../shared/export/canvas/text-engine-ref'
 import type { PdfFontSet } from '../shared/export/pdf'
 import { planPng, type PngPlan } from '../shared/export/png-plan'
 import { FONT_STACKS } from '../shared/fonts'
@@ -29,8 +30,12 @@ let registered = false
 function registerFonts(dir: string): void {
   if (registered) return
   for (const font of new Set([...FONT_STACKS.normal, ...FONT_STACKS.bold])) {
-    const key = GlobalFonts.registerFromPath(join(dir, font.file), alias(font.id))
-    if (!key) throw new Error(`Could not load the font ${join(dir, font.file)}.`)
+    // Under its own alias (the fallback stack below) and under the family the text engine's runs
+    // name (paintText draws each run in the font the engine chose).
+    for (const name of [alias(font.id), font.family]) {
+      const key = GlobalFonts.registerFromPath(join(dir, font.file), name)
+      if (!key) throw new Error(`Could not load the font ${join(dir, font.file)}.`)
+    }
   }
   registered = true
 }
@@ -100,6 +105,8 @@ export async function renderPngInNode(
   fonts: PdfFontSet
 ): Promise<{ bytes: Uint8Array; plan: PngPlan }> {
   registerFonts(options.fontsDir ?? FONTS_DIR)
+  // The painters lay each line out with this engine, the one that measured the scene.
+  setPaintEngine(fonts.engine)
   const scene = layoutMap(map, fonts.measure, {
     personas: personas.map(({ id, name, color }) => ({ id, name, color })),
     labels: options.seriesLabels

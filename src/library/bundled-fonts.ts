@@ -1,11 +1,13 @@
 /**
- * The bundled fonts read from resources/fonts, for exports made in Node (the CLI, tests and
- * benchmarks). The renderer gets the same files as bundled assets instead.
+ * The text engine for Node (the CLI, tests and benchmarks): the bundled fonts read from
+ * resources/fonts and HarfBuzz's WebAssembly read from the harfbuzzjs package, handed to the
+ * pure engine in src/shared/fonts. The renderer gets the same files as bundled assets instead.
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { BUNDLED_FONTS } from '../shared/fonts'
-import type { FontFiles } from '../shared/export/pdf'
+import { BUNDLED_FONTS, createTextEngine, loadHarfBuzz, type FontFiles, type TextEngine } from '../shared/fonts'
+import { createPdfFontSet, type PdfFontSet } from '../shared/export/pdf'
 
 export const FONTS_DIR = resolve(import.meta.dirname, '../../resources/fonts')
 
@@ -16,4 +18,23 @@ export function readBundledFonts(dir: string = FONTS_DIR): FontFiles {
     files[font.file] = new Uint8Array(readFileSync(join(dir, font.file)))
   }
   return files
+}
+
+/** The bytes of harfbuzz.wasm from the harfbuzzjs package. */
+export function readHarfBuzzWasm(): Uint8Array {
+  const require = createRequire(import.meta.url)
+  return new Uint8Array(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz.wasm')))
+}
+
+let engine: Promise<TextEngine> | null = null
+
+/** The text engine with every bundled font and HarfBuzz, made once per process. */
+export function loadTextEngine(): Promise<TextEngine> {
+  engine ??= loadHarfBuzz(readHarfBuzzWasm()).then((harfbuzz) => createTextEngine(readBundledFonts(), harfbuzz))
+  return engine
+}
+
+/** The PDF's fonts: the text engine with everything loaded. */
+export async function loadPdfFontSet(): Promise<PdfFontSet> {
+  return createPdfFontSet(await loadTextEngine())
 }

@@ -110,6 +110,7 @@ describe('cli analyze', () => {
   })
 
   it('says which map it could not find', () => {
+    expect(cli('new', '--template', 'blank', '--title', 'Something else').code).toBe(0)
     const result = cli('analyze', 'Nothing here')
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/No map has the id or title "Nothing here"/)

@@ -140,6 +140,7 @@ describe('cli personas and snapshots', () => {
   }
 
   it('lists personas with the number of maps linking them, and as JSON', () => {
+    expect(cli('new', '--template', 'blank', '--title', 'Unlinked').code).toBe(0)
     expect(cli('personas').stdout).toBe('No personas.\n')
     importMapWithPersona()
     const listed = cli('personas')

@@ -13,6 +13,7 @@ import { ApiSocket, DEMO_PERSONAS, seedMap, type SeedSpec } from './support/boar
 import { byOrder, centreOf, EditingBoard, mapIdOf, readMap, type Box } from './support/editing-page'
 import { expect, HomePage, test } from './support/fixtures'
 import { startHost, type RunningHost } from './support/web-host'
+import { shown, startsWith } from './support/text'
 
 /** Short notes, two personas' curves, a marker and an arrow: enough to edit everything. */
 const WORKSHOP: SeedSpec = {
@@ -272,7 +273,7 @@ test('a curve point dragged up snaps to the scale and keeps its score after a re
   expect(await score()).toBe(1)
   // The side panel of the emotion cell says so too.
   await page.mouse.click((await board.pagePoint(x + 30, y(-2))).x, (await board.pagePoint(x + 30, y(-2))).y)
-  await expect(board.sidePanel().getByLabel(/^Score of Maya/)).toHaveValue('1')
+  await expect(board.sidePanel().getByLabel(startsWith('Score of Maya'))).toHaveValue('1')
 })
 
 test('a pain point added from a note’s context menu is stored with its severity and label', async ({
@@ -380,7 +381,7 @@ test('a stage renamed in place, one added at the end, and one with notes deleted
   // Delete the second stage (it holds notes): asked first, then gone, then back with undo.
   await page.mouse.click(header.x + 30, header.y + 12, { button: 'right' })
   await board.menu().getByRole('menuitem', { name: 'Delete stage…' }).click()
-  const confirm = page.getByRole('dialog', { name: 'Delete stage “Evaluation”?' })
+  const confirm = page.getByRole('dialog', { name: shown('Delete stage “Evaluation”?') })
   await expect(confirm).toContainText('It holds 2 notes')
   await confirm.getByRole('button', { name: 'Delete' }).click()
   await expect.poll(async () => (await readMap(host, map.id)).stages.some((s) => s.id === stages[1]!.id)).toBe(false)
@@ -464,7 +465,7 @@ test('the save indicator says "Saved" only once the library committed, and "Not 
     await page.keyboard.press('Delete')
     await expect(board.saveStatus()).toHaveText('Saving…')
     host.process.kill('SIGKILL')
-    await expect(board.saveStatus()).toHaveText(/^Not saved — Lost the connection/)
+    await expect(board.saveStatus()).toHaveText(startsWith('Not saved — Lost the connection'))
     await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible()
     expect(await board.noteIds()).not.toContain(noteId(map, 'Pricing page'))
     await page.screenshot({ path: '.tmp/editing-not-saved.png' })

@@ -7,6 +7,7 @@ import { TEMPLATES } from '../../src/shared/templates'
 import { ApiSocket, DEMO_MAP, persona, seedMap } from './support/board-page'
 import { expect, test, type TemplateName } from './support/fixtures'
 import { MapHeader, PersonasPage } from './support/library-pages'
+import { shown } from './support/text'
 
 const TEMPLATE_NAMES: Record<keyof typeof TEMPLATES, TemplateName> = {
   saas: 'SaaS journey',
@@ -42,7 +43,7 @@ test('the new-map dialog previews the chosen template and refuses an over-long t
   const dialog = page.getByRole('dialog', { name: 'New map' })
   await dialog.getByText('B2B lifecycle', { exact: true }).click()
   await expect(
-    dialog.getByText('Stages: First-time visitor, Lead, Qualified lead, Opportunity, Customer, Post-sale.')
+    dialog.getByText(shown('Stages: First-time visitor, Lead, Qualified lead, Opportunity, Customer, Post-sale.'))
   ).toBeAttached()
   await expect(dialog.getByText('Up to 200 characters', { exact: false })).toBeVisible()
   await dialog.getByLabel('Map title').fill('x'.repeat(201))
@@ -78,7 +79,7 @@ test('rename, duplicate, trash and restore a map; equal titles are told apart; e
 
   // Duplicate, then give the copy the same title: both cards say when they were made and which is which.
   await page.getByRole('button', { name: 'Duplicate: Acme onboarding — EU' }).click()
-  await expect(page.getByText('Duplicated as “Acme onboarding — EU (copy)”.')).toBeVisible()
+  await expect(page.getByText(shown('Duplicated as “Acme onboarding — EU (copy)”.'))).toBeVisible()
   await page.getByRole('button', { name: 'Rename: Acme onboarding — EU (copy)' }).click()
   await page.getByLabel('New title').fill('Acme onboarding — EU')
   await page.getByRole('button', { name: 'Save title' }).click()
@@ -138,7 +139,7 @@ test('a persona is created with validation, linked to a map with its curve in on
 
   // Bad input: no name, an over-long name and quote; the limits are on screen.
   await personas.form().getByRole('button', { name: 'Create persona' }).click()
-  await expect(personas.form().getByText('Fix 1 field before saving: Name.')).toBeVisible()
+  await expect(personas.form().getByText(shown('Fix 1 field before saving: Name.'))).toBeVisible()
   await expect(await personas.footOf('Name')).toContainText('Give the persona a name.')
   await personas.field('Name').fill('M'.repeat(121))
   await expect(await personas.footOf('Name')).toContainText('Too long: 121 characters, at most 120 fit.')
@@ -146,7 +147,7 @@ test('a persona is created with validation, linked to a map with its curve in on
   await personas.field('Quote').fill('q'.repeat(1001))
   await expect(await personas.footOf('Quote')).toContainText('Too long: 1001 characters, at most 1000 fit.')
   await personas.form().getByRole('button', { name: 'Create persona' }).click()
-  await expect(personas.form().getByText('Fix 2 fields before saving: Name, Quote.')).toBeVisible()
+  await expect(personas.form().getByText(shown('Fix 2 fields before saving: Name, Quote.'))).toBeVisible()
 
   await personas.fill({
     name: 'Maya Okafor',
@@ -160,9 +161,9 @@ test('a persona is created with validation, linked to a map with its curve in on
     painPoints: 'Manual onboarding',
     channels: ['Email', 'Web']
   })
-  await expect(await personas.footOf('Initials')).toContainText('“MO”')
+  await expect(await personas.footOf('Initials')).toContainText(shown('“MO”'))
   await personas.form().getByRole('button', { name: 'Create persona' }).click()
-  await expect(page.getByText('Created “Maya Okafor”.')).toBeVisible()
+  await expect(page.getByText(shown('Created “Maya Okafor”.'))).toBeVisible()
   await expect(personas.item('Maya Okafor')).toContainText('Operations lead')
   await expect(personas.item('Maya Okafor')).toContainText('Linked to 0 maps')
 
@@ -186,7 +187,7 @@ test('a persona is created with validation, linked to a map with its curve in on
   await home.show('Personas')
   await expect(personas.item('Maya Okafor')).toContainText('Linked to 1 map')
   await page.getByRole('button', { name: 'Delete: Maya Okafor' }).click()
-  const refusal = page.getByRole('dialog', { name: '“Maya Okafor” is still in use' })
+  const refusal = page.getByRole('dialog', { name: shown('“Maya Okafor” is still in use') })
   await expect(refusal).toContainText('Who is it for')
   await refusal.getByRole('button', { name: 'Open map: Who is it for' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Who is it for' })).toBeVisible()
@@ -203,10 +204,10 @@ test('a persona is created with validation, linked to a map with its curve in on
   await expect(personas.item('Maya Okafor (copy)')).toBeVisible()
   await page.getByRole('button', { name: 'Delete: Maya Okafor', exact: true }).click()
   await page
-    .getByRole('dialog', { name: 'Delete “Maya Okafor”?' })
+    .getByRole('dialog', { name: shown('Delete “Maya Okafor”?') })
     .getByRole('button', { name: 'Delete persona' })
     .click()
-  await expect(page.getByText('Deleted “Maya Okafor”.')).toBeVisible()
+  await expect(page.getByText(shown('Deleted “Maya Okafor”.'))).toBeVisible()
   await expect(page.locator('li.persona-item')).toHaveCount(1)
 })
 
@@ -229,15 +230,15 @@ test('a snapshot is saved, the change since is compared, and restoring gives a n
     await header.snapshotName().fill('s'.repeat(121))
     await expect(header.versionsPanel().getByText('Too long: 121 characters, at most 120 fit.')).toBeVisible()
     await header.saveSnapshot('before workshop')
-    await expect(header.versionsPanel().getByText('Saved snapshot “before workshop”.')).toBeVisible()
+    await expect(header.versionsPanel().getByText(shown('Saved snapshot “before workshop”.'))).toBeVisible()
     await expect(header.versionsPanel().locator('.snapshot')).toHaveCount(1)
 
     // Change the map through the UI, then compare.
     await header.link('Dev, team admin')
     await header.compare('before workshop')
     const diff = header.versionsPanel().getByRole('region', { name: 'Changes since the snapshot' })
-    await expect(diff).toContainText('Dev, team admin linked')
-    await expect(diff).toContainText('Emotion scores: 8 changed.')
+    await expect(diff).toContainText(shown('Dev, team admin linked'))
+    await expect(diff).toContainText(shown('Emotion scores: 8 changed.'))
     await expect(diff.getByRole('row', { name: /Dev, team admin Onboarding — 0/ })).toBeVisible()
 
     // Restore as a new map: the library gets a second map whose content is the snapshot's.
@@ -246,7 +247,7 @@ test('a snapshot is saved, the change since is compared, and restoring gives a n
       .getByRole('button', { name: /All snapshots/ })
       .click()
     await header.versionsPanel().getByRole('button', { name: 'Restore as new map: before workshop' }).click()
-    await expect(header.versionsPanel()).toContainText('Restored as “Versioned (restored before workshop)”.')
+    await expect(header.versionsPanel()).toContainText(shown('Restored as “Versioned (restored before workshop)”.'))
     await header.versionsPanel().getByRole('button', { name: 'Open it' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Versioned (restored before workshop)' })).toBeVisible()
     await expect(header.linkerToggle()).toContainText('Add personas')
@@ -276,14 +277,14 @@ test('search finds maps by the text of their notes as well as their titles', asy
   await expect(home.mapCards()).toHaveCount(3)
   const search = page.getByRole('searchbox', { name: 'Search maps' })
   await search.fill('pricing')
-  await expect(page.getByText('2 maps match “pricing”.')).toBeVisible()
+  await expect(page.getByText(shown('2 maps match “pricing”.'))).toBeVisible()
   await expect(home.card('SaaS onboarding — workshop')).toContainText('In 3 notes:')
   await expect(home.card('SaaS onboarding — workshop')).toContainText('Compare pricing and integrations')
   await expect(home.card('Pricing page review')).toBeVisible()
   await search.fill('не может найти')
-  await expect(page.getByText('1 map matches “не может найти”.')).toBeVisible()
+  await expect(page.getByText(shown('1 map matches “не может найти”.'))).toBeVisible()
   await search.fill('nothing like this')
-  await expect(page.getByText('No map has “nothing like this” in its title or notes.')).toBeVisible()
+  await expect(page.getByText(shown('No map has “nothing like this” in its title or notes.'))).toBeVisible()
   await search.fill('')
   await expect(home.mapCards()).toHaveCount(3)
   await page.getByLabel('Sort by').selectOption('title')
@@ -366,7 +367,7 @@ test('looks: home with several maps, the persona form, and a comparison (screens
   await page.screenshot({ path: 'test-results/library-new-map.png' })
   await page.keyboard.press('Escape')
   await page.getByRole('searchbox', { name: 'Search maps' }).fill('pricing')
-  await expect(page.getByText('3 maps match “pricing”.')).toBeVisible()
+  await expect(page.getByText(shown('3 maps match “pricing”.'))).toBeVisible()
   await page.screenshot({ path: 'test-results/library-search.png' })
   await page.getByRole('searchbox', { name: 'Search maps' }).fill('')
 
@@ -383,7 +384,7 @@ test('looks: home with several maps, the persona form, and a comparison (screens
   await page.screenshot({ path: 'test-results/library-persona-editor.png', fullPage: true })
   await personas.field('Name').fill('Maya, ops lead')
   await personas.form().getByRole('button', { name: 'Save persona' }).click()
-  await expect(page.getByText('Saved “Maya, ops lead”.')).toBeVisible()
+  await expect(page.getByText(shown('Saved “Maya, ops lead”.'))).toBeVisible()
 
   await home.show('Maps')
   await home.card(demoTitle).first().getByRole('button', { name: demoTitle, exact: true }).click()

@@ -14,6 +14,7 @@ import { API_PROTOCOL, MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from '../../src/sha
 import { ApiSocket } from './support/board-page'
 import { ImportDialogPage } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
+import { shown } from './support/text'
 import { startHost, type RunningHost } from './support/web-host'
 
 /** A raw HTTP GET, so the test controls the Host header exactly as an attacker's page would. */
@@ -378,7 +379,7 @@ test('an import over the size limit is refused in the dialog, naming the limit; 
   await dialog.open()
   await dialog.dialog().getByLabel('File', { exact: true }).setInputFiles(big)
   const limit = `${MAX_IMPORT_BYTES / (1024 * 1024)} MB`
-  await expect(dialog.dialog().getByRole('alert')).toContainText(`files over ${limit} cannot be imported`)
+  await expect(dialog.dialog().getByRole('alert')).toContainText(shown(`files over ${limit} cannot be imported`))
   await expect(dialog.dialog().getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
   await page.screenshot({ path: '.tmp/import-too-large.png' })
 

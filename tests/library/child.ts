@@ -15,15 +15,14 @@ export interface Child {
   stderr(): string
 }
 
-export function runFixture(script: string, args: string[]): Child {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'tests/library/fixtures', script), ...args],
-    {
-      cwd: root,
-      stdio: 'pipe'
-    }
-  )
+/** `asUser`: run as that unprivileged uid/gid (through util-linux's setpriv; the test must be root). */
+export function runFixture(script: string, args: string[], asUser?: number): Child {
+  const node = [process.execPath, '--import', 'tsx', path.join(root, 'tests/library/fixtures', script), ...args]
+  const command =
+    asUser === undefined
+      ? node
+      : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', '--reset-env', ...node]
+  const child = spawn(command[0]!, command.slice(1), { cwd: root, stdio: 'pipe' })
   const lines: string[] = []
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -5,17 +5,23 @@ import { describe, expect, it } from 'vitest'
 import { APPLICATION_ID, openLibraryService, SCHEMA_VERSION } from '../../src/library'
 import { catchSync, fileDigest, open, tempDir } from './helpers'
 
-/** Asserts that opening `file` is refused with `code`, leaving its bytes as they were. */
-function expectRefusal(file: string, code: string, options: { sidecarsAllowed?: boolean } = {}) {
+/**
+ * Asserts that opening `file` is refused with `code`, for writing and for reading alike, leaving
+ * its bytes as they were and the folder as it was: no -wal, -shm, lock or backup appears.
+ */
+function expectRefusal(file: string, code: string) {
   const before = fileDigest(file)
   const listing = fs.readdirSync(path.dirname(file)).sort()
-  const error = catchSync(() => openLibraryService(file))
-  expect(error.code).toBe(code)
-  expect(error.message).toContain(JSON.stringify(file))
-  expect(error.message.split('. ').length).toBe(1) // one sentence
-  expect(fileDigest(file)).toBe(before)
-  if (!options.sidecarsAllowed) expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(listing)
-  return error
+  let error: ReturnType<typeof catchSync> | undefined
+  for (const options of [{}, { readOnly: true }]) {
+    error = catchSync(() => openLibraryService(file, options))
+    expect(error.code).toBe(code)
+    expect(error.message).toContain(JSON.stringify(file))
+    expect(error.message.split('. ').length).toBe(1) // one sentence
+    expect(fileDigest(file)).toBe(before)
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(listing)
+  }
+  return error!
 }
 
 function foreignDatabase(file: string, setup: string) {
@@ -78,7 +84,7 @@ describe('opening refuses files that are not ours, damaged or too new, without w
     const other = new Database(file)
     other.pragma('journal_mode = WAL')
     other.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)') // still in the -wal while `other` is open
-    expectRefusal(file, 'not_our_file', { sidecarsAllowed: true })
+    expectRefusal(file, 'not_our_file') // the other program's -wal and -shm, shared, and nothing more
     other.close()
   })
 
@@ -104,7 +110,7 @@ describe('opening refuses files that are not ours, damaged or too new, without w
       fs.writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, page * pageSize + 8)
     }
     fs.closeSync(fd)
-    expectRefusal(file, 'corrupt_file', { sidecarsAllowed: true })
+    expectRefusal(file, 'corrupt_file')
   })
 
   it('refuses a library from a newer version of the app', async () => {
@@ -122,7 +128,7 @@ describe('opening refuses files that are not ours, damaged or too new, without w
     const newer = new Database(file)
     newer.pragma(`user_version = ${SCHEMA_VERSION + 5}`)
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0)
-    expectRefusal(file, 'too_new', { sidecarsAllowed: true })
+    expectRefusal(file, 'too_new')
     newer.close()
   })
 

@@ -16,6 +16,7 @@ import type { JourneyMap } from '../../src/shared/model'
 import { editorKeyAction, runEditorKeyAction, type KeyPress } from '../../src/renderer/src/editor/keys'
 import { createAppStore, type AppState } from '../../src/renderer/src/store'
 import { selectCanRedo, selectCanUndo, selectUndoLabel } from '../../src/renderer/src/store/editor'
+import { visibleText } from './visible-text'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -180,7 +181,7 @@ describe('editing and saving', () => {
     await a.open(mapId)
     expect(noteText(a.map, noteId)).toBe('Signs up with Google')
     expect(selectCanUndo(a.state)).toBe(true) // loading kept the history
-    expect(selectUndoLabel(a.state)).toBe('Undo Add note')
+    expect(visibleText(selectUndoLabel(a.state))).toBe('Undo Add note')
   })
 
   it('neither records nor saves an edit that changes nothing', async () => {
@@ -435,7 +436,7 @@ describe('changes made elsewhere', () => {
     a.offline = false
     a.state.retrySave()
     await a.saved()
-    expect(a.state.error).toMatch(/“Edit note” could not be applied/)
+    expect(visibleText(a.state.error)).toMatch(/“Edit note” could not be applied/)
     expect(a.state.error).toMatch(/There is no note/)
     const stored = await library.getMap(mapId)
     expect(stored.notes.map((n) => n.id)).toEqual([kept])
@@ -456,7 +457,7 @@ describe('changes made elsewhere', () => {
     const revision = (await library.getMap(mapId)).revision
 
     expect(a.state.undo()).toBe(false)
-    expect(a.state.error).toBe('Could not undo “Edit note”: a note it changes was deleted elsewhere.')
+    expect(visibleText(a.state.error)).toBe('Could not undo “Edit note”: a note it changes was deleted elsewhere.')
     await a.saved()
     expect((await library.getMap(mapId)).revision).toBe(revision)
   })
@@ -544,7 +545,7 @@ describe('selection, drag and keys', () => {
     ])
     expect(result?.createdIds).toHaveLength(2)
     expect(a.state.editorSessions.get(mapId)?.undo).toHaveLength(1)
-    expect(selectUndoLabel(a.state)).toBe('Undo Add note')
+    expect(visibleText(selectUndoLabel(a.state))).toBe('Undo Add note')
     await a.saved()
     expect((await library.getMap(mapId)).notes.map((n) => n.text)).toEqual(['One', 'Two'])
     a.state.undo()

@@ -11,8 +11,8 @@ import { PDF_TEST_OPTIONS, loadPdfFonts, pdfFiles, pdftotext, qpdfCheck, squeeze
 let fonts: PdfFontSet
 const OPTIONS = PDF_TEST_OPTIONS
 const write = pdfFiles('jb-pdf-analysis-')
-beforeAll(() => {
-  fonts = loadPdfFonts()
+beforeAll(async () => {
+  fonts = await loadPdfFonts()
 })
 
 /** The PDF's text, after qpdf found nothing wrong with it. */

@@ -13,8 +13,8 @@ import { PDF_TEST_OPTIONS, loadPdfFonts, pdfFiles, pdftotext, qpdfCheck, squeeze
 
 let fonts: PdfFontSet
 const write = pdfFiles('jb-pdf-paper-')
-beforeAll(() => {
-  fonts = loadPdfFonts()
+beforeAll(async () => {
+  fonts = await loadPdfFonts()
 })
 
 function render(map: JourneyMap, options: Partial<PdfOptions> = {}, personas = [buildPersona('p1')]) {

@@ -4,21 +4,19 @@
  * resources/fonts, as the CLI reads them.
  */
 import { execFileSync } from 'node:child_process'
-import { jsPDF } from 'jspdf'
-import { readBundledFonts } from '../../src/library/bundled-fonts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FULL_SIZE, planBoardPages, renderPdf, type PdfFontSet } from '../../src/shared/export/pdf'
 import { parseSvgPath } from '../../src/shared/export/pdf/svg-path'
-import { BUNDLED_FONTS } from '../../src/shared/fonts'
 import { layoutMap } from '../../src/shared/layout'
 import { PDF_TEST_OPTIONS, loadPdfFonts, pdfFiles, pdftotext, qpdfCheck, squeeze } from './pdf-tools'
+import { buildMap } from './fixtures'
 import { multilingualMap, pdfPersonas, pdfShowcaseMap, SEED_SENTENCES, sentencesMap } from './pdf-fixtures'
 
 let fonts: PdfFontSet
 const OPTIONS = PDF_TEST_OPTIONS
 const write = pdfFiles('jb-pdf-')
-beforeAll(() => {
-  fonts = loadPdfFonts()
+beforeAll(async () => {
+  fonts = await loadPdfFonts()
 })
 
 function pageSizes(file: string): { w: number; h: number }[] {
@@ -75,9 +73,9 @@ describe('exportPdf', () => {
     ]) {
       expect(flat, words).toContain(squeeze(words))
     }
-    // The emoji is in no bundled font: it is reported, and a placeholder box stands in for it.
-    expect(result.missingCharacters).toEqual(['📧'])
-    expect(text).toContain('Welcome email □ with setup checklist')
+    // The emoji comes from the monochrome emoji font, with the text around it in Noto Sans.
+    expect(result.missingCharacters).toEqual([])
+    expect(text).toContain('Welcome email 📧 with setup checklist')
   })
 
   it('tiles a poster across pages with overlap and puts every stage on some page', () => {
@@ -131,42 +129,34 @@ describe('exportPdf', () => {
     expect(result.bytes.length).toBeLessThan(2_000_000)
   })
 
-  it('lays out with the widths jsPDF writes, so wrapped text never overflows its note', () => {
-    const doc = new jsPDF({ unit: 'pt' })
-    const files = readBundledFonts()
-    for (const font of [BUNDLED_FONTS.notoSans, BUNDLED_FONTS.dejaVuSans]) {
-      let binary = ''
-      for (const byte of files[font.file]!) binary += String.fromCharCode(byte)
-      doc.addFileToVFS(font.file, binary)
-      doc.addFont(font.file, font.id, 'normal', 'normal', 'Identity-H')
-    }
+  it('reports characters no bundled font has and draws a box in their place', () => {
+    const map = buildMap({
+      title: 'Scripts we do not ship',
+      stages: ['s1'],
+      lanes: [{ id: 'l1', title: 'Notes', kind: 'touchpoints' }],
+      notes: [{ stageId: 's1', laneId: 'l1', text: 'Tamil த and Linear B 𐀀 stay boxes' }]
+    })
+    const result = renderPdf(map, [], OPTIONS, fonts)
+    const file = write(result.bytes)
+    qpdfCheck(file)
+    expect(result.missingCharacters).toEqual(['த', '𐀀'])
+    expect(pdftotext(file).replace(/\s+/g, ' ')).toContain('Tamil □ and Linear B □ stay boxes')
+  })
+
+  it('lays out with the widths the PDF declares, so wrapped text never overflows its note', () => {
+    const engine = fonts.engine
+    const noto = engine.fonts.get('NotoSans')!
     const text = 'Use a combination of data — Эти карты служат 2024'
-    doc.setFont('NotoSans', 'normal')
-    const jspdfWidth = doc.getStringUnitWidth(text) * 13
+    // Latin, Cyrillic and digits take the fast path: each character's glyph at its advance,
+    // which is what the font's /W array holds (widthsArray writes the same advances).
+    let advances = 0
+    for (const ch of text) advances += noto.metrics.advance(noto.cmap.glyphId(ch.codePointAt(0)!))
     const ours = fonts.measure(text, { family: 'x', size: 13, weight: 'normal', style: 'normal' })
-    // jsPDF's own measure keeps fractions that its /W array drops: within a glyph's rounding each.
-    expect(Math.abs(ours - jspdfWidth)).toBeLessThan(text.length * 0.013)
+    expect(ours).toBeCloseTo((advances / noto.metrics.unitsPerEm) * 13, 6)
     const scene = layoutMap(pdfShowcaseMap(), fonts.measure)
     for (const note of scene.notes) {
       for (const line of note.text.lines) expect(note.text.x + line.x + line.width).toBeLessThanOrEqual(note.x + note.w)
     }
-  })
-
-  it('moves Thai tone marks over upper vowels and off tall consonants, as the font anchors say', () => {
-    const placed = (text: string) =>
-      fonts.shape(text, 'normal').pieces.filter((p) => p.rise !== 0 || p.text.length === 1)
-    const toneOverVowel = placed('ที่').find((p) => p.text === '\u0e48')
-    expect(toneOverVowel?.rise).toBeGreaterThan(0.15)
-    const toneOnTall = fonts.shape('ปู่', 'normal').pieces.find((p) => p.text === '\u0e48')
-    // Left of where its advance would put it (after ป), clear of the consonant's tall stem.
-    expect(toneOnTall!.x).toBeLessThan(0.605 - 0.1)
-    const line = fonts.shape('น้ำ', 'normal')
-    expect(line.spans).toEqual([{ from: 0, to: line.pieces.length, text: 'น้ำ' }])
-    // Text without marks is one piece per font run.
-    expect(fonts.shape('Эти карты 客户旅程', 'normal').pieces.map((p) => p.fontId)).toEqual([
-      'NotoSans',
-      'DroidSansFallback'
-    ])
   })
 })
 

@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { readBundledFonts } from '../../src/library/bundled-fonts'
+import { loadPdfFontSet } from '../../src/library/bundled-fonts'
 import { en } from '../../src/renderer/src/i18n/en'
 import { exportCsv } from '../../src/shared/export/csv'
 import { exportMermaid } from '../../src/shared/export/mermaid'
-import { createPdfFontSet } from '../../src/shared/export/pdf'
 import {
   EXPORTERS,
   EXPORT_FORMATS,
@@ -20,7 +19,7 @@ import {
 } from '../../src/shared/export/registry'
 import { createFontSubsetter } from '../../src/shared/export/svg/subset'
 import { serializeInterchange } from '../../src/shared/format/interchange'
-import { pdfPersonas, pdfShowcaseMap } from './pdf-fixtures'
+import { pdfPersonas, pdfShowcaseMapWithUncovered } from './pdf-fixtures'
 
 describe('optionsFromFlags', () => {
   it('starts from the format’s defaults and takes what is given', () => {
@@ -85,13 +84,13 @@ describe('the registry and the dialog’s words', () => {
 describe('runExport', () => {
   const require = createRequire(import.meta.url)
   const host: ExportHost = {
-    fonts: async () => createPdfFontSet(readBundledFonts()),
+    fonts: loadPdfFontSet,
     subsetter: () =>
       createFontSubsetter(new Uint8Array(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))),
     png: () => Promise.reject(new Error('no canvas in this test')),
     date: '4 March 2026'
   }
-  const map = pdfShowcaseMap()
+  const map = pdfShowcaseMapWithUncovered()
   const personas = pdfPersonas()
   const text = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
 
@@ -111,7 +110,7 @@ describe('runExport', () => {
       phases.push(phase.kind)
     )
     expect(text(pdf.bytes.slice(0, 5))).toBe('%PDF-')
-    expect(pdf.summary).toMatchObject({ format: 'pdf', pages: 1, missing: ['📧'] })
+    expect(pdf.summary).toMatchObject({ format: 'pdf', pages: 1, missing: ['த'] })
     expect(phases).toEqual(['fonts', 'drawing'])
     const svg = await runExport(
       { format: 'svg', options: { background: 'white', embedMap: true } },
@@ -120,6 +119,6 @@ describe('runExport', () => {
       host
     )
     expect(text(svg.bytes)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
-    expect(svg.summary).toMatchObject({ format: 'svg', missing: ['📧'] })
+    expect(svg.summary).toMatchObject({ format: 'svg', missing: ['த'] })
   })
 })

@@ -22,7 +22,11 @@ const readFont = (file: string) => new Uint8Array(readFileSync(join(FONT_DIR, fi
 
 /** The stack the PDF uses, built from the shipped files. */
 function loadStack(weight: 'normal' | 'bold'): FontStack {
-  return FONT_STACKS[weight].map((font) => ({ id: font.id, cmap: parseCmap(readFont(font.file)) }))
+  return FONT_STACKS[weight].map((font) => ({
+    id: font.id,
+    cmap: parseCmap(readFont(font.file)),
+    keepsNeutrals: font.keepsNeutrals
+  }))
 }
 
 let stack: FontStack
@@ -45,15 +49,29 @@ describe('bundled fonts', () => {
       expect(hasTrueTypeOutlines(bytes), font.file).toBe(true)
     }
     expect(files).toEqual(
-      expect.arrayContaining(['LICENSE-OFL.txt', 'LICENSE-Apache-2.0.txt', 'LICENSE-DejaVu.txt', 'README.md'])
+      expect.arrayContaining([
+        'LICENSE-OFL.txt',
+        'LICENSE-NanumGothic-OFL.txt',
+        'LICENSE-Apache-2.0.txt',
+        'LICENSE-DejaVu.txt',
+        'README.md'
+      ])
     )
-    expect(readFileSync(join(FONT_DIR, 'LICENSE-OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE')
+    const ofl = readFileSync(join(FONT_DIR, 'LICENSE-OFL.txt'), 'utf8')
+    expect(ofl).toContain('SIL OPEN FONT LICENSE')
+    for (const family of ['Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', 'Noto Emoji']) {
+      expect(ofl).toContain(family)
+    }
+    const nanum = readFileSync(join(FONT_DIR, 'LICENSE-NanumGothic-OFL.txt'), 'utf8')
+    expect(nanum).toContain('Reserved Font Name')
+    expect(nanum).toContain('SIL OPEN FONT LICENSE')
     expect(readFileSync(join(FONT_DIR, 'LICENSE-Apache-2.0.txt'), 'utf8')).toContain('Apache License')
   })
 
   it('keeps the fonts folder to a reasonable size', () => {
+    // 12.5 MB: NanumGothic (4.7 MB, Hangul) and Droid Sans Fallback (4 MB, CJK) are most of it.
     const total = readdirSync(FONT_DIR).reduce((sum, f) => sum + statSync(join(FONT_DIR, f)).size, 0)
-    expect(total).toBeLessThan(6.5 * 1024 * 1024)
+    expect(total).toBeLessThan(13 * 1024 * 1024)
   })
 })
 
@@ -96,7 +114,17 @@ describe('parseCmap on the shipped fonts', () => {
 
   it('reads the bold faces too', () => {
     const bold = loadStack('bold')
-    expect(bold.map((f) => f.id)).toEqual(['NotoSans-Bold', 'NotoSansThai-Bold', 'DroidSansFallback', 'DejaVuSans'])
+    expect(bold.map((f) => f.id)).toEqual([
+      'NotoSans-Bold',
+      'NotoSansThai-Bold',
+      'NotoSansArabic-Bold',
+      'NotoSansHebrew-Bold',
+      'NotoSansDevanagari-Bold',
+      'DroidSansFallback',
+      'DejaVuSans',
+      'NanumGothic',
+      'NotoEmoji'
+    ])
     expect(runs('Привет สวัสดี 你好', bold)).toEqual([
       'NotoSans-Bold:Привет ',
       'NotoSansThai-Bold:สวัสดี ',
@@ -234,15 +262,26 @@ describe('splitRuns', () => {
     ])
   })
 
-  it('reports emoji and other characters no font has, in a run of their own in the last font', () => {
-    const result = splitRuns('Great 👍🏽 onboarding 한국 ✓', stack)
-    expect(result.filter((r) => r.missing)).toEqual([
-      { fontId: 'DejaVuSans', text: '👍🏽', missing: true },
-      { fontId: 'DejaVuSans', text: '한국', missing: true }
+  it('draws Hangul in NanumGothic and emoji in Noto Emoji, the spaces around an emoji in the text font', () => {
+    expect(runs('Great 👍🏽 onboarding 한국 고객 ✓ 📧')).toEqual([
+      'NotoSans:Great ',
+      'NotoEmoji:👍🏽',
+      'NotoSans: onboarding ',
+      'NanumGothic:한국 고객 ',
+      'DejaVuSans:✓ ',
+      'NotoEmoji:📧'
     ])
-    // Emoji and Korean are known gaps of the shipped stack (see resources/fonts/README.md).
-    expect(missingCharacters(result)).toEqual(['👍🏽', '한', '국'])
-    expect(result.map((r) => r.text).join('')).toBe('Great 👍🏽 onboarding 한국 ✓')
+  })
+
+  it('reports characters no font has, in a run of their own in the last font', () => {
+    const result = splitRuns('Tamil த and Linear B 𐀀', stack)
+    expect(result.filter((r) => r.missing)).toEqual([
+      { fontId: 'NotoEmoji', text: 'த', missing: true },
+      { fontId: 'NotoEmoji', text: '𐀀', missing: true }
+    ])
+    // Scripts the shipped stack does not cover (see resources/fonts/README.md).
+    expect(missingCharacters(result)).toEqual(['த', '𐀀'])
+    expect(result.map((r) => r.text).join('')).toBe('Tamil த and Linear B 𐀀')
   })
 
   it('leaves out invisible characters the chosen font lacks and turns tabs into spaces', () => {

@@ -27,6 +27,7 @@ import { SceneIndex } from '../../src/renderer/src/board/scene-index'
 import { menuItems, type MenuItem } from '../../src/renderer/src/panels/menu-model'
 import { createAppStore } from '../../src/renderer/src/store'
 import { selectCanRedo, selectCanUndo, selectUndoLabel } from '../../src/renderer/src/store/editor'
+import { visibleText } from './visible-text'
 import { buildMap, FIXED_NOW } from './fixtures'
 import { fakeMeasure, seededIds } from './layout-fixtures'
 
@@ -226,7 +227,7 @@ describe('dragging notes', () => {
     expect(cellOrder(h.map, 's2', 'l1')).toEqual(['a', 'c'])
     expect(cellOrder(h.map, 's1', 'l1')).toEqual(['b'])
     expect(h.undoSteps()).toBe(1)
-    expect(selectUndoLabel(h.store.getState())).toBe('Undo Move note')
+    expect(visibleText(selectUndoLabel(h.store.getState()))).toBe('Undo Move note')
     expect(h.store.getState().drag).toBeNull()
     // The drop line was shown above the note it lands before.
     const line = h.previews.findLast((p) => p?.dropLine)?.dropLine

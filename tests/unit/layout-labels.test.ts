@@ -249,8 +249,8 @@ describe('labels and connectors never cover note text', () => {
     expect(placed).toBe(wanted)
   })
 
-  it('holds for the PDF showcase map (real fonts) and the 2,000-note map', () => {
-    const showcase = layoutMap(pdfShowcaseMap(), loadPdfFonts().measure, { personas: pdfPersonas() })
+  it('holds for the PDF showcase map (real fonts) and the 2,000-note map', async () => {
+    const showcase = layoutMap(pdfShowcaseMap(), (await loadPdfFonts()).measure, { personas: pdfPersonas() })
     expect(brokenRules(showcase)).toEqual([])
     expect(
       labels(showcase)

@@ -10,12 +10,11 @@ import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { decode, encode } from 'fast-png'
 import { describe, expect, it } from 'vitest'
-import { readBundledFonts } from '../../src/library/bundled-fonts'
+import { loadPdfFontSet } from '../../src/library/bundled-fonts'
 import { embedInPng, readFromPng } from '../../src/shared/export/embed/png'
 import { planPng } from '../../src/shared/export/png-plan'
 import { embedInSvg, readFromSvg } from '../../src/shared/export/embed/svg'
 import { readImportFile } from '../../src/shared/export/import-file'
-import { createPdfFontSet } from '../../src/shared/export/pdf'
 import { EXPORTERS, runExport, type ExportHost } from '../../src/shared/export/registry'
 import { createFontSubsetter } from '../../src/shared/export/svg/subset'
 import { serializeMapDocument } from '../../src/shared/format/document'
@@ -106,7 +105,7 @@ describe('the .journeymap document', () => {
 describe('maps embedded in pictures', () => {
   const require = createRequire(import.meta.url)
   const host: ExportHost = {
-    fonts: async () => createPdfFontSet(readBundledFonts()),
+    fonts: loadPdfFontSet,
     subsetter: () =>
       createFontSubsetter(new Uint8Array(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))),
     png: async () => ({

@@ -19,6 +19,75 @@ export const SEED_SENTENCES = {
   english: 'Use a combination of demographic, firmographic, and behavioral data to build distinct groups.'
 } as const
 
+/**
+ * A sentence in each of thirteen languages, eleven scripts and emoji: the seed articles' five, and
+ * sentences on the same subject written for the languages the seeds lack. The Arabic one holds a
+ * number with a per cent sign and ends with a full stop (what bidi moves when it is done wrong);
+ * the Hindi one has conjuncts and vowel signs drawn before their consonant; the emoji one a skin
+ * tone, a ZWJ sequence and a flag.
+ */
+export const WORLD_SENTENCES = {
+  ...SEED_SENTENCES,
+  japanese: 'カスタマージャーニーマップは、顧客が製品を知ってから購入するまでの体験を可視化します。',
+  korean: '고객 여정 지도는 고객이 제품을 처음 알게 된 순간부터 충성 고객이 되기까지의 과정을 보여 줍니다.',
+  arabic: 'تساعد خريطة رحلة العميل الفريق على فهم تجربة العميل، وقد ارتفع معدل التحويل بنسبة 15% بعد التحسينات.',
+  hebrew: 'מפת מסע לקוח עוזרת לצוות להבין את החוויה של הלקוח מההתחלה ועד הסוף.',
+  hindi: 'ग्राहक यात्रा मानचित्र टीम को यह समझने में मदद करता है कि ग्राहक किसी उत्पाद के साथ कैसे जुड़ते हैं।',
+  greek: 'Ο χάρτης διαδρομής πελάτη δείχνει κάθε σημείο επαφής από την πρώτη επίσκεψη έως την ανανέωση.',
+  vietnamese: 'Bản đồ hành trình khách hàng giúp đội ngũ hiểu rõ trải nghiệm của khách hàng ở từng giai đoạn.',
+  emoji: 'Launch day 🚀 went well 👍🏽 thanks to the team 👩‍💻 and a few 🇺🇦 flags ✅'
+} as const
+
+export type WorldLanguage = keyof typeof WORLD_SENTENCES
+
+/** Cells of worldMap, lane by lane: each right-to-left note shares its column with a left-to-right one. */
+const WORLD_ORDER: readonly WorldLanguage[] = [
+  ...['russian', 'bulgarian', 'thai', 'chinese', 'english'],
+  ...['japanese', 'korean', 'hindi', 'vietnamese', 'arabic'],
+  ...['hebrew', 'greek', 'emoji']
+] as WorldLanguage[]
+
+/**
+ * Every world sentence in a note of its own, one language per cell over five stages and three
+ * lanes, so a reader meets each note's lines together.
+ */
+export function worldMap(): JourneyMap {
+  const entries = WORLD_ORDER.map((language) => WORLD_SENTENCES[language])
+  return buildMap({
+    title: 'Thirteen languages',
+    stages: Array.from({ length: 5 }, (_, i) => ({ id: `s${i + 1}`, title: `Stage ${i + 1}`, width: 300 })),
+    lanes: [
+      { id: 'l1', title: 'Touchpoints', kind: 'touchpoints' },
+      { id: 'l2', title: 'Thoughts', kind: 'thoughts' },
+      { id: 'l3', title: 'Pain points', kind: 'painPoints' }
+    ],
+    notes: entries.map((text, i) => ({
+      id: `w${i + 1}`,
+      stageId: `s${(i % 5) + 1}`,
+      laneId: `l${Math.floor(i / 5) + 1}`,
+      text
+    }))
+  })
+}
+
+/** `count` notes in eleven scripts and emoji over 8 stages × 4 lanes (the issue's 65-note trial). */
+export function worldNotesMap(count: number): JourneyMap {
+  const texts = Object.values(WORLD_SENTENCES)
+  const stages = Array.from({ length: 8 }, (_, i) => ({ id: `s${i + 1}`, title: `Stage ${i + 1}` }))
+  const lanes = [
+    { id: 'l1', title: 'Touchpoints', kind: 'touchpoints' as const },
+    { id: 'l2', title: 'Thoughts', kind: 'thoughts' as const },
+    { id: 'l3', title: 'Pain points', kind: 'painPoints' as const },
+    { id: 'l4', title: 'Opportunities', kind: 'opportunities' as const }
+  ]
+  const notes: Partial<Note>[] = Array.from({ length: count }, (_, i) => ({
+    stageId: `s${(i % 8) + 1}`,
+    laneId: `l${(Math.floor(i / 8) % 4) + 1}`,
+    text: texts[i % texts.length]!
+  }))
+  return buildMap({ title: `${count} notes in eleven scripts`, stages, lanes, notes })
+}
+
 export const pdfPersonas = (): Persona[] => [
   buildPersona('p1', {
     name: 'Maya, the ops lead',
@@ -147,4 +216,17 @@ export function multilingualMap(count: number): JourneyMap {
     text: i % 7 === 6 ? `#${i} short` : TEXTS[i % TEXTS.length]!
   }))
   return buildMap({ title: `${count} multilingual notes`, stages, lanes, notes })
+}
+
+/**
+ * The showcase map with one more note in a script no bundled font covers (Tamil), for the
+ * exports' "characters no font has" reports.
+ */
+export function pdfShowcaseMapWithUncovered(): JourneyMap {
+  const map = pdfShowcaseMap()
+  const first = map.notes[0]!
+  return {
+    ...map,
+    notes: [...map.notes, { ...first, id: 'note-tamil', order: first.order + 1000, text: 'Tamil த stays a box' }]
+  }
 }

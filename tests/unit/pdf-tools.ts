@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect } from 'vitest'
-import { readBundledFonts } from '../../src/library/bundled-fonts'
-import { DEFAULT_PDF_OPTIONS, createPdfFontSet, type PdfFontSet, type PdfOptions } from '../../src/shared/export/pdf'
+import { loadPdfFontSet } from '../../src/library/bundled-fonts'
+import { DEFAULT_PDF_OPTIONS, type PdfFontSet, type PdfOptions } from '../../src/shared/export/pdf'
 
 export const PDF_TEST_OPTIONS: PdfOptions = {
   ...DEFAULT_PDF_OPTIONS,
@@ -16,8 +16,8 @@ export const PDF_TEST_OPTIONS: PdfOptions = {
   createdAt: new Date('2026-03-04T09:00:00Z')
 }
 
-/** The bundled fonts, read from resources/fonts as the CLI reads them. */
-export const loadPdfFonts = (): PdfFontSet => createPdfFontSet(readBundledFonts())
+/** The bundled fonts and HarfBuzz, read as the CLI reads them. */
+export const loadPdfFonts = (): Promise<PdfFontSet> => loadPdfFontSet()
 
 /** Registers hooks for a temporary folder; `write` puts a PDF there and returns its path. */
 export function pdfFiles(prefix: string): (bytes: Uint8Array) => string {

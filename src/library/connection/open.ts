@@ -11,23 +11,28 @@
  */
 import fs from 'node:fs'
 import nodePath from 'node:path'
-import Database from 'better-sqlite3'
 import { JourneyError } from '../../shared/errors'
 import { backupBeforeMigration, defaultBackupDir } from '../backups'
 import { readUserVersion, runMigrations, SCHEMA_VERSION } from '../migrations'
-import { isCorruption, isReadOnlyFailure, toJourneyError } from './errors'
+import { isCorruption, isReadOnlyFailure, sqliteCode, toJourneyError } from './errors'
 import { APPLICATION_ID, errnoText, fileLabel, probeFile, refuseByHeader, tooNew } from './header'
 import { acquireLock, type LibraryLock } from './lock'
+import Database, { immutableUri } from './sqlite'
 
 export interface OpenConnectionOptions {
   /** Open without ever writing, even when the file is writable. */
   readonly readOnly?: boolean
+  /**
+   * With readOnly: accept a file in an older format too (it is not upgraded). Only for work that
+   * reads pages, not maps, such as a backup copy.
+   */
+  readonly olderFormatAllowed?: boolean
   /** Where pre-migration copies go. Default `<file>.backups/`. */
   readonly backupDir?: string
   readonly now?: () => Date
   /**
-   * Path of the better-sqlite3 native module to load instead of node_modules/better-sqlite3's own
-   * build: Electron's main process passes its Electron-ABI build (src/main/native-binding.ts).
+   * The better-sqlite3 native module to load instead of its own (Node) build: the desktop app's
+   * Electron build (see src/main/native-binding.ts). Absent: better-sqlite3's own.
    */
   readonly nativeBinding?: string
 }
@@ -73,10 +78,15 @@ function openOrRefuse(path: string, options: OpenConnectionOptions): OpenedLibra
       reader.close()
       throw error
     }
-    if (readOnlyReason) return finishReadOnly(reader, path, facts, readOnlyReason, notices)
+    if (readOnlyReason) return finishReadOnly(reader, path, facts, readOnlyReason, notices, options)
     reader.close()
+  } else if (readOnlyReason === 'requested') {
+    throw new JourneyError('not_found', `There is no library at ${fileLabel(path)}.`)
   } else if (readOnlyReason) {
-    throw new JourneyError('read_only', `The library ${fileLabel(path)} does not exist and cannot be created here.`)
+    throw new JourneyError(
+      'read_only',
+      `The library ${fileLabel(path)} does not exist and cannot be created here: the folder is read-only.`
+    )
   }
 
   let lock: LibraryLock
@@ -84,7 +94,7 @@ function openOrRefuse(path: string, options: OpenConnectionOptions): OpenedLibra
     lock = acquireLock(path)
   } catch (error) {
     if (error instanceof JourneyError || isNew || !isPermissionError(error)) throw error
-    return finishReadOnly(openReadOnly(path, options.nativeBinding), path, facts, 'folder', notices)
+    return finishReadOnly(openReadOnly(path, options.nativeBinding), path, facts, 'folder', notices, options)
   }
   let db: Database.Database | undefined
   try {
@@ -108,7 +118,7 @@ function openOrRefuse(path: string, options: OpenConnectionOptions): OpenedLibra
     db?.close()
     lock.release()
     if (!isNew && isReadOnlyFailure(error))
-      return finishReadOnly(openReadOnly(path, options.nativeBinding), path, facts, 'file', notices)
+      return finishReadOnly(openReadOnly(path, options.nativeBinding), path, facts, 'file', notices, options)
     throw error
   }
   return handle(db, path, false, notices, isNew || facts.applicationId === 0, lock)
@@ -148,25 +158,47 @@ function inspect(db: Database.Database, path: string): FileFacts {
   }
 }
 
-/** better-sqlite3's `nativeBinding` option when one is given (absent means its own build). */
-function binding(nativeBinding: string | undefined): Database.Options {
-  return nativeBinding === undefined ? {} : { nativeBinding }
-}
+/** Files beside a library that only exist while someone has it open (or crashed with it open). */
+const SIDECARS = ['-wal', '-shm', '-journal'] as const
 
+/**
+ * A connection that never writes. With no -wal, -shm or -journal beside the file nobody has it
+ * open, so SQLite is told the file is immutable: it then creates no -wal/-shm (a read-only
+ * connection to a WAL database otherwise creates both and, unable to checkpoint, leaves them
+ * behind) and needs no write access to the folder. With them present, a writer owns them (or
+ * crashed holding them) and the reader must share them to see the latest commits. A reader
+ * opened while nobody writes reads the file as it was then, which is what a read-only view or
+ * a one-shot command needs.
+ */
 function openReadOnly(path: string, nativeBinding: string | undefined): Database.Database {
+  const inUse = SIDECARS.some((suffix) => fs.existsSync(path + suffix))
   try {
-    const db = new Database(path, {
-      readonly: true,
-      fileMustExist: true,
-      timeout: BUSY_TIMEOUT_MS,
-      ...binding(nativeBinding)
-    })
+    const db = inUse ? openReadOnlyShared(path, nativeBinding) : openImmutable(path, nativeBinding)
     db.pragma('trusted_schema = OFF')
     return db
   } catch (error) {
     if (isCorruption(error))
       throw new JourneyError('corrupt_file', `The library ${fileLabel(path)} is damaged and cannot be opened.`)
     throw new JourneyError('storage', `The library ${fileLabel(path)} could not be opened (${errnoText(error)}).`)
+  }
+}
+
+/** better-sqlite3's `nativeBinding` option when one is given (absent means its own build). */
+export function binding(nativeBinding: string | undefined): Database.Options {
+  return nativeBinding === undefined ? {} : { nativeBinding }
+}
+
+const openReadOnlyShared = (path: string, nativeBinding: string | undefined) =>
+  new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...binding(nativeBinding) })
+
+function openImmutable(path: string, nativeBinding: string | undefined): Database.Database {
+  try {
+    return new Database(immutableUri(path), { readonly: true, fileMustExist: true, ...binding(nativeBinding) })
+  } catch (error) {
+    // URI filenames are off when better-sqlite3 was loaded before ./sqlite set them up: read the
+    // ordinary way (correct, only tidier than that if SQLite has to create its -wal/-shm).
+    if (sqliteCode(error) === 'SQLITE_CANTOPEN' && fs.existsSync(path)) return openReadOnlyShared(path, nativeBinding)
+    throw error
   }
 }
 
@@ -199,13 +231,17 @@ function finishReadOnly(
   path: string,
   facts: FileFacts,
   reason: ReadOnlyReason,
-  notices: string[]
+  notices: string[],
+  options: OpenConnectionOptions
 ): OpenedLibrary {
-  if (facts.applicationId === 0 || facts.userVersion < SCHEMA_VERSION) {
+  const older = facts.applicationId === 0 || facts.userVersion < SCHEMA_VERSION
+  if (older && !(reason === 'requested' && options.olderFormatAllowed)) {
     db.close()
     throw new JourneyError(
       'read_only',
-      `The library ${fileLabel(path)} must be upgraded to the current format, but it cannot be written to.`
+      reason === 'requested'
+        ? `The library ${fileLabel(path)} is in an older format and must be upgraded before it can be read: open it once in Journeyboard (or run the command line's upgrade), which keeps a copy of the old file.`
+        : `The library ${fileLabel(path)} must be upgraded to the current format, but it cannot be written to.`
     )
   }
   notices.push(READ_ONLY_NOTICES[reason])

@@ -14,6 +14,7 @@ import type { EntityKind, EntityTypes, EmotionPoint } from '../../shared/model'
 import type { MetaOp, Patch } from '../../shared/model/patch'
 import { sqliteCode } from '../connection/errors'
 import type { Statements } from '../statements'
+import { checkCountLimits } from './limits'
 import type { MapRepository } from './maps'
 import { ENTITY_KINDS, TABLES } from './rows'
 
@@ -79,15 +80,18 @@ export function applyPatchToDb(statements: Statements, maps: MapRepository, requ
     for (const [kind, records] of changes) {
       for (const [id, change] of records) if (change.value === null) maps.deleteRecord(kind, mapId, id)
     }
+    const added = new Map<EntityKind, number>()
     for (const [kind, records] of changes) {
       for (const [id, change] of records) {
         if (change.value === null || maps.updateRecord(kind, mapId, change.value)) continue
+        if (!added.has(kind)) added.set(kind, change.index)
         // A new record: its id must not be taken by another collection of the map.
         const clash = statements.get(ID_CLASH_SQL[kind]).pluck().get({ mapId, id }) as EntityKind | undefined
         if (clash) throw invalid(change.index, `${LABEL[kind]} "${id}" has the id of a ${LABEL[clash]} of this map`)
         maps.insertRecord(kind, mapId, change.value)
       }
     }
+    checkCountLimits(statements, mapId, added)
     if (Object.keys(meta.set).length > 0) maps.updateMeta(mapId, meta.set)
     const points = changes.get('emotionPoint')
     if (points || meta.set.emotionScale)

@@ -1,30 +1,192 @@
 /**
- * The bundled fonts in the page (./fonts.css declares them): loading them before the board's
- * first layout, so the first measure is the real one, and making sure the faces a text needs
- * (Thai, CJK, symbols load only when used) are there before anything is painted off screen.
+ * The renderer's side of the text engine (src/shared/fonts): the bundled fonts and HarfBuzz's
+ * WebAssembly, fetched from the app's own origin as Vite assets and handed to the one engine the
+ * board, the PNG and the PDF export lay text out with.
+ *
+ * Every font file the engine gets is also added to the page as a FontFace of its own family
+ * (BundledFont.family, from the very same bytes), so the board's canvas draws each run in the font
+ * the engine measured it with, never a system font. Noto Sans (regular and bold) is loaded before
+ * the first render; the other files, and HarfBuzz, when a text needs them (the engine says which):
+ * text laid out before they arrive is approximate, and the engine's version changes when they do,
+ * so the board lays out again.
  */
+import {
+  BUNDLED_FONTS,
+  createTextEngine,
+  loadHarfBuzz,
+  withoutEmptyTables,
+  type BundledFont,
+  type TextEngine
+} from '../../shared/fonts'
 import { FONT_FAMILY } from '../../shared/layout'
+import { setPaintEngine } from '../../shared/export/canvas/text-engine-ref'
+import harfBuzzWasm from 'harfbuzzjs/dist/harfbuzz.wasm?url'
+import dejaVuSans from '../../../resources/fonts/DejaVuSans.ttf?url'
+import droidSansFallback from '../../../resources/fonts/DroidSansFallbackFull.ttf?url'
+import nanumGothic from '../../../resources/fonts/NanumGothic.ttf?url'
+import notoEmoji from '../../../resources/fonts/NotoEmoji-Regular.ttf?url'
+import notoSansBold from '../../../resources/fonts/NotoSans-Bold.ttf?url'
+import notoSans from '../../../resources/fonts/NotoSans-Regular.ttf?url'
+import notoSansArabicBold from '../../../resources/fonts/NotoSansArabic-Bold.ttf?url'
+import notoSansArabic from '../../../resources/fonts/NotoSansArabic-Regular.ttf?url'
+import notoSansDevanagariBold from '../../../resources/fonts/NotoSansDevanagari-Bold.ttf?url'
+import notoSansDevanagari from '../../../resources/fonts/NotoSansDevanagari-Regular.ttf?url'
+import notoSansHebrewBold from '../../../resources/fonts/NotoSansHebrew-Bold.ttf?url'
+import notoSansHebrew from '../../../resources/fonts/NotoSansHebrew-Regular.ttf?url'
+import notoSansThaiBold from '../../../resources/fonts/NotoSansThai-Bold.ttf?url'
+import notoSansThai from '../../../resources/fonts/NotoSansThai-Regular.ttf?url'
 
-/** Characters from every face of the 'Noto Sans' family, to load them all at once. */
-const EVERY_FACE = 'Aa Жж ก่ 中文 ★→'
-
-/**
- * Loads Latin, Greek and Cyrillic (regular and bold) and waits for them, at most `timeoutMs`;
- * starts loading the Thai, CJK and symbol faces without waiting (the board measures again when
- * they arrive, on the document's `loadingdone`).
- */
-export async function loadBoardFonts(timeoutMs = 3000): Promise<void> {
-  if (typeof document === 'undefined' || !('fonts' in document)) return
-  void Promise.all([loadFontsFor(EVERY_FACE, 'normal'), loadFontsFor(EVERY_FACE, 'bold')]).catch(() => {})
-  const basic = Promise.all([
-    document.fonts.load(`13px ${FONT_FAMILY}`),
-    document.fonts.load(`bold 13px ${FONT_FAMILY}`)
-  ])
-  await Promise.race([basic.catch(() => {}), new Promise((resolve) => setTimeout(resolve, timeoutMs))])
+const URLS: Readonly<Record<string, string>> = {
+  [BUNDLED_FONTS.notoSans.file]: notoSans,
+  [BUNDLED_FONTS.notoSansBold.file]: notoSansBold,
+  [BUNDLED_FONTS.notoSansThai.file]: notoSansThai,
+  [BUNDLED_FONTS.notoSansThaiBold.file]: notoSansThaiBold,
+  [BUNDLED_FONTS.notoSansArabic.file]: notoSansArabic,
+  [BUNDLED_FONTS.notoSansArabicBold.file]: notoSansArabicBold,
+  [BUNDLED_FONTS.notoSansHebrew.file]: notoSansHebrew,
+  [BUNDLED_FONTS.notoSansHebrewBold.file]: notoSansHebrewBold,
+  [BUNDLED_FONTS.notoSansDevanagari.file]: notoSansDevanagari,
+  [BUNDLED_FONTS.notoSansDevanagariBold.file]: notoSansDevanagariBold,
+  [BUNDLED_FONTS.droidSansFallback.file]: droidSansFallback,
+  [BUNDLED_FONTS.nanumGothic.file]: nanumGothic,
+  [BUNDLED_FONTS.dejaVuSans.file]: dejaVuSans,
+  [BUNDLED_FONTS.notoEmoji.file]: notoEmoji
 }
 
-/** Loads the faces that `text` needs in one weight; resolves when they are ready (or failed). */
-export async function loadFontsFor(text: string, weight: 'normal' | 'bold' = 'normal'): Promise<void> {
+const SPECS = new Map<string, BundledFont>(Object.values(BUNDLED_FONTS).map((font) => [font.file, font]))
+
+/** fetch, and XMLHttpRequest where fetch does not take the page's scheme (file:// in Electron). */
+async function readAsset(url: string): Promise<Uint8Array> {
+  try {
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`)
+    return new Uint8Array(await response.arrayBuffer())
+  } catch (error) {
+    if (!url.startsWith('file:') && location.protocol !== 'file:') throw error
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest()
+      request.open('GET', url)
+      request.responseType = 'arraybuffer'
+      request.onload = () => resolve(new Uint8Array(request.response as ArrayBuffer))
+      request.onerror = () => reject(new Error(`Could not read ${url}.`))
+      request.send()
+    })
+  }
+}
+
+const engine: TextEngine = createTextEngine()
+setPaintEngine(engine)
+
+/** The session's text engine (fonts arrive over time; see the module comment). */
+export function textEngine(): TextEngine {
+  return engine
+}
+
+/** Files being fetched (or fetched), so each is read once; a failed read is tried again next time. */
+const files = new Map<string, Promise<Uint8Array>>()
+let harfBuzz: Promise<void> | null = null
+/** Bytes fetched ahead (prefetch): only the network part, nothing parsed until a text needs them. */
+const fetched = new Map<string, Promise<Uint8Array>>()
+
+function fetchAsset(url: string): Promise<Uint8Array> {
+  let fetching = fetched.get(url)
+  if (!fetching) {
+    fetching = readAsset(url)
+    fetching.catch(() => fetched.delete(url))
+    fetched.set(url, fetching)
+  }
+  return fetching
+}
+
+function readFont(file: string): Promise<Uint8Array> {
+  let reading = files.get(file)
+  if (!reading) {
+    const url = URLS[file]
+    if (!url) return Promise.reject(new Error(`${file} is not a bundled font.`))
+    reading = fetchAsset(url).then(async (bytes) => {
+      const spec = SPECS.get(file)!
+      // The canvas draws with this face: the same glyphs the engine measures (less any empty
+      // table, which the browser's font checker refuses).
+      const usable = withoutEmptyTables(bytes)
+      const face = new FontFace(spec.family, usable.slice().buffer, {
+        weight: spec.weight === 'bold' ? '700' : '400',
+        style: 'normal',
+        display: 'block'
+      })
+      document.fonts.add(await face.load())
+      if (usable !== bytes && spec.ranges) {
+        // fonts.css cannot give the page's own text a file the browser refuses: this face joins
+        // the 'Noto Sans' family from here instead, for its script only.
+        const dom = new FontFace(FONT_FAMILY.split(',')[0]!.replace(/'/g, '').trim(), usable.slice().buffer, {
+          weight: '100 900',
+          style: 'normal',
+          display: 'block',
+          unicodeRange: spec.ranges.map(([from, to]) => `U+${from.toString(16)}-${to.toString(16)}`).join(', ')
+        })
+        document.fonts.add(await dom.load())
+      }
+      return bytes
+    })
+    reading.catch(() => files.delete(file))
+    files.set(file, reading)
+  }
+  return reading
+}
+
+/** Gives the engine these font files (one change for all of them). */
+async function addFonts(names: readonly string[]): Promise<void> {
+  const missing = names.filter((file) => !engine.fonts.has(SPECS.get(file)?.id ?? ''))
+  if (missing.length === 0) return
+  const loaded = await Promise.all(missing.map(async (file) => [file, await readFont(file)] as const))
+  engine.addFonts(Object.fromEntries(loaded))
+}
+
+function loadShaper(): Promise<void> {
+  if (engine.hasHarfBuzz) return Promise.resolve()
+  harfBuzz ??= fetchAsset(harfBuzzWasm)
+    .then((bytes) => loadHarfBuzz(bytes))
+    .then((shaper) => engine.setHarfBuzz(shaper))
+    .catch((error: unknown) => {
+      harfBuzz = null
+      throw error
+    })
+  return harfBuzz
+}
+
+/**
+ * Loads what `text` needs that the engine does not have yet: font files for its scripts and,
+ * for complex or right-to-left scripts, HarfBuzz. Resolves at once when nothing is missing.
+ */
+export async function ensureTextFor(text: string): Promise<void> {
+  const { files: needed, harfbuzz } = engine.needs(text)
+  await Promise.all([addFonts(needed), harfbuzz ? loadShaper() : Promise.resolve()])
+}
+
+/** Every bundled font and HarfBuzz (the PDF export: persona pages and findings may hold any script). */
+export async function ensureAllText(): Promise<void> {
+  await Promise.all([addFonts(Object.keys(URLS)), loadShaper()])
+}
+
+/** How long after start-up the background fetch begins (the home screen is drawn by then). */
+const PREFETCH_AFTER_MS = 500
+
+/**
+ * Loads Noto Sans (regular and bold) into the engine and the page, waiting at most `timeoutMs`,
+ * so the board's first layout measures with the real fonts.
+ */
+export async function loadBoardFonts(timeoutMs = 5000): Promise<void> {
   if (typeof document === 'undefined' || !('fonts' in document)) return
-  await document.fonts.load(`${weight === 'bold' ? 'bold ' : ''}13px ${FONT_FAMILY}`, text || 'A')
+  const basic = addFonts([BUNDLED_FONTS.notoSans.file, BUNDLED_FONTS.notoSansBold.file])
+  await Promise.race([basic.catch(() => {}), new Promise((resolve) => setTimeout(resolve, timeoutMs))])
+  // The other files and HarfBuzz are fetched in the background (the network part only: a map in
+  // another script then lays out with its fonts at once instead of waiting for the download).
+  setTimeout(() => {
+    for (const url of [...Object.values(URLS), harfBuzzWasm]) void fetchAsset(url).catch(() => {})
+  }, PREFETCH_AFTER_MS)
+}
+
+/** Loads what `text` needs; kept for callers that load per weight (both weights' files are loaded). */
+export async function loadFontsFor(text: string, _weight: 'normal' | 'bold' = 'normal'): Promise<void> {
+  if (typeof document === 'undefined' || !('fonts' in document)) return
+  await ensureTextFor(text || 'A')
 }

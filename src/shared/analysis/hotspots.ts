@@ -26,29 +26,32 @@ export function findHotspots(ctx: AnalysisContext): Hotspot[] {
   const { map, stages } = ctx
   const { min, max } = map.emotionScale
   const middle = (min + max) / 2
+  // Pain notes and markers by stage, once: the rule looks at every stage for every series, and a
+  // map may hold 20 personas, 200 stages and 50,000 notes (LIMITS).
   const notesById = new Map(map.notes.map((n) => [n.id, n]))
+  const painNotesAt = groupBy(
+    map.notes.filter((n) => isPainPoint(ctx, n)),
+    (n) => n.stageId
+  )
+  const markersAt = groupBy(map.markers, (m) =>
+    m.target.kind === 'curve' ? m.target.stageId : notesById.get(m.target.noteId)?.stageId
+  )
   const out: Hotspot[] = []
   for (const series of ctx.series) {
     const scoreAt = (stageId: string) => series.scores.get(stageId) ?? ctx.general.scores.get(stageId) ?? null
     const known = stages.map((s) => scoreAt(s.id)).filter((s): s is number => s !== null)
     const lowest = known.length > 1 ? Math.min(...known) : null
     for (const stage of stages) {
-      const painNotes = map.notes.filter(
-        (n) => n.stageId === stage.id && isPainPoint(ctx, n) && appliesTo(n, series.personaId)
-      )
+      const painNotes = (painNotesAt.get(stage.id) ?? []).filter((n) => appliesTo(n, series.personaId))
       let pain = painNotes.reduce((sum, n) => sum + (n.severity ?? 1), 0)
       let markers = 0
-      for (const marker of map.markers) {
+      for (const marker of markersAt.get(stage.id) ?? []) {
         const t = marker.target
         const applies =
           t.kind === 'curve'
-            ? t.stageId === stage.id &&
-              t.variant === 'asIs' &&
+            ? t.variant === 'asIs' &&
               (series.personaId === null || t.personaId === null || t.personaId === series.personaId)
-            : (() => {
-                const note = notesById.get(t.noteId)
-                return note !== undefined && note.stageId === stage.id && appliesTo(note, series.personaId)
-              })()
+            : appliesTo(notesById.get(t.noteId)!, series.personaId)
         if (!applies) continue
         pain += marker.severity
         markers++
@@ -79,4 +82,17 @@ export function findHotspots(ctx: AnalysisContext): Hotspot[] {
     }
   }
   return out.sort(byWeight(ctx))
+}
+
+/** Items by key, each list in the items' order; items without a key are left out. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    if (k === undefined) continue
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
 }

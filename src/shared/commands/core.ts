@@ -6,6 +6,9 @@ import type { z } from 'zod'
 import { JourneyError, formatPath } from '../errors'
 import { ENTITY_COLLECTIONS, type EntityKind, type EntityTypes, type JourneyMap, type MapMeta } from '../model'
 import { invertPatch, type MetaOp, type Patch, type PatchOp, type PutOp } from '../model/patch'
+import { COUNT_LIMITS, tooManyMessage } from '../schema/entities'
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** What a command may take from the outside world; injected so tests stay deterministic. */
 export interface CommandContext {
@@ -136,6 +139,23 @@ export class PatchBuilder {
     }
   }
 
+  /** Refuses, before anything is applied, an edit that would take a collection past its limit. */
+  private checkCountLimits(): void {
+    const added = new Map<EntityKind, number>()
+    for (const op of this.ops.values()) {
+      if (op.op !== 'put' || this.original(op.entity, op.value.id)) continue
+      added.set(op.entity, (added.get(op.entity) ?? 0) + 1)
+    }
+    for (const [entity, count] of added) {
+      const collection = ENTITY_COLLECTIONS[entity]
+      const { max, what } = COUNT_LIMITS[collection]
+      const deleted = [...this.ops.values()].filter(
+        (op) => op.op === 'delete' && op.entity === entity && this.original(entity, op.id)
+      ).length
+      if (this.map[collection].length + count - deleted > max) invalid(`${capitalise(tooManyMessage(max, what))}.`)
+    }
+  }
+
   /** The record as it is in the map, through a per-collection index (cascades touch many). */
   private original<K extends EntityKind>(entity: K, id: string): EntityTypes[K] | undefined {
     let index = this.indexes.get(entity)
@@ -147,6 +167,7 @@ export class PatchBuilder {
   }
 
   build(createdIds?: readonly string[]): CommandOutput {
+    this.checkCountLimits()
     const patch: PatchOp[] = []
     if (this.meta) patch.push({ op: 'meta', set: this.meta } as MetaOp)
     patch.push(...this.ops.values())

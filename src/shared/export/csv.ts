@@ -32,7 +32,7 @@
 import { NOTE_COLORS, NOTE_KIND_FOR_LANE, defaultLaneHeight } from '../commands/defaults'
 import { JourneyError } from '../errors'
 import type { JourneyMap, Lane, LaneKind, Note, NoteKind, Persona, Stage } from '../model'
-import { ColorSchema, LIMITS } from '../schema/entities'
+import { ColorSchema, COUNT_LIMITS, LIMITS, tooManyMessage } from '../schema/entities'
 import { CategorySchema, ChannelSchema, LaneKindSchema, NoteKindSchema } from '../schema/enums'
 import { DEFAULT_STAGE_WIDTH } from '../templates'
 import {
@@ -309,6 +309,28 @@ function buildMap(
   const cellCounts = new Map<string, number>()
   for (const row of rows) {
     let stage = stages.get(row.stage)
+    if (!stage && stages.size === COUNT_LIMITS.stages.max) {
+      tooMany(
+        issues,
+        row.line,
+        COUNT_LIMITS.stages,
+        `this row starts stage ${stages.size + 1}, ${quoteForMessage(row.stage)}`
+      )
+      break
+    }
+    if (!lanes.has(row.lane) && lanes.size === COUNT_LIMITS.lanes.max) {
+      tooMany(
+        issues,
+        row.line,
+        COUNT_LIMITS.lanes,
+        `this row starts lane ${lanes.size + 1}, ${quoteForMessage(row.lane)}`
+      )
+      break
+    }
+    if (row.isNote && notes.length === COUNT_LIMITS.notes.max) {
+      tooMany(issues, row.line, COUNT_LIMITS.notes, `this row is note ${notes.length + 1}`)
+      break
+    }
     if (!stage) {
       stage = {
         id: options.newId(),
@@ -356,6 +378,7 @@ function buildMap(
       effort: row.effort
     })
   }
+  issues.throwIfAny()
   const map = finishMap({
     id: options.newId(),
     title: mapTitle(options.title, DEFAULT_TITLE),
@@ -374,6 +397,10 @@ function buildMap(
     metrics: []
   })
   return { map, personas: linked, notices: personas.notices }
+}
+
+function tooMany(issues: IssueList, line: number, limit: { max: number; what: string }, which: string): void {
+  issues.add(`line ${line}`, `${tooManyMessage(limit.max, limit.what)}; ${which}`)
 }
 
 /** Checks every cell of a row; undefined for a blank row (all cells empty) or one with problems. */

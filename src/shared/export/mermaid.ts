@@ -40,7 +40,7 @@
 import { NOTE_COLORS, defaultLaneHeight } from '../commands/defaults'
 import { JourneyError } from '../errors'
 import type { EmotionPoint, EmotionScale, JourneyMap, Lane, Note, Persona, Stage } from '../model'
-import { LIMITS } from '../schema/entities'
+import { COUNT_LIMITS, LIMITS, tooManyMessage } from '../schema/entities'
 import { DEFAULT_STAGE_WIDTH } from '../templates'
 import {
   DEFAULT_EMOTION_SCALE,
@@ -439,6 +439,14 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
       return { ...task, name: fit(task.name, LIMITS.noteText, 'task', task.line) }
     })
   }))
+  const { stages: maxStages, notes: maxNotes } = COUNT_LIMITS
+  const extraSection = journey.sections[maxStages.max]
+  if (extraSection) {
+    const message = tooManyMessage(maxStages.max, maxStages.what, journey.sections.length)
+    issues.add(`line ${extraSection.line}`, `${message}; this is section ${maxStages.max + 1}`)
+  }
+  const extraTask = journey.sections.flatMap((section) => section.tasks)[maxNotes.max]
+  if (extraTask) issues.add(`line ${extraTask.line}`, `${tooManyMessage(maxNotes.max, 'tasks')}; this is one too many`)
   if (actorLines.size > LIMITS.maxPersonasPerMap) {
     const line = [...actorLines.values()][LIMITS.maxPersonasPerMap]!
     issues.add(

@@ -14,7 +14,8 @@
  *   them would cut the run.
  * - Spaces, digits and punctuation (the Unicode scripts Common and Inherited) stay in the font
  *   of the text before them when that font has them (else the text after them), so a Thai or
- *   Chinese sentence is not chopped into a run per space or comma.
+ *   Chinese sentence is not chopped into a run per space or comma; a font marked
+ *   `keepsNeutrals: false` (emoji, whose space is as wide as a picture) never takes them.
  * - A cluster no font has goes to the last font, in a run of its own marked `missing`, so the
  *   caller can report it (see missingCharacters) and draw a placeholder instead.
  */
@@ -26,6 +27,8 @@ export interface StackFont {
   /** The caller's name for the font, e.g. the name it was registered under in jsPDF. */
   readonly id: string
   readonly cmap: CharacterMap
+  /** False for a font whose spaces and punctuation should not be used for the text around it. */
+  readonly keepsNeutrals?: boolean
 }
 
 /** Fonts to try in order, e.g. Noto Sans, Noto Sans Thai, Droid Sans Fallback. */
@@ -76,13 +79,14 @@ export function splitRuns(
       continue
     }
     const cluster = clusters[i]!
-    if (previous >= 0 && previous < stack.length && covers(stack[previous]!.cmap, cluster)) {
+    const takes = (index: number) =>
+      index >= 0 && index < stack.length && stack[index]!.keepsNeutrals !== false && covers(stack[index]!.cmap, cluster)
+    if (takes(previous)) {
       chosen[i] = previous
       continue
     }
     const next = nextDecided(chosen, neutral, i)
-    chosen[i] =
-      next >= 0 && next < stack.length && covers(stack[next]!.cmap, cluster) ? next : firstCovering(stack, cluster)
+    chosen[i] = takes(next) ? next : firstCovering(stack, cluster)
     previous = chosen[i]!
   }
 

@@ -77,3 +77,41 @@ export function hasTrueTypeOutlines(data: ArrayBuffer | ArrayBufferView): boolea
   const { sfntVersion, tables } = readTableDirectory(data)
   return sfntVersion !== OTTO && tables.has('glyf') && tables.has('loca')
 }
+
+/**
+ * The same font without its zero-length tables (or the very bytes when it has none). Browsers
+ * check a web font before using it (OpenType Sanitizer) and refuse one with an empty table:
+ * NanumGothic carries an empty 'TSI3' (a leftover of the VTT hinting editor, never read when
+ * drawing). The glyphs, metrics and every other table are copied unchanged.
+ */
+export function withoutEmptyTables(data: Uint8Array): Uint8Array {
+  const { sfntVersion, tables } = readTableDirectory(data)
+  const kept = [...tables].filter(([, record]) => record.length > 0)
+  if (kept.length === tables.size) return data
+  const source = dataViewOf(data)
+  const headerLength = 12 + kept.length * 16
+  let size = headerLength
+  for (const [, record] of kept) size += (record.length + 3) & ~3
+  const out = new Uint8Array(size)
+  const view = new DataView(out.buffer)
+  const power = 2 ** Math.floor(Math.log2(kept.length))
+  view.setUint32(0, sfntVersion)
+  view.setUint16(4, kept.length)
+  view.setUint16(6, power * 16)
+  view.setUint16(8, Math.log2(power))
+  view.setUint16(10, kept.length * 16 - power * 16)
+  // Records stay in the order the font had them (sorted by tag, as the format asks).
+  const order = new Map([...tables.keys()].map((tag, i) => [tag, i]))
+  let offset = headerLength
+  kept.forEach(([tag, record], i) => {
+    const at = 12 + i * 16
+    for (let k = 0; k < 4; k++) view.setUint8(at + k, tag.charCodeAt(k))
+    const original = 12 + order.get(tag)! * 16
+    view.setUint32(at + 4, source.getUint32(original + 4)) // checksum, unchanged
+    view.setUint32(at + 8, offset)
+    view.setUint32(at + 12, record.length)
+    out.set(data.subarray(record.offset, record.offset + record.length), offset)
+    offset += (record.length + 3) & ~3
+  })
+  return out
+}

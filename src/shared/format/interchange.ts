@@ -8,7 +8,7 @@ import { JourneyError, formatPath, type Issue } from '../errors'
 import type { JourneyMap, Persona } from '../model'
 import { checkIntegrity } from '../model/integrity'
 import { canonicalize } from '../model/patch'
-import { JourneyMapSchema } from '../schema/entities'
+import { COUNT_LIMITS, JourneyMapSchema, LIMITS, tooManyMessage } from '../schema/entities'
 import { findJsonSyntaxError } from './json-syntax'
 import type { Lineage } from './lineage'
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, InterchangeSchema } from './schema'
@@ -87,6 +87,7 @@ export function parseInterchange(text: string): ParsedInterchange {
     ])
   }
   checkEnvelope(data)
+  checkCounts(data)
 
   const issues: Issue[] = []
   const parsed = InterchangeSchema.safeParse(data)
@@ -145,6 +146,28 @@ function checkEnvelope(data: unknown): void {
       [{ path: 'version', message: `version ${version} is newer than ${INTERCHANGE_VERSION}` }]
     )
   }
+}
+
+/**
+ * The collections' sizes, checked before their records are: a file far beyond the limits (say
+ * 100,000 stages) is refused at once, naming the limit, instead of after validating every record.
+ */
+function checkCounts(data: unknown): void {
+  const map = (data as { map?: unknown }).map
+  if (typeof map !== 'object' || map === null) return
+  const issues: Issue[] = []
+  for (const [collection, { max, what }] of Object.entries(COUNT_LIMITS)) {
+    const items = (map as Record<string, unknown>)[collection]
+    if (Array.isArray(items) && items.length > max)
+      issues.push({ path: `map.${collection}`, message: tooManyMessage(max, what, items.length) })
+  }
+  const personas = (data as { personas?: unknown }).personas
+  if (Array.isArray(personas) && personas.length > LIMITS.maxPersonasPerMap) {
+    issues.push({ path: 'personas', message: tooManyMessage(LIMITS.maxPersonasPerMap, 'personas', personas.length) })
+  }
+  if (issues.length === 0) return
+  const tally = issues.length === 1 ? '' : ` (1 of ${issues.length} problems)`
+  throw new JourneyError('invalid_request', `The file cannot be imported: ${describeFirst(issues)}${tally}.`, issues)
 }
 
 /** zod issues as Issues; an unknown field becomes one issue at the field's own path. */

@@ -1,4 +1,5 @@
 /** Pieces shared by the layout modules: options, bands, wrapping with a cache, text blocks. */
+import { baseDirection } from '../fonts/bidi'
 import type { Font, MeasureText, TextBlock } from './scene'
 import { baselineIn } from './metrics'
 import { ellipsize, wrapText, type GraphemeSegmenter, type WordSegmenter, type WrappedText } from './text'
@@ -88,11 +89,13 @@ export function textBlock(
   font: Font,
   lineHeight: number,
   color: string,
-  align: 'left' | 'center' | 'right' = 'left',
+  align: 'start' | 'left' | 'center' | 'right' = 'start',
   boxWidth = 0,
   rotation = 0
 ): TextBlock {
   const baseline = baselineIn(lineHeight, font.size)
+  // 'start' is the paragraph's own side: right for Hebrew and Arabic, when there is a box to align in.
+  const side = align === 'start' ? (wrapped.direction === 'rtl' && boxWidth > 0 ? 'right' : 'left') : align
   return {
     x,
     y,
@@ -100,11 +103,12 @@ export function textBlock(
     font,
     color,
     lineHeight,
+    direction: wrapped.direction,
     truncated: wrapped.truncated,
     lines: wrapped.lines.map((line, i) => ({
       text: line.text,
       width: line.width,
-      x: align === 'left' ? 0 : align === 'center' ? (boxWidth - line.width) / 2 : boxWidth - line.width,
+      x: side === 'left' ? 0 : side === 'center' ? (boxWidth - line.width) / 2 : boxWidth - line.width,
       baseline: i * lineHeight + baseline
     }))
   }
@@ -112,8 +116,14 @@ export function textBlock(
 
 /** One line, cut with an ellipsis when wider than maxWidth. */
 export function singleLine(wrap: Wrapper, text: string, maxWidth: number, font: Font): WrappedText {
-  const fitted = ellipsize(text.replace(/\s+/g, ' ').trim(), maxWidth, font, wrap.measure, wrap.graphemes)
-  return { lines: [{ text: fitted, width: wrap.measure(fitted, font) }], truncated: fitted !== text }
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const direction = baseDirection(flat)
+  const fitted = ellipsize(flat, maxWidth, font, wrap.measure, wrap.graphemes, false, direction)
+  return {
+    lines: [{ text: fitted, width: wrap.measure(fitted, font, direction) }],
+    truncated: fitted !== text,
+    direction
+  }
 }
 
 export const byOrder = <T extends { order: number; id: string }>(items: readonly T[]): T[] =>

@@ -133,7 +133,9 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
           cellY + L.cellPadding,
           L.placeholderFont,
           L.placeholderLineHeight,
-          COLORS.placeholder
+          COLORS.placeholder,
+          'start',
+          inner
         )
       }
       cells.push({
@@ -174,7 +176,9 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
             noteY + L.notePadding,
             L.noteFont,
             L.noteLineHeight,
-            textColorOn(box.note.color)
+            textColorOn(box.note.color),
+            'start',
+            noteW - 2 * L.notePadding
           )
         })
         noteY += box.height + L.noteGap
@@ -255,14 +259,32 @@ function stageHeader(column: Band<Stage>, wrap: Wrapper, boardHeight: number): S
   const inner = size - 2 * L.headerPadding
   const title = wrap(stage.title, inner, L.stageTitleFont, 2)
   const texts = [
-    textBlock(title, start + L.headerPadding, L.headerPadding, L.stageTitleFont, L.stageTitleLineHeight, COLORS.ink)
+    textBlock(
+      title,
+      start + L.headerPadding,
+      L.headerPadding,
+      L.stageTitleFont,
+      L.stageTitleLineHeight,
+      COLORS.ink,
+      'start',
+      inner
+    )
   ]
   const titleBottom = L.headerPadding + title.lines.length * L.stageTitleLineHeight + 2
   const promptLines = Math.floor((L.stageHeaderHeight - L.headerPadding / 2 - titleBottom) / L.stagePromptLineHeight)
   if (stage.prompt.trim() && promptLines > 0) {
     const prompt = wrap(stage.prompt, inner, L.stagePromptFont, promptLines)
     texts.push(
-      textBlock(prompt, start + L.headerPadding, titleBottom, L.stagePromptFont, L.stagePromptLineHeight, COLORS.muted)
+      textBlock(
+        prompt,
+        start + L.headerPadding,
+        titleBottom,
+        L.stagePromptFont,
+        L.stagePromptLineHeight,
+        COLORS.muted,
+        'start',
+        inner
+      )
     )
   }
   return { ...base, fill: COLORS.header, stroke: COLORS.line, texts }
@@ -289,7 +311,18 @@ function laneHeader(row: Band<Lane>, wrap: Wrapper): LaneHeaderItem {
       fill: COLORS.headerCollapsed,
       stroke: COLORS.line,
       collapsed: true,
-      texts: [textBlock(title, L.headerPadding, top, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink)]
+      texts: [
+        textBlock(
+          title,
+          L.headerPadding,
+          top,
+          L.laneTitleFont,
+          L.laneTitleLineHeight,
+          COLORS.ink,
+          'start',
+          LANE_TITLE_WIDTH
+        )
+      ]
     }
   }
   const title = wrap(lane.title, LANE_TITLE_WIDTH, L.laneTitleFont, 3)
@@ -299,7 +332,16 @@ function laneHeader(row: Band<Lane>, wrap: Wrapper): LaneHeaderItem {
     stroke: COLORS.line,
     collapsed: false,
     texts: [
-      textBlock(title, L.headerPadding, start + L.headerPadding, L.laneTitleFont, L.laneTitleLineHeight, COLORS.ink)
+      textBlock(
+        title,
+        L.headerPadding,
+        start + L.headerPadding,
+        L.laneTitleFont,
+        L.laneTitleLineHeight,
+        COLORS.ink,
+        'start',
+        LANE_TITLE_WIDTH
+      )
     ]
   }
 }

@@ -15,8 +15,16 @@ export interface Font {
   readonly style: 'normal' | 'italic'
 }
 
-/** Measures the advance width of a run of text in board units. Injected: canvas, a PDF font, a fake. */
-export type MeasureText = (text: string, font: Font) => number
+/** Writing direction of a paragraph: its first strong character's (Hebrew, Arabic: right to left). */
+export type TextDirection = 'ltr' | 'rtl'
+
+/**
+ * Measures the advance width of a run of text in board units. Injected: the text engine (board,
+ * PDF and PNG alike), or a fake in tests. `direction` is the paragraph's, when known: it decides
+ * the embedding levels of neutral characters, so a right-to-left line may be split into font runs
+ * slightly differently.
+ */
+export type MeasureText = (text: string, font: Font, direction?: TextDirection) => number
 
 export interface TextLine {
   readonly text: string
@@ -38,6 +46,11 @@ export interface TextBlock {
   readonly font: Font
   readonly color: string
   readonly lineHeight: number
+  /**
+   * The paragraph direction (its first strong character): lines are laid out with it (bidi) and,
+   * in a box, right-to-left text is right-aligned.
+   */
+  readonly direction: TextDirection
   readonly lines: readonly TextLine[]
   /** True when the text did not fit and the last line ends with an ellipsis. */
   readonly truncated: boolean

@@ -2,9 +2,12 @@
  * Line breaking for any script with an injected measure function, so the board (canvas) and the
  * PDF (jsPDF font metrics) wrap a note the same way. Words come from Intl.Segmenter (dictionary
  * based for Thai, Lao, Khmer, Chinese and Japanese, where words are not separated by spaces);
- * a word wider than the line is broken between graphemes, never inside one.
+ * a word wider than the line is broken between graphemes, never inside one. A text's direction
+ * is its first strong character's (Hebrew and Arabic: right to left), and every width is
+ * measured in that direction, so the lines are the ones the board, the PDF and the PNG draw.
  */
-import type { Font, MeasureText } from './scene'
+import { baseDirection } from '../fonts/bidi'
+import type { Font, MeasureText, TextDirection } from './scene'
 
 export const ELLIPSIS = '…'
 
@@ -19,11 +22,11 @@ export function cssFont(font: Font): string {
  */
 export function memoizeMeasure(measure: MeasureText, maxEntries = 100_000): MeasureText {
   const cache = new Map<string, number>()
-  return (text, font) => {
-    const key = `${cssFont(font)}\u0000${text}`
+  return (text, font, direction) => {
+    const key = `${cssFont(font)}${direction === 'rtl' ? '\u0001' : '\u0000'}${text}`
     let width = cache.get(key)
     if (width === undefined) {
-      width = measure(text, font)
+      width = measure(text, font, direction)
       if (cache.size >= maxEntries) cache.clear()
       cache.set(key, width)
     }
@@ -152,6 +155,8 @@ export function chunksOf(paragraph: string, segment: WordSegmenter = defaultWord
 export interface WrapOptions {
   /** Stop after this many lines and end the last one with an ellipsis. */
   readonly maxLines?: number
+  /** The paragraph direction; by default the text's first strong character's. */
+  readonly direction?: TextDirection
   readonly segmentWords?: WordSegmenter
   readonly segmentGraphemes?: GraphemeSegmenter
 }
@@ -159,6 +164,8 @@ export interface WrapOptions {
 export interface WrappedText {
   readonly lines: readonly { readonly text: string; readonly width: number }[]
   readonly truncated: boolean
+  /** The direction the lines were measured in and are drawn in. */
+  readonly direction: TextDirection
 }
 
 /**
@@ -175,7 +182,8 @@ export function wrapText(
   const maxLines = options.maxLines ?? Infinity
   const segmentWords = options.segmentWords ?? defaultWordSegmenter()
   const graphemes = options.segmentGraphemes ?? defaultGraphemeSegmenter()
-  const width = (s: string) => (s ? measure(s, font) : 0)
+  const direction = options.direction ?? baseDirection(text)
+  const width = (s: string) => (s ? measure(s, font, direction) : 0)
   const lines: string[] = []
   let truncated = false
 
@@ -228,9 +236,17 @@ export function wrapText(
     lines.push(line.trimEnd())
   }
   if (truncated && lines.length > 0) {
-    lines[lines.length - 1] = ellipsize(lines[lines.length - 1] ?? '', maxWidth, font, measure, graphemes, true)
+    lines[lines.length - 1] = ellipsize(
+      lines[lines.length - 1] ?? '',
+      maxWidth,
+      font,
+      measure,
+      graphemes,
+      true,
+      direction
+    )
   }
-  return { lines: lines.map((l) => ({ text: l, width: width(l) })), truncated }
+  return { lines: lines.map((l) => ({ text: l, width: width(l) })), truncated, direction }
 }
 
 /**
@@ -243,10 +259,11 @@ export function ellipsize(
   font: Font,
   measure: MeasureText,
   graphemes: GraphemeSegmenter = defaultGraphemeSegmenter(),
-  force = false
+  force = false,
+  direction: TextDirection = baseDirection(text)
 ): string {
-  if (!force && measure(text, font) <= maxWidth) return text
+  if (!force && measure(text, font, direction) <= maxWidth) return text
   const parts = graphemes(text.trimEnd())
-  while (parts.length > 0 && measure(parts.join('').trimEnd() + ELLIPSIS, font) > maxWidth) parts.pop()
+  while (parts.length > 0 && measure(parts.join('').trimEnd() + ELLIPSIS, font, direction) > maxWidth) parts.pop()
   return parts.join('').trimEnd() + ELLIPSIS
 }

@@ -8,7 +8,12 @@ import {
   SeriesVariantSchema
 } from './enums'
 
-/** Limits shown in the UI and enforced on every write. */
+/**
+ * Limits shown in the UI and enforced on every write: text lengths in characters (UTF-16 code
+ * units), and how many records of each kind one map may hold. The counts keep the largest map
+ * the app accepts usable on the board (measured by `npm run bench -- limits`); files, patches
+ * and imports beyond them are refused with a message that names the limit.
+ */
 export const LIMITS = {
   idLength: 64,
   title: 200,
@@ -16,8 +21,17 @@ export const LIMITS = {
   noteText: 2000,
   label: 120,
   personaField: 1000,
-  maxPersonasPerMap: 20
+  maxPersonasPerMap: 20,
+  maxStagesPerMap: 100,
+  maxLanesPerMap: 50,
+  maxNotesPerMap: 10_000,
+  maxConnectorsPerMap: 1_000,
+  maxMarkersPerMap: 2_000,
+  maxMetricsPerMap: 500
 } as const
+
+/** One emotion point per stage, per series (the general one and one per persona), per variant (as-is, to-be). */
+export const MAX_EMOTION_POINTS_PER_MAP = LIMITS.maxStagesPerMap * (LIMITS.maxPersonasPerMap + 1) * 2
 
 export const IdSchema = z
   .string()
@@ -36,6 +50,16 @@ export const OrderSchema = z.number().finite()
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`)
 const title = (max: number) => text(max).refine((s) => s.trim().length > 0, 'must not be empty')
+
+/** "a map can have at most 200 stages (this one has 100,000)". */
+export const tooManyMessage = (max: number, what: string, count?: number): string =>
+  `a map can have at most ${max.toLocaleString('en-US')} ${what}${count === undefined ? '' : ` (this one has ${count.toLocaleString('en-US')})`}`
+
+/** A map's collection of `item`, at most `max` long; the error names the limit and the count. */
+const collection = <S extends z.ZodType>(item: S, { max, what }: { readonly max: number; readonly what: string }) =>
+  z.array(item).max(max, {
+    error: (issue) => tooManyMessage(max, what, Array.isArray(issue.input) ? issue.input.length : undefined)
+  })
 
 export const EmotionScaleSchema = z
   .object({
@@ -57,7 +81,14 @@ export const MapMetaSchema = z
     /** Score range of the emotion curves. */
     emotionScale: EmotionScaleSchema,
     /** Personas this map is for, in display order. */
-    personaIds: z.array(IdSchema).max(LIMITS.maxPersonasPerMap),
+    personaIds: z.array(IdSchema).max(LIMITS.maxPersonasPerMap, {
+      error: (issue) =>
+        tooManyMessage(
+          LIMITS.maxPersonasPerMap,
+          'personas',
+          Array.isArray(issue.input) ? issue.input.length : undefined
+        )
+    }),
     /** When the map was created. */
     createdAt: TimestampSchema,
     /** When the map last changed. */
@@ -213,14 +244,25 @@ export const MetricSchema = z
   })
   .strict()
 
+/** The most records of each kind one map may hold, by collection, with the words for them. */
+export const COUNT_LIMITS = {
+  stages: { max: LIMITS.maxStagesPerMap, what: 'stages' },
+  lanes: { max: LIMITS.maxLanesPerMap, what: 'lanes' },
+  notes: { max: LIMITS.maxNotesPerMap, what: 'notes' },
+  emotionPoints: { max: MAX_EMOTION_POINTS_PER_MAP, what: 'emotion points' },
+  markers: { max: LIMITS.maxMarkersPerMap, what: 'pain-point markers' },
+  connectors: { max: LIMITS.maxConnectorsPerMap, what: 'connectors' },
+  metrics: { max: LIMITS.maxMetricsPerMap, what: 'KPIs' }
+} as const
+
 export const JourneyMapSchema = MapMetaSchema.extend({
-  stages: z.array(StageSchema),
-  lanes: z.array(LaneSchema),
-  notes: z.array(NoteSchema),
-  emotionPoints: z.array(EmotionPointSchema),
-  markers: z.array(MarkerSchema),
-  connectors: z.array(ConnectorSchema),
-  metrics: z.array(MetricSchema)
+  stages: collection(StageSchema, COUNT_LIMITS.stages),
+  lanes: collection(LaneSchema, COUNT_LIMITS.lanes),
+  notes: collection(NoteSchema, COUNT_LIMITS.notes),
+  emotionPoints: collection(EmotionPointSchema, COUNT_LIMITS.emotionPoints),
+  markers: collection(MarkerSchema, COUNT_LIMITS.markers),
+  connectors: collection(ConnectorSchema, COUNT_LIMITS.connectors),
+  metrics: collection(MetricSchema, COUNT_LIMITS.metrics)
 }).strict()
 
 export const PersonaSchema = z

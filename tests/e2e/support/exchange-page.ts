@@ -4,11 +4,12 @@
  */
 import { expect, type Download, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
+import { startsWith } from './text'
 
 export class ExportDialogPage {
   constructor(readonly page: Page) {}
 
-  dialog = () => this.page.getByRole('dialog', { name: /^Export “/ })
+  dialog = () => this.page.getByRole('dialog', { name: startsWith('Export “') })
   status = () => this.dialog().getByRole('status')
 
   async open(): Promise<void> {

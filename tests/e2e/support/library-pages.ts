@@ -3,6 +3,7 @@
  * (persona panel, versions panel). They drive the UI as a user does: by labels and roles.
  */
 import { expect, type Locator, type Page } from '@playwright/test'
+import { shown } from './text'
 
 export interface PersonaFields {
   readonly name: string
@@ -57,7 +58,7 @@ export class PersonasPage {
     await this.startNew()
     await this.fill(fields)
     await this.form().getByRole('button', { name: 'Create persona' }).click()
-    await expect(this.page.getByText(`Created “${fields.name}”.`)).toBeVisible()
+    await expect(this.page.getByText(shown(`Created “${fields.name}”.`))).toBeVisible()
   }
 }
 
@@ -98,7 +99,7 @@ export class MapHeader {
     await this.versionsPanel()
       .getByRole('button', { name: `Compare: ${name}` })
       .click()
-    await expect(this.versionsPanel().getByRole('heading', { name: `Compare with “${name}”` })).toBeVisible()
+    await expect(this.versionsPanel().getByRole('heading', { name: shown(`Compare with “${name}”`) })).toBeVisible()
   }
 
   /** Konva curve nodes the board holds (one per series drawn). */

@@ -6,6 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import type { JourneyMap, Metric, Note } from '../../../src/shared/model'
 import type { PatchOp } from '../../../src/shared/model/patch'
 import { DEMO_PERSONAS, seedMap, type ApiSocket, type SeedSpec } from './board-page'
+import { startsWith } from './text'
 
 /**
  * A SaaS journey with touchpoints everywhere but at Expansion (stage 6), which holds nothing at
@@ -102,8 +103,8 @@ export class VotingPanel {
   constructor(readonly page: Page) {}
   panel = () => this.page.getByRole('complementary', { name: 'Dot voting' })
   /** The click target over a note during a round. */
-  target = (text: string): Locator => this.page.getByRole('button', { name: new RegExp(`^Give a dot to “${text}`) })
-  participant = (name: string) => this.panel().getByRole('button', { name: new RegExp(`^${name}:`) })
+  target = (text: string): Locator => this.page.getByRole('button', { name: startsWith(`Give a dot to “${text}`) })
+  participant = (name: string) => this.panel().getByRole('button', { name: startsWith(`${name}:`) })
   ranking = () => this.panel().getByRole('list', { name: 'Ranking of the round' }).getByRole('listitem')
 
   async open(): Promise<void> {

@@ -20,7 +20,8 @@ import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
 import { CameraController } from './camera'
 import { useBoardInput } from './input'
-import { createCanvasMeasure } from './measure'
+import { ensureTextFor, textEngine } from '../fonts'
+import { createBoardMeasure } from './measure'
 import { useBoardRenderer } from './render/useBoardRenderer'
 import { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
@@ -60,18 +61,37 @@ interface Measuring {
   readonly cache: LayoutCache
 }
 
-const newMeasuring = (): Measuring => ({ measure: createCanvasMeasure(), cache: createLayoutCache() })
+const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: createLayoutCache() })
 
-/** A measure bound to a canvas; replaced (and every width re-measured) when web fonts finish loading. */
-function useMeasuring(): Measuring {
+/**
+ * The text engine's measure; replaced (and every width measured again) when the engine changes,
+ * that is when fonts or HarfBuzz arrive for a script the map's text uses (asked for here as the
+ * text comes: each record is looked at once, as records are replaced, never mutated, on edits).
+ */
+function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring {
   const [measuring, setMeasuring] = useState(newMeasuring)
+  useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
+  const seen = useRef(new WeakSet<object>())
   useEffect(() => {
-    const fonts = document.fonts
-    const renew = () => setMeasuring(newMeasuring())
-    fonts.addEventListener('loadingdone', renew)
-    if (fonts.status === 'loading') void fonts.ready.then(renew)
-    return () => fonts.removeEventListener('loadingdone', renew)
-  }, [])
+    const parts: string[] = []
+    const look = (record: object, ...texts: string[]) => {
+      if (seen.current.has(record)) return
+      seen.current.add(record)
+      parts.push(...texts)
+    }
+    look(map, map.title)
+    map.stages.forEach((s) => look(s, s.title, s.prompt))
+    map.lanes.forEach((l) => look(l, l.title, l.prompt))
+    map.notes.forEach((n) => look(n, n.text))
+    map.markers.forEach((m) => look(m, m.label))
+    map.connectors.forEach((c) => look(c, c.label))
+    map.metrics.forEach((m) => look(m, m.name, m.unit))
+    personas.forEach((p) => look(p, p.name))
+    if (parts.length > 0)
+      void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
+        console.warn('Fonts for the map could not be loaded:', error)
+      )
+  }, [map, personas])
   return measuring
 }
 
@@ -80,7 +100,7 @@ export function Board({ map, personas }: BoardProps) {
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController())
   const size = useElementSize(containerRef)
-  const { measure, cache } = useMeasuring()
+  const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
   const scene: Scene = useMemo(
     () => layoutMap(map, measure, { personas, labels, cache }),

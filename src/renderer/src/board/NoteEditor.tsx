@@ -98,6 +98,7 @@ export function NoteEditor({ target, scene, index, map, camera, board }: NoteEdi
     <textarea
       ref={ref}
       className="note-editor"
+      dir="auto"
       aria-label={target.kind === 'new' ? t('interaction.editor.newNote') : t('interaction.editor.note')}
       defaultValue={initialText}
       maxLength={LIMITS.noteText}

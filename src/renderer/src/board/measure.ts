@@ -1,22 +1,13 @@
 /**
- * The board's text measure: a 2D canvas context with the scene's own fonts, so notes wrap the way
- * they are drawn. Widths are cached; a new measure is made when fonts finish loading.
+ * The board's text measure: the text engine's (../fonts.ts), the same one the PDF and the PNG
+ * lay out with, so a note breaks its lines identically on screen and on paper. A new function is
+ * made whenever the engine changes (fonts or HarfBuzz arrived), so layouts and painted tiles made
+ * with the old widths are recognised as stale.
  */
-import { cssFont, memoizeMeasure, type MeasureText } from '../../../shared/layout'
+import type { MeasureText } from '../../../shared/layout'
+import { textEngine } from '../fonts'
 
-export function createCanvasMeasure(): MeasureText {
-  const ctx = document.createElement('canvas').getContext('2d')
-  if (!ctx) {
-    // No 2D canvas (should not happen in Chromium): an estimate keeps the board usable.
-    return (text, font) => text.length * font.size * 0.55
-  }
-  let lastFont = ''
-  return memoizeMeasure((text, font) => {
-    const css = cssFont(font)
-    if (css !== lastFont) {
-      ctx.font = css
-      lastFont = css
-    }
-    return ctx.measureText(text).width
-  })
+export function createBoardMeasure(): MeasureText {
+  const engine = textEngine()
+  return (text, font, direction) => engine.measure(text, font, direction)
 }

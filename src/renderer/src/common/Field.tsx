@@ -32,6 +32,8 @@ export function TextField(props: TextFieldProps) {
   const length = value.length
   const common = {
     id,
+    // Hebrew and Arabic are written right to left: the field follows its text's first strong character.
+    dir: 'auto',
     value,
     placeholder,
     required,

@@ -21,7 +21,7 @@ import type { JourneyMap, Persona } from '../../../shared/model'
 import { CategorySchema, ChannelSchema, NoteKindSchema } from '../../../shared/schema/enums'
 import { findingText } from '../analysis/AnalysisPanel'
 import type { FileToSave } from '../api/save-file'
-import { createCanvasMeasure } from '../board/measure'
+import { createBoardMeasure } from '../board/measure'
 import { loadFontsFor } from '../fonts'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
@@ -116,7 +116,7 @@ const host: ExportHost = {
     // Every face the map's text needs, before measuring: the layout must see the real widths.
     const all = allText(map, personas)
     await Promise.all([loadFontsFor(all, 'normal'), loadFontsFor(all, 'bold')])
-    const scene = layoutMap(map, createCanvasMeasure(), {
+    const scene = layoutMap(map, createBoardMeasure(), {
       personas: personas.map(({ id, name, color }) => ({ id, name, color })),
       labels: seriesLabels(),
       cache: createLayoutCache()

@@ -101,6 +101,8 @@ export function CommitField({
   const common = {
     id,
     'aria-label': ariaLabel,
+    // Hebrew and Arabic are written right to left: the field follows its text's first strong character.
+    dir: 'auto',
     value: draft,
     maxLength,
     onBlur: commit,

@@ -13,6 +13,11 @@ export interface Canvas2D {
   font: string
   textBaseline: string
   textAlign: string
+  /** 'ltr' or 'rtl': a right-to-left run is drawn right to left from its x. */
+  direction: string
+  /** 'none': the text engine measured without kerning. */
+  fontKerning: string
+  textRendering: string
   save(): void
   restore(): void
   translate(x: number, y: number): void

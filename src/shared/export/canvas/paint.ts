@@ -4,6 +4,7 @@
  * The board, the app's PNG export and the CLI's PNG export all draw through these.
  */
 import { COLORS, cssFont } from '../../layout'
+import { paintEngine } from './text-engine-ref'
 import type {
   BadgeItem,
   BoxItem,
@@ -28,22 +29,70 @@ type Ctx = Canvas2D
 const TEXT_BAR = 'rgba(31, 36, 48, 0.22)'
 const TEXT_BAR_ON_DARK = 'rgba(255, 255, 255, 0.45)'
 
+/**
+ * A text block as the text engine laid it out (the same runs the PDF draws): each line's runs in
+ * visual order, each in the bundled font the engine chose (its own FontFace family, see
+ * ../fonts.ts), right-to-left runs drawn right to left. Chromium shapes each run with its own
+ * HarfBuzz and the same font file, so joined Arabic, Devanagari conjuncts and Thai marks come out
+ * as the engine placed them; kerning and optional ligatures are off on both sides.
+ */
 export function paintText(ctx: Ctx, block: TextBlock): void {
   if (block.lines.length === 0) return
-  ctx.font = cssFont(block.font)
+  const engine = paintEngine()
+  const { font } = block
   ctx.fillStyle = block.color
   ctx.textBaseline = 'alphabetic'
   ctx.textAlign = 'left'
-  if (block.rotation) {
+  const rotated = block.rotation !== 0
+  if (rotated) {
     ctx.save()
     ctx.translate(block.x, block.y)
     ctx.rotate((block.rotation * Math.PI) / 180)
-    for (const line of block.lines) ctx.fillText(line.text, line.x, line.baseline)
-    ctx.restore()
-    return
   }
-  const { x, y } = block
-  for (const line of block.lines) ctx.fillText(line.text, x + line.x, y + line.baseline)
+  const x0 = rotated ? 0 : block.x
+  const y0 = rotated ? 0 : block.y
+  const italic = font.style === 'italic' ? 'italic ' : ''
+  for (const line of block.lines) {
+    if (line.text === '') continue
+    const layout = engine.layoutLine(line.text, font.weight, block.direction)
+    if (layout.runs.length === 0) {
+      // No font in the engine yet: the page's font, until the bundled one arrives.
+      setTextStyle(ctx, cssFont(font), 'ltr')
+      ctx.fillText(line.text, x0 + line.x, y0 + line.baseline)
+      continue
+    }
+    for (const run of layout.runs) {
+      const face = engine.fonts.get(run.fontId)
+      if (!face) continue
+      setTextStyle(
+        ctx,
+        `${italic}${face.weight === 'bold' ? 'bold ' : ''}${font.size}px "${face.family}"`,
+        run.rtl ? 'rtl' : 'ltr'
+      )
+      ctx.fillText(run.text, x0 + line.x + run.x * font.size, y0 + line.baseline)
+    }
+  }
+  if (rotated) ctx.restore()
+}
+
+/** The font string as the context gives it back once set (to compare before setting again). */
+const serialisedFonts = new Map<string, string>()
+
+/**
+ * Sets font, direction and features only where they differ from the context's: each of these
+ * setters makes Chromium resolve the font again, and a tile has thousands of runs. Kerning and
+ * the optional ligatures are off for every run, as the text engine measured them (see
+ * FEATURES_OFF in src/shared/fonts/harfbuzz.ts).
+ */
+function setTextStyle(ctx: Ctx, font: string, direction: 'ltr' | 'rtl'): void {
+  const known = serialisedFonts.get(font)
+  if (known === undefined || ctx.font !== known) {
+    ctx.font = font
+    if (known === undefined && serialisedFonts.size < 500) serialisedFonts.set(font, ctx.font)
+  }
+  if (ctx.direction !== direction) ctx.direction = direction
+  if (ctx.fontKerning !== 'none') ctx.fontKerning = 'none'
+  if (ctx.textRendering !== 'optimizeSpeed') ctx.textRendering = 'optimizeSpeed'
 }
 
 /** Text as grey bars, one per line, for zoomed-out views where glyphs would be unreadable. */

@@ -1,13 +1,18 @@
 /**
  * A jsPDF page as a drawing surface in board units: the painters hand it scene rectangles, text
  * blocks and path data, and it places them on the page through a scale and an offset (board →
- * points). Colours may carry alpha (rgba); text is drawn piece by piece in the fonts `shape`
- * chose, each font embedded on first use (jsPDF subsets it to the glyphs used on output).
+ * points). Colours may carry alpha (rgba); text is drawn as the text engine laid it out: glyph
+ * runs in visual order, each glyph at HarfBuzz's position, each font embedded on first use and
+ * subset to the glyphs shown, with every glyph's text in the font's ToUnicode map, so copying,
+ * searching and pdftotext give the text back in logical order.
  */
 import { GState, type jsPDF } from 'jspdf'
-import type { Font, Point, Rect, TextBlock } from '../../layout'
+import { baseDirection, FONT_STACKS, type EngineFont, type GlyphRun, type PlacedGlyph } from '../../fonts'
+import type { Font, Point, Rect, TextBlock, TextDirection } from '../../layout'
 import type { PdfFontSet } from './fonts'
+import { GlyphFonts, type EmbeddedFont } from './glyph-fonts'
 import { parseSvgPath } from './svg-path'
+import { extractionOrder, needsTextLayer, RIGHT_TO_LEFT_MARK } from './text-layer'
 
 export interface Rgba {
   readonly r: number
@@ -83,14 +88,16 @@ export class PdfSurface {
   private dy = 0
   private alpha = 1
   private readonly alphaStates = new Map<number, GState>()
-  private readonly registered = new Set<string>()
+  private readonly glyphFonts: GlyphFonts
   /** Characters no bundled font has, met while drawing; drawn as a placeholder. */
   readonly missing = new Set<string>()
 
   constructor(
     readonly doc: jsPDF,
     readonly fonts: PdfFontSet
-  ) {}
+  ) {
+    this.glyphFonts = new GlyphFonts(doc, binaryString, subsetName)
+  }
 
   /** Board → page: page = board × scale + (dx, dy), in points. */
   setTransform(scale: number, dx: number, dy: number): void {
@@ -270,7 +277,7 @@ export class PdfSurface {
 
   // -- text ------------------------------------------------------------------------------------
 
-  /** A scene text block (board units): each line's runs at their measured places. */
+  /** A scene text block (board units): each line laid out in the block's direction at its measured place. */
   textBlock(block: TextBlock): void {
     const size = this.len(block.font.size)
     const angle = (block.rotation * Math.PI) / 180
@@ -285,14 +292,23 @@ export class PdfSurface {
       const by = block.y + lx * sin + ly * cos
       this.pageText(line.text, this.x(bx), this.y(by), size, block.font.weight, block.color, {
         rotation: block.rotation,
-        italic: block.font.style === 'italic'
+        italic: block.font.style === 'italic',
+        direction: block.direction
       })
     }
   }
 
   /**
-   * A line of text in page points: `x, y` is the start of its baseline. Returns the advance.
-   * `rotation` is clockwise in degrees, as in the scene.
+   * A line of text in page points: `x, y` is the left end of its baseline. Returns the advance.
+   * `rotation` is clockwise in degrees, as in the scene; `direction` is the paragraph's (by
+   * default its first strong character's).
+   *
+   * The glyphs carry the text (ToUnicode, and /ActualText where glyphs were reordered or merged),
+   * except on a line with right-to-left characters: there the glyphs are drawn as seen and marked
+   * as carrying no text, and the line's text is written again, invisible (render mode 3), in the
+   * order text extractors that read a line left to right and turn its right-to-left stretches
+   * around (poppler's pdftotext and viewers) need to give it back in logical order — see
+   * text-layer.ts.
    */
   pageText(
     text: string,
@@ -301,72 +317,189 @@ export class PdfSurface {
     size: number,
     weight: Font['weight'],
     color: string,
-    options: { readonly rotation?: number; readonly italic?: boolean } = {}
+    options: { readonly rotation?: number; readonly italic?: boolean; readonly direction?: TextDirection } = {}
   ): number {
-    const shaped = this.fonts.shape(text, weight, this.missing)
-    if (shaped.pieces.length === 0) return 0
+    const layout = this.fonts.engine.layoutLine(text, weight, options.direction)
+    for (const character of layout.missing) this.missing.add(character)
+    if (layout.runs.length === 0) return 0
     const c = parseColor(color)
-    this.doc.setTextColor(c.r, c.g, c.b)
     this.setAlpha(c.a)
-    const rotation = options.rotation ?? 0
-    const angle = (rotation * Math.PI) / 180
-    const cos = Math.cos(angle)
-    const sin = Math.sin(angle)
-    const slanted = options.italic === true && rotation === 0
-    if (slanted) {
-      // Shear about the baseline: x' = x + t·(y − baseline), in PDF space (y up).
-      const baseline = this.doc.internal.pageSize.getHeight() - y
-      this.doc.saveGraphicsState()
-      this.doc.setCurrentTransformationMatrix(this.doc.Matrix(1, 0, ITALIC_SLANT, 1, -ITALIC_SLANT * baseline, 0))
+    const theta = ((options.rotation ?? 0) * Math.PI) / 180
+    const cos = Math.cos(theta)
+    const sin = Math.sin(theta)
+    const shear = options.italic === true && !options.rotation ? ITALIC_SLANT : 0
+    const pageHeight = this.doc.internal.pageSize.getHeight()
+    /** Tm placing text at `along` points from the line's start. */
+    const matrix = (along: number) =>
+      `${num(cos)} ${num(-sin)} ${num(sin + shear)} ${num(cos)} ${num(x + along * cos)} ${num(pageHeight - (y + along * sin))} Tm`
+    const bidi = needsTextLayer(text)
+    const ops: string[] = []
+    if (bidi) ops.push('/Span <</ActualText ()>> BDC')
+    ops.push('BT', `${num(c.r / 255)} ${num(c.g / 255)} ${num(c.b / 255)} rg`)
+    for (const run of layout.runs) {
+      const font = this.fonts.engine.fonts.get(run.fontId)
+      if (!font || run.glyphs.length === 0) continue
+      const embedded = this.glyphFonts.use(font)
+      ops.push(`/${embedded.key} ${num(size)} Tf`, matrix(run.x * size))
+      this.runOperators(run, embedded, size, ops, !bidi)
     }
-    this.doc.setFontSize(size)
-    let font = ''
-    const spanAt = new Map(shaped.spans.map((span) => [span.from, span]))
-    let spanEnd = -1
-    shaped.pieces.forEach((piece, index) => {
-      const span = spanAt.get(index)
-      if (span && span.to > span.from) {
-        this.write(`/Span <</ActualText ${pdfTextString(span.text)}>> BDC`)
-        spanEnd = span.to
-      }
-      if (piece.fontId !== font) {
-        this.useFont(piece.fontId)
-        font = piece.fontId
-      }
-      const px = piece.x * size
-      const py = -piece.rise * size
-      const tx = x + px * cos - py * sin
-      const ty = y + px * sin + py * cos
-      if (rotation === 0) this.doc.text(piece.text, tx, ty, { baseline: 'alphabetic' })
-      else this.doc.text(piece.text, tx, ty, { baseline: 'alphabetic', angle: -rotation })
-      if (index + 1 === spanEnd) this.write('EMC')
-    })
-    if (slanted) {
-      this.doc.restoreGraphicsState()
-      this.alpha = 1
+    ops.push('ET')
+    if (bidi) {
+      ops.push('EMC')
+      this.textLayer(text, weight, size, layout.width * size, matrix, ops)
     }
-    return shaped.width * size
+    this.write(ops.join('\n'))
+    return layout.width * size
+  }
+
+  /**
+   * The invisible text of a line with right-to-left characters (see text-layer.ts): each
+   * character's own glyph, one after the other, squeezed or stretched over the drawn line.
+   */
+  private textLayer(
+    text: string,
+    weight: Font['weight'],
+    size: number,
+    width: number,
+    matrix: (along: number) => string,
+    ops: string[]
+  ): void {
+    const stack = FONT_STACKS[weight]
+      .map((f) => this.fonts.engine.fonts.get(f.id))
+      .filter((f): f is EngineFont => f !== undefined)
+    const first = stack[0]
+    if (!first) return
+    const pieces: { font: EngineFont; glyph: number; text: string | null; advance: number }[] = []
+    for (const item of extractionOrder(text)) {
+      if (item === RIGHT_TO_LEFT_MARK) {
+        // A mark extractors read as right-to-left: a space glyph standing for U+200F.
+        const space = first.cmap.glyphId(0x20)
+        pieces.push({
+          font: first,
+          glyph: space,
+          text: null,
+          advance: first.metrics.advance(space) / first.metrics.unitsPerEm
+        })
+        continue
+      }
+      const code = item.codePointAt(0)!
+      const font = stack.find((f) => f.cmap.has(code))
+      if (!font) continue
+      const glyph = font.cmap.glyphId(code)
+      pieces.push({ font, glyph, text: item, advance: font.metrics.advance(glyph) / font.metrics.unitsPerEm })
+    }
+    const natural = pieces.reduce((sum, p) => sum + p.advance * size, 0)
+    if (natural <= 0) return
+    ops.push('BT', '3 Tr', `${num((100 * width) / natural)} Tz`, matrix(0))
+    let current = ''
+    for (const piece of pieces) {
+      const embedded = this.glyphFonts.use(piece.font)
+      if (embedded.key !== current) {
+        ops.push(`/${embedded.key} ${num(size)} Tf`)
+        current = embedded.key
+      }
+      const hex = `<${piece.glyph.toString(16).padStart(4, '0')}>`
+      if (piece.text === null) {
+        this.glyphFonts.show(embedded, piece.glyph)
+        ops.push(`/Span <</ActualText ${pdfTextString(RIGHT_TO_LEFT_MARK)}>> BDC ${hex} Tj EMC`)
+      } else if (this.glyphFonts.map(embedded, piece.glyph, piece.text)) {
+        ops.push(`${hex} Tj`)
+      } else {
+        ops.push(`/Span <</ActualText ${pdfTextString(piece.text)}>> BDC ${hex} Tj EMC`)
+      }
+    }
+    ops.push('0 Tr', '100 Tz', 'ET')
+  }
+
+  /**
+   * The glyphs of a run as TJ arrays (kerning, marks and contextual forms at HarfBuzz's
+   * positions). When `carriesText`, each glyph's text is recorded for ToUnicode, and a run whose
+   * glyphs cannot give its text back one by one (a cluster of several glyphs: a Devanagari vowel
+   * sign drawn before its consonant, Thai marks; a glyph already standing for other text) is
+   * tagged with its text as /ActualText.
+   */
+  private runOperators(run: GlyphRun, embedded: EmbeddedFont, size: number, ops: string[], carriesText: boolean): void {
+    const glyphs = run.glyphs
+    const font = embedded.font
+    const unit = 1000 / font.metrics.unitsPerEm
+    const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b)
+    const endOf = (cluster: number) => starts.find((s) => s > cluster) ?? run.text.length
+    let readable = true
+    for (let i = 0; i < glyphs.length;) {
+      const cluster = glyphs[i]!.cluster
+      let j = i
+      while (j < glyphs.length && glyphs[j]!.cluster === cluster) j++
+      const text = run.text.slice(cluster, endOf(cluster))
+      if (!this.mapCluster(embedded, glyphs.slice(i, j), text, run.rtl, carriesText)) readable = false
+      i = j
+    }
+    const tagged = carriesText && !readable
+    if (tagged) ops.push(`/Span <</ActualText ${pdfTextString(run.text)}>> BDC`)
+    let pen = 0
+    let rise = 0
+    let array: string[] = []
+    const flush = () => {
+      if (array.length > 0) ops.push(`[${array.join('')}] TJ`)
+      array = []
+    }
+    for (const glyph of glyphs) {
+      const lift = glyph.y * size
+      if (Math.abs(lift - rise) > 0.001) {
+        flush()
+        ops.push(`${num(lift)} Ts`)
+        rise = lift
+      }
+      const target = glyph.x * 1000
+      const adjust = pen - target
+      if (Math.abs(adjust) > 0.01) array.push(num(adjust))
+      array.push(`<${glyph.id.toString(16).padStart(4, '0')}>`)
+      pen = target + font.metrics.advance(glyph.id) * unit
+    }
+    flush()
+    if (rise !== 0) ops.push('0 Ts')
+    if (tagged) ops.push('EMC')
+  }
+
+  /**
+   * Gives each glyph of a cluster its text for ToUnicode (only a character's own glyph when the
+   * glyphs do not carry the text). True when the glyphs read back as the cluster's text.
+   */
+  private mapCluster(
+    embedded: EmbeddedFont,
+    group: readonly PlacedGlyph[],
+    text: string,
+    rtl: boolean,
+    carriesText: boolean
+  ): boolean {
+    const fonts = this.glyphFonts
+    if (carriesText && group.length === 1) return fonts.map(embedded, group[0]!.id, text)
+    // Several glyphs for one cluster (a base and its marks, a reordered vowel sign, a conjunct):
+    // readers order glyphs by position, and a mark HarfBuzz placed is often at or past the next
+    // base, so the cluster cannot be read glyph by glyph. Those that are a character's own glyph
+    // keep that character for ToUnicode; the caller tags the run with its text.
+    const cmap = embedded.font.cmap
+    const characters = Array.from(text)
+    for (const glyph of rtl ? [...group].reverse() : group) {
+      const character = characters.find((ch) => cmap.glyphId(ch.codePointAt(0)!) === glyph.id)
+      if (character) fonts.map(embedded, glyph.id, character)
+      else fonts.show(embedded, glyph.id)
+    }
+    return false
   }
 
   /** Width of a text in points at a size. */
   textWidth(text: string, size: number, weight: Font['weight'] = 'normal'): number {
-    return this.fonts.shape(text, weight).width * size
+    return this.fonts.measure(text, { family: '', size, weight, style: 'normal' }, baseDirection(text))
   }
 
-  /** A raw content-stream operator on the current page (jsPDF has no API for marked content). */
+  /** A raw content-stream operator on the current page (jsPDF has no API for glyph ids or marked content). */
   private write(operator: string): void {
     ;(this.doc.internal as unknown as { write(...parts: string[]): void }).write(operator)
   }
+}
 
-  private useFont(id: string): void {
-    const name = subsetName(id)
-    if (!this.registered.has(id)) {
-      const font = this.fonts.fonts.get(id)
-      if (!font) throw new Error(`Font ${id} is not in the font set.`)
-      this.doc.addFileToVFS(font.file, binaryString(font.bytes))
-      this.doc.addFont(font.file, name, 'normal', 'normal', 'Identity-H')
-      this.registered.add(id)
-    }
-    this.doc.setFont(name, 'normal')
-  }
+/** A number for the content stream: at most three decimals, no exponent. */
+function num(n: number): string {
+  const rounded = Math.round(n * 1000) / 1000
+  return Object.is(rounded, -0) ? '0' : String(rounded)
 }

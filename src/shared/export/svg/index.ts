@@ -74,7 +74,7 @@ class FontUse {
   constructor(private readonly fonts: PdfFontSet) {}
 
   add(text: string, weight: 'normal' | 'bold'): void {
-    const stack = FONT_STACKS[weight].filter((f) => this.fonts.fonts.has(f.id))
+    const stack = FONT_STACKS[weight].filter((f) => this.fonts.engine.fonts.has(f.id))
     for (const cluster of this.graphemes(text)) {
       const points = [...cluster].map((c) => c.codePointAt(0)!)
       const needed = points.filter((cp) => !IGNORABLE.test(String.fromCodePoint(cp)) && cp !== 0x20)
@@ -83,7 +83,7 @@ class FontUse {
         if (points.includes(0x20) && stack[0]) this.use(stack[0], [0x20])
         continue
       }
-      const font = stack.find((f) => needed.every((cp) => this.fonts.fonts.get(f.id)!.cmap.has(cp)))
+      const font = stack.find((f) => needed.every((cp) => this.fonts.engine.fonts.get(f.id)!.cmap.has(cp)))
       if (font) this.use(font, points)
       else this.missing.add(cluster)
     }
@@ -148,7 +148,7 @@ export function renderSvg(
   const embedded: string[] = []
   for (const font of Object.values(FONT_STACKS).flat()) {
     const points = use.codePoints.get(font.id)
-    const file = fonts.fonts.get(font.id)
+    const file = fonts.engine.fonts.get(font.id)
     if (!points || !file || embedded.includes(font.file)) continue
     const bytes = subset(file.bytes, points)
     embedded.push(font.file)
@@ -158,7 +158,7 @@ export function renderSvg(
   }
   const stackCss = (weight: 'normal' | 'bold') =>
     FONT_STACKS[weight]
-      .filter((f) => fonts.fonts.has(f.id))
+      .filter((f) => fonts.engine.fonts.has(f.id))
       .map((f) => `'${family(f)}'`)
       .join(',')
 

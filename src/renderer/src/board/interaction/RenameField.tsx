@@ -125,6 +125,7 @@ export function RenameField({ target, scene, map, camera, board }: RenameFieldPr
     <input
       ref={ref}
       className="rename-field"
+      dir="auto"
       aria-label={field.label}
       defaultValue={initial}
       maxLength={field.maxLength}

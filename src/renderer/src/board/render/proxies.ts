@@ -146,7 +146,8 @@ export class BoardProxies {
 
   private place(node: Konva.Shape, note: NoteItem): void {
     this.items.set(node, note)
-    node.setAttrs({ x: note.x, y: note.y, width: note.w, height: note.h })
+    // The note's lines as laid out, for tools reading the board (what a screen shows, line by line).
+    node.setAttrs({ x: note.x, y: note.y, width: note.w, height: note.h, lines: note.text.lines.map((l) => l.text) })
   }
 
   /**

@@ -1,0 +1,459 @@
+/**
+ * The text engine: one layout of a line of text for the board, the PDF and the PNG, the way a
+ * browser lays it out, with the bundled fonts.
+ *
+ * 1. Direction: the paragraph's base direction is given (the block's first strong character,
+ *    see bidi.ts); the Unicode Bidirectional Algorithm (bidi-js) gives every character its
+ *    embedding level, and the line is cut into runs of one level.
+ * 2. Fonts: each level run is cut again by font coverage, per grapheme (coverage.ts: the first
+ *    font of the weight's stack that has the whole cluster; spaces and punctuation stay with
+ *    their neighbours).
+ * 3. Shaping: a run of a complex script (Arabic joining, Hebrew points, Devanagari conjuncts and
+ *    vowel signs, Thai marks, Hangul jamo, emoji sequences, any combining mark) or any
+ *    right-to-left run is shaped by HarfBuzz with the font's OpenType tables. Everything else
+ *    (Latin, Greek, Cyrillic, Vietnamese, CJK and Hangul syllables without marks, left to right:
+ *    nearly every note) takes the fast path: the font's cmap glyphs at their hmtx advances, no
+ *    wasm call.
+ * 4. Order: runs are put in visual order by their levels (rule L2) and placed left to right.
+ *
+ * Widths are in ems here (multiply by the font size). Fonts and HarfBuzz are handed in (the
+ * Node edge reads files; the renderer fetches its bundled assets), and may arrive later: text
+ * laid out before then is approximate (a character whose font is not there yet counts as
+ * missing, a run that needs shaping is placed unshaped), and `version` changes when they arrive
+ * so callers lay out again. Caches are bounded (LRU).
+ */
+import type { Font, MeasureText } from '../layout/scene'
+import { defaultGraphemeSegmenter } from '../layout/text'
+import { baseDirection, embeddingLevels, mayNeedBidi, mirrored, visualOrder, type Direction } from './bidi'
+import { parseCmap, type CharacterMap } from './cmap'
+import { splitRuns, type FontStack } from './coverage'
+import type { HarfBuzz, HarfBuzzFont } from './harfbuzz'
+import { FONT_STACKS, type BundledFont } from './bundled'
+import { readHorizontalMetrics, type HorizontalMetrics } from './metrics'
+
+/** Font files by file name, as in resources/fonts (e.g. "NotoSans-Regular.ttf" → bytes). */
+export type FontFiles = Readonly<Record<string, Uint8Array>>
+
+/** A bundled font the engine has read. */
+export interface EngineFont extends BundledFont {
+  readonly bytes: Uint8Array
+  readonly cmap: CharacterMap
+  readonly metrics: HorizontalMetrics
+}
+
+/** One glyph of a run, in ems of the font size. */
+export interface PlacedGlyph {
+  readonly id: number
+  /** Where the glyph is drawn, from the run's left edge (offsets included). */
+  readonly x: number
+  /** Upward shift from the baseline (mark positioning). */
+  readonly y: number
+  readonly advance: number
+  /** UTF-16 offset in the run's text of the first character of the glyph's cluster. */
+  readonly cluster: number
+}
+
+/** A piece of a line in one font and one direction, in visual position. */
+export interface GlyphRun {
+  readonly fontId: string
+  /** The run's characters in logical order (a placeholder □ for characters no font has). */
+  readonly text: string
+  readonly rtl: boolean
+  /** Left edge from the line's left edge, in ems. */
+  readonly x: number
+  readonly width: number
+  /** Shaped by HarfBuzz (all OpenType features); false: the cmap glyphs at their advances. */
+  readonly shaped: boolean
+  /** Characters no bundled font has, drawn as placeholders. */
+  readonly missing: boolean
+  /** Glyphs left to right, x from the run's left edge (computed when first asked for). */
+  readonly glyphs: readonly PlacedGlyph[]
+}
+
+export interface LineLayout {
+  readonly text: string
+  readonly direction: Direction
+  /** Advance of the whole line, in ems. */
+  readonly width: number
+  /** Runs left to right. */
+  readonly runs: readonly GlyphRun[]
+  /** Characters (clusters) no bundled font has. */
+  readonly missing: readonly string[]
+}
+
+export interface TextEngine {
+  /** Changes whenever fonts or HarfBuzz arrive: layouts made before may differ from new ones. */
+  readonly version: number
+  /** The fonts read so far, by id. */
+  readonly fonts: ReadonlyMap<string, EngineFont>
+  readonly hasHarfBuzz: boolean
+  /** Adds font files (bundled ones; others are ignored). */
+  addFonts(files: FontFiles): void
+  setHarfBuzz(harfbuzz: HarfBuzz): void
+  /** Bundled font files and HarfBuzz that `text` needs and that are not here yet. */
+  needs(text: string): { readonly files: readonly string[]; readonly harfbuzz: boolean }
+  /** Width of a text in board units at the font's size (the layout's measure). */
+  readonly measure: MeasureText
+  /** A line's runs and glyphs; `direction` is the paragraph's (default: its first strong character). */
+  layoutLine(text: string, weight: Font['weight'], direction?: Direction): LineLayout
+  /** Called after fonts or HarfBuzz arrived. Returns the unsubscribe function. */
+  onChange(listener: () => void): () => void
+}
+
+/**
+ * Runs that need a shaper: combining marks; the Hebrew, Arabic, Syriac, Thaana, N'Ko and other
+ * right-to-left blocks; Indic, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian and other
+ * South/South-East Asian scripts; Hangul jamo; joiners; variation selectors; presentation
+ * forms; regional indicators (flags), skin-tone modifiers and tags (emoji sequences).
+ */
+const COMPLEX_RANGES: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f], // combining diacritical marks
+  [0x0483, 0x0489],
+  [0x0590, 0x08ff], // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic
+  [0x0900, 0x0dff], // Devanagari … Sinhala
+  [0x0e00, 0x0fff], // Thai, Lao, Tibetan
+  [0x1000, 0x109f], // Myanmar
+  [0x1100, 0x11ff], // Hangul jamo
+  [0x1700, 0x18af], // Philippine scripts, Khmer, Mongolian
+  [0x1900, 0x1aff], // Limbu, Tai Le, New Tai Lue, Buginese, Tai Tham, combining marks
+  [0x1b00, 0x1c4f], // Balinese, Sundanese, Batak, Lepcha
+  [0x1cd0, 0x1cff], // Vedic extensions
+  [0x1dc0, 0x1dff], // combining diacritical marks supplement
+  [0x200c, 0x200d], // joiners
+  [0x20d0, 0x20ff], // combining marks for symbols
+  [0xa800, 0xa82f],
+  [0xa840, 0xa8ff],
+  [0xa900, 0xa97f],
+  [0xa980, 0xaaff],
+  [0xabc0, 0xabff],
+  [0xd7b0, 0xd7ff], // Hangul jamo extended-B
+  [0xfb1d, 0xfdff], // Hebrew and Arabic presentation forms
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfe20, 0xfe2f], // combining half marks
+  [0xfe70, 0xfeff],
+  [0x10800, 0x10fff], // historic right-to-left scripts
+  [0x11000, 0x11fff], // Brahmi and other historic Indic scripts
+  [0x1e800, 0x1efff],
+  [0x1f1e6, 0x1f1ff], // regional indicators (flags)
+  [0x1f3fb, 0x1f3ff], // skin-tone modifiers
+  [0xe0000, 0xe01ef] // tags, variation selectors supplement
+]
+
+/** Whether a text holds a character of COMPLEX_RANGES (the loop stops at the first). */
+function isComplex(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!
+    if (code > 0xffff) i++
+    if (code < 0x0300) continue
+    for (const [from, to] of COMPLEX_RANGES) {
+      if (code < from) break
+      if (code <= to) return true
+    }
+  }
+  return false
+}
+
+/** What a character no font has is drawn as: a white square, else a question mark. */
+const PLACEHOLDERS = ['\u25a1', '?']
+
+const LINE_CACHE = 20_000
+const MEASURE_CACHE = 200_000
+
+interface LoadedFont extends EngineFont {
+  hb: HarfBuzzFont | null
+}
+
+interface Piece {
+  readonly font: LoadedFont
+  readonly text: string
+  readonly level: number
+  readonly missing: boolean
+}
+
+/** A run before it is placed: its width and how to make its glyphs. */
+interface Shaped {
+  readonly piece: Piece
+  readonly width: number
+  readonly shaped: boolean
+  readonly glyphs: () => PlacedGlyph[]
+}
+
+export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | null = null): TextEngine {
+  const fonts = new Map<string, LoadedFont>()
+  let hb = harfbuzz
+  let version = 0
+  let stacks: Record<Font['weight'], LoadedFont[]> = { normal: [], bold: [] }
+  let coverage: Record<Font['weight'], FontStack> = { normal: [], bold: [] }
+  const listeners = new Set<() => void>()
+  const lines = new Map<string, LineLayout>()
+  const widths = new Map<string, number>()
+  const graphemes = defaultGraphemeSegmenter()
+
+  const rebuild = () => {
+    const stackOf = (weight: Font['weight']) =>
+      FONT_STACKS[weight].map((f) => fonts.get(f.id)).filter((f): f is LoadedFont => f !== undefined)
+    stacks = { normal: stackOf('normal'), bold: stackOf('bold') }
+    coverage = {
+      normal: stacks.normal.map((f) => ({ id: f.id, cmap: f.cmap, keepsNeutrals: f.keepsNeutrals })),
+      bold: stacks.bold.map((f) => ({ id: f.id, cmap: f.cmap, keepsNeutrals: f.keepsNeutrals }))
+    }
+    lines.clear()
+    widths.clear()
+    version++
+  }
+
+  const changed = () => {
+    rebuild()
+    for (const listener of [...listeners]) listener()
+  }
+
+  const addFonts = (given: FontFiles, notify: boolean) => {
+    let added = false
+    for (const weight of ['normal', 'bold'] as const) {
+      for (const spec of FONT_STACKS[weight]) {
+        const bytes = given[spec.file]
+        if (!bytes || fonts.has(spec.id)) continue
+        fonts.set(spec.id, {
+          ...spec,
+          bytes,
+          cmap: parseCmap(bytes),
+          metrics: readHorizontalMetrics(bytes),
+          hb: null
+        })
+        added = true
+      }
+    }
+    if (added) {
+      if (notify) changed()
+      else rebuild()
+    }
+  }
+  addFonts(files, false)
+
+  const hbFont = (font: LoadedFont): HarfBuzzFont | null => {
+    if (!hb) return null
+    font.hb ??= hb.createFont(font.bytes)
+    return font.hb
+  }
+
+  const placeholderFor = (weight: Font['weight']): { font: LoadedFont; text: string } | null => {
+    for (const text of PLACEHOLDERS) {
+      const font = stacks[weight].find((f) => f.cmap.has(text.codePointAt(0)!))
+      if (font) return { font, text }
+    }
+    return null
+  }
+
+  /** The line cut into pieces of one level and one font, in logical order. */
+  const itemize = (text: string, weight: Font['weight'], direction: Direction): Piece[] => {
+    const stack = stacks[weight]
+    const cover = coverage[weight]
+    if (stack.length === 0) return []
+    const byId = (id: string) => stack.find((f) => f.id === id)!
+    const pieces: Piece[] = []
+    const add = (part: string, level: number) => {
+      for (const run of splitRuns(part, cover, graphemes)) {
+        pieces.push({ font: byId(run.fontId), text: run.text, level, missing: run.missing === true })
+      }
+    }
+    if (direction === 'ltr' && !mayNeedBidi(text)) {
+      add(text, 0)
+      return pieces
+    }
+    const levels = embeddingLevels(text, direction)
+    let start = 0
+    for (let i = 1; i <= text.length; i++) {
+      if (i === text.length || levels[i] !== levels[start]) {
+        add(text.slice(start, i), levels[start]!)
+        start = i
+      }
+    }
+    return pieces
+  }
+
+  const nominal = (piece: Piece, rtl: boolean): Shaped => {
+    const { font } = piece
+    const scale = 1 / font.metrics.unitsPerEm
+    const codes: number[] = []
+    const clusters: number[] = []
+    let offset = 0
+    for (const ch of piece.text) {
+      const drawn = rtl ? (mirrored(ch) ?? ch) : ch
+      codes.push(drawn.codePointAt(0)!)
+      clusters.push(offset)
+      offset += ch.length
+    }
+    let width = 0
+    for (const code of codes) width += font.metrics.advance(font.cmap.glyphId(code)) * scale
+    return {
+      piece,
+      width,
+      shaped: false,
+      glyphs: () => {
+        const out: PlacedGlyph[] = []
+        let x = 0
+        const order = rtl ? codes.map((_, i) => codes.length - 1 - i) : codes.map((_, i) => i)
+        for (const i of order) {
+          const id = font.cmap.glyphId(codes[i]!)
+          const advance = font.metrics.advance(id) * scale
+          out.push({ id, x, y: 0, advance, cluster: clusters[i]! })
+          x += advance
+        }
+        return out
+      }
+    }
+  }
+
+  const shapeWithHarfBuzz = (piece: Piece, rtl: boolean, shaper: HarfBuzzFont): Shaped => {
+    const result = shaper.shape(piece.text, rtl ? 'rtl' : 'ltr')
+    const scale = 1 / shaper.unitsPerEm
+    let width = 0
+    for (const advance of result.advances) width += advance * scale
+    return {
+      piece,
+      width,
+      shaped: true,
+      glyphs: () => {
+        const out: PlacedGlyph[] = []
+        let pen = 0
+        for (let i = 0; i < result.glyphs.length; i++) {
+          const advance = result.advances[i]! * scale
+          out.push({
+            id: result.glyphs[i]!,
+            x: pen + result.xOffsets[i]! * scale,
+            y: result.yOffsets[i]! * scale,
+            advance,
+            cluster: result.clusters[i]!
+          })
+          pen += advance
+        }
+        return out
+      }
+    }
+  }
+
+  const shapePiece = (piece: Piece, weight: Font['weight']): Shaped => {
+    const rtl = piece.level % 2 === 1
+    if (piece.missing) {
+      const placeholder = placeholderFor(weight)
+      const clusters = graphemes(piece.text)
+      if (!placeholder) return { piece, width: 0, shaped: false, glyphs: () => [] }
+      const text = placeholder.text.repeat(clusters.length)
+      const drawn = nominal({ font: placeholder.font, text, level: 0, missing: true }, false)
+      return { ...drawn, piece: { font: placeholder.font, text, level: piece.level, missing: true } }
+    }
+    if (rtl || isComplex(piece.text)) {
+      const shaper = hbFont(piece.font)
+      if (shaper) return shapeWithHarfBuzz(piece, rtl, shaper)
+    }
+    return nominal(piece, rtl)
+  }
+
+  const layoutLine = (text: string, weight: Font['weight'], direction: Direction = baseDirection(text)) => {
+    const key = `${weight}\u0000${direction}\u0000${text}`
+    const known = lines.get(key)
+    if (known) {
+      lines.delete(key)
+      lines.set(key, known)
+      return known
+    }
+    const pieces = itemize(text, weight, direction)
+    const missing = new Set<string>()
+    for (const piece of pieces) if (piece.missing) for (const cluster of graphemes(piece.text)) missing.add(cluster)
+    const shaped = pieces.map((piece) => shapePiece(piece, weight))
+    const order = visualOrder(shaped.map((s) => s.piece.level))
+    const runs: GlyphRun[] = []
+    let x = 0
+    for (const index of order) {
+      const s = shaped[index]!
+      let glyphs: PlacedGlyph[] | null = null
+      runs.push({
+        fontId: s.piece.font.id,
+        text: s.piece.text,
+        rtl: s.piece.level % 2 === 1,
+        x,
+        width: s.width,
+        shaped: s.shaped,
+        missing: s.piece.missing,
+        get glyphs() {
+          return (glyphs ??= s.glyphs())
+        }
+      })
+      x += s.width
+    }
+    const layout: LineLayout = { text, direction, width: x, runs, missing: [...missing] }
+    if (lines.size >= LINE_CACHE) lines.delete(lines.keys().next().value!)
+    lines.set(key, layout)
+    return layout
+  }
+
+  const widthOf = (text: string, weight: Font['weight'], direction: Direction): number => {
+    // No font yet (the renderer before its first font arrived): an estimate, replaced on arrival.
+    if (stacks[weight].length === 0) return text.length * 0.55
+    let width = 0
+    for (const piece of itemize(text, weight, direction)) width += shapePiece(piece, weight).width
+    return width
+  }
+
+  const measure: MeasureText = (text, font, direction) => {
+    if (text === '') return 0
+    const dir = direction ?? 'ltr'
+    const key = `${font.weight}${dir === 'rtl' ? 'r' : 'l'}${text}`
+    let em = widths.get(key)
+    if (em === undefined) {
+      em = widthOf(text, font.weight, dir)
+      if (widths.size >= MEASURE_CACHE) widths.delete(widths.keys().next().value!)
+      widths.set(key, em)
+    }
+    return em * font.size
+  }
+
+  const needs = (text: string) => {
+    const files = new Set<string>()
+    // One pass over the text (a whole map's, at open), each character beyond ASCII looked at once.
+    const seen = new Set<number>()
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i)
+      if (code < 0x80) continue
+      if (code >= 0xd800 && code <= 0xdbff) {
+        code = text.codePointAt(i)!
+        i++
+      }
+      if (seen.has(code)) continue
+      seen.add(code)
+      for (const weight of ['normal', 'bold'] as const) {
+        if (stacks[weight].some((f) => f.cmap.has(code))) continue
+        const font = FONT_STACKS[weight].find(
+          (f) => !fonts.has(f.id) && f.ranges?.some(([from, to]) => code >= from && code <= to)
+        )
+        if (font) files.add(font.file)
+      }
+    }
+    return { files: [...files], harfbuzz: hb === null && (isComplex(text) || mayNeedBidi(text)) }
+  }
+
+  return {
+    get version() {
+      return version
+    },
+    get fonts() {
+      return fonts as ReadonlyMap<string, EngineFont>
+    },
+    get hasHarfBuzz() {
+      return hb !== null
+    },
+    addFonts: (given) => addFonts(given, true),
+    setHarfBuzz(harfbuzz) {
+      if (hb) return
+      hb = harfbuzz
+      changed()
+    },
+    needs,
+    measure,
+    layoutLine,
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  }
+}

@@ -125,7 +125,7 @@ describe('read commands on a library nobody has open', () => {
   })
 
   it('refuse a library of an older format without upgrading it; backup copies it as it is; upgrade upgrades', () => {
-    // A library as version 1 of the schema left it, holding one map.
+    // A library as the schema version before this one left it, holding one map.
     const old = new Database(db)
     old.pragma('journal_mode = WAL')
     runMigrations(old, SCHEMA_VERSION - 1)
@@ -150,7 +150,7 @@ describe('read commands on a library nobody has open', () => {
     expect(upgrade.stdout).toMatch(/upgraded to the current format; the previous file was kept at/)
     expect(cli('list').stdout).toMatch(/Old/)
     expect(fs.readdirSync(path.join(dir, 'library.sqlite.backups'))).toEqual([
-      expect.stringMatching(/^pre-migration-v1-.*\.sqlite$/)
+      expect.stringMatching(new RegExp(`^pre-migration-v${SCHEMA_VERSION - 1}-.*\\.sqlite$`))
     ])
   })
 })

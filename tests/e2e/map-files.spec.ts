@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCommand } from '../../src/shared/commands'
 import { serializeMapDocument } from '../../src/shared/format/document'
+import { readImportFile } from '../../src/shared/export/import-file'
 import { parseInterchange } from '../../src/shared/format/interchange'
 import { lineageOf, mapVersion } from '../../src/shared/format/lineage'
 import type { JourneyMap } from '../../src/shared/model'
@@ -237,13 +238,18 @@ test('Save map as… writes a .journeymap that opens again when dropped on the w
   }
 })
 
-test('a PDF exported from the dialog imports back as the editable map', async ({ host, home, page }) => {
+test('a PDF exported from the dialog imports back as the editable map; the PNG and SVG carry it too', async ({
+  host,
+  home,
+  page
+}) => {
   void home
   const sample = readFileSync(SAMPLE, 'utf8')
   const api = await ApiSocket.connect(host)
   let original: JourneyMap
   try {
-    original = await api.call('importMap', { text: sample, fileName: 'sample.journeymap' })
+    const imported = await api.call('importMap', { text: sample, fileName: 'sample.journeymap' })
+    original = await api.call('getMap', { id: imported.id })
   } finally {
     api.close()
   }
@@ -256,6 +262,13 @@ test('a PDF exported from the dialog imports back as the editable map', async ({
   ).toBeChecked()
   await page.screenshot({ path: 'test-results/export-dialog-embed.png' })
   const { bytes, name } = await exporter.export()
+  // The PNG (drawn on the browser's canvas) and the SVG carry the same map.
+  for (const format of ['PNG image', 'SVG image'] as const) {
+    await exporter.chooseFormat(format)
+    const picture = await exporter.export()
+    const inside = parseInterchange(readImportFile(new Uint8Array(picture.bytes)).text)
+    expect(inside.map, format).toEqual(original)
+  }
   await exporter.close()
 
   const importer = await pickFile(page, name, bytes)

@@ -18,6 +18,7 @@ import { ApiSocket } from './support/board-page'
 import { readMap } from './support/editing-page'
 import { ExportDialogPage, ImportDialogPage } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
+import { shown } from './support/text'
 import type { RunningHost } from './support/web-host'
 
 const SAMPLE = join(import.meta.dirname, '../../docs/examples/sign-up-before.journeymap')
@@ -77,7 +78,7 @@ async function pickFile(page: Page, name: string, content: string | Buffer) {
 }
 
 const mergeDialog = (page: Page) =>
-  page.getByRole('dialog', { name: `Merge “sign-up-after.journeymap” into “${TITLE}”` })
+  page.getByRole('dialog', { name: shown(`Merge “sign-up-after.journeymap” into “${TITLE}”`) })
 
 test('merges a copy edited apart: conflicts side by side, nothing before Merge, one undo step', async ({
   host,
@@ -90,31 +91,33 @@ test('merges a copy edited apart: conflicts side by side, nothing before Merge, 
   const before = await readMap(host, mapId)
 
   const importer = await pickFile(page, 'sign-up-after.journeymap', file)
-  await expect(importer.dialog().getByRole('status')).toHaveText('Recognised as Journeyboard map.')
-  await expect(importer.dialog()).toContainText(`This file holds a copy of “${TITLE}”, which is in your library.`)
+  await expect(importer.dialog().getByRole('status')).toHaveText(shown('Recognised as Journeyboard map.'))
+  await expect(importer.dialog()).toContainText(
+    shown(`This file holds a copy of “${TITLE}”, which is in your library.`)
+  )
   await page.screenshot({ path: 'test-results/import-offers-merge-1280x800.png' })
   await importer
     .dialog()
-    .getByRole('button', { name: `Merge into “${TITLE}”` })
+    .getByRole('button', { name: shown(`Merge into “${TITLE}”`) })
     .click()
 
   const dialog = mergeDialog(page)
   await expect(dialog).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
   await expect(dialog).toContainText(
-    'Compared with the version both copies share: the snapshot “Opened from sign-up-before”'
+    shown('Compared with the version both copies share: the snapshot “Opened from sign-up-before”')
   )
   await expect(dialog.locator('.merge-auto')).toContainText('notes: 1 added, 1 changed, 0 removed')
   const conflicts = dialog.getByRole('region', { name: 'Conflicts' })
   await expect(conflicts.getByRole('heading')).toHaveText('2 conflicts: choose which version to keep')
 
-  const text = conflicts.getByRole('group', { name: 'Note “Sign-up form, shorter”: text' })
-  await expect(text.getByRole('radio', { name: /In this library “Sign-up form, shorter”/ })).toBeVisible()
-  await expect(text.getByRole('radio', { name: /In the file “Sign-up form with SSO”/ })).toBeVisible()
-  await expect(text).toContainText('Before both changed it: “Sign-up form”')
-  const stage = conflicts.getByRole('group', { name: 'Stage “Purchase”' })
+  const text = conflicts.getByRole('group', { name: shown('Note “Sign-up form, shorter”: text') })
+  await expect(text.getByRole('radio', { name: shown('In this library “Sign-up form, shorter”') })).toBeVisible()
+  await expect(text.getByRole('radio', { name: shown('In the file “Sign-up form with SSO”') })).toBeVisible()
+  await expect(text).toContainText(shown('Before both changed it: “Sign-up form”'))
+  const stage = conflicts.getByRole('group', { name: shown('Stage “Purchase”') })
   await expect(stage).toContainText(
-    'Deleted in the file. The other copy added or changed something that needs it: Note “Checkout survey”.'
+    shown('Deleted in the file. The other copy added or changed something that needs it: Note “Checkout survey”.')
   )
   await expect(stage.getByRole('radio', { name: /In this library Keep it and 3 more with it/ })).toBeVisible()
   await expect(stage.getByRole('radio', { name: /In the file Delete it and 2 more with it/ })).toBeVisible()
@@ -131,7 +134,7 @@ test('merges a copy edited apart: conflicts side by side, nothing before Merge, 
 
   await merge.click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('status').filter({ hasText: 'Merged “sign-up-after.journeymap”' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: shown('Merged “sign-up-after.journeymap”') })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
   await expect
     .poll(async () => {
@@ -185,7 +188,7 @@ test('cancelling the merge leaves the map as it was', async ({ host, home, page 
   const importer = await pickFile(page, 'sign-up-after.journeymap', file)
   await importer
     .dialog()
-    .getByRole('button', { name: `Merge into “${TITLE}”` })
+    .getByRole('button', { name: shown(`Merge into “${TITLE}”`) })
     .click()
   const dialog = mergeDialog(page)
   await dialog.getByRole('button', { name: 'Take all from the file' }).click()
@@ -203,7 +206,7 @@ test('Save map as… writes a .journeymap that opens again when dropped on the w
   expect(download.suggestedFilename()).toBe('Dropped map.journeymap')
   const bytes = readFileSync((await download.path())!)
   await expect(
-    page.getByRole('status').filter({ hasText: 'Downloaded “Dropped map” as “Dropped map.journeymap”.' })
+    page.getByRole('status').filter({ hasText: shown('Downloaded “Dropped map” as “Dropped map.journeymap”.') })
   ).toBeVisible()
   const saved = parseInterchange(bytes.toString('utf8'))
   expect(saved.lineage?.version).toBe(mapVersion(saved.map))
@@ -223,7 +226,7 @@ test('Save map as… writes a .journeymap that opens again when dropped on the w
   await page.dispatchEvent('main', 'drop', { dataTransfer: drop })
   const importer = page.getByRole('dialog', { name: 'Import a map' })
   await expect(importer.locator('output')).toHaveText('Dropped map.journeymap')
-  await expect(importer.getByRole('button', { name: 'Merge into “Dropped map”' })).toBeVisible()
+  await expect(importer.getByRole('button', { name: shown('Merge into “Dropped map”') })).toBeVisible()
   await importer.getByRole('button', { name: 'Import as a new map' }).click()
   await expect(importer).toBeHidden()
   await expect(page.getByRole('heading', { level: 1, name: 'Dropped map' })).toBeVisible()
@@ -273,7 +276,7 @@ test('a PDF exported from the dialog imports back as the editable map; the PNG a
 
   const importer = await pickFile(page, name, bytes)
   await expect(importer.dialog().getByRole('status')).toHaveText(
-    'Recognised as a PDF exported by Journeyboard: the editable map inside it will be imported.'
+    shown('Recognised as a PDF exported by Journeyboard: the editable map inside it will be imported.')
   )
   await importer.dialog().getByRole('button', { name: 'Import as a new map' }).click()
   await expect(importer.dialog()).toBeHidden()

@@ -240,7 +240,8 @@ export function MergeDialog({ request }: { request: MergeRequest }) {
       }
       const { map: merged, patch } = resolveMerge(current, choices)
       if (patch.length > 0) {
-        const snapshotName = t('files.merge.snapshotName', { name: stem(request.fileName) }).slice(0, LIMITS.label)
+        // Stored as the snapshot's name: plain text, without the isolates t() puts around values.
+        const snapshotName = `${t('files.merge.snapshotPrefix')} ${stem(request.fileName)}`.slice(0, LIMITS.label)
         await api.createSnapshot({ mapId, name: snapshotName })
         // Personas the merged map links that this library does not have come with the file.
         const known = new Set((await api.listPersonas({})).map((p) => p.id))

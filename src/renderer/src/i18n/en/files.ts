@@ -80,7 +80,7 @@ export const files = {
   'files.merge.submit': 'Merge',
   'files.merge.finish': 'Done',
   'files.merge.working': 'Merging…',
-  'files.merge.snapshotName': 'Before merge with {name}',
+  'files.merge.snapshotPrefix': 'Before merge with',
   'files.merge.done': 'Merged “{name}” into “{title}”. Edit ▸ Undo takes it back.',
   'files.merge.nothingDone': '“{name}” held nothing the map lacked.',
   'files.merge.quoted': '“{text}”',

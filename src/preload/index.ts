@@ -46,6 +46,7 @@ const api = {
   getMap: call('getMap'),
   createMap: call('createMap'),
   applyPatch: call('applyPatch'),
+  pushChanges: call('pushChanges'),
   duplicateMap: call('duplicateMap'),
   trashMap: call('trashMap'),
   listTrash: call('listTrash'),

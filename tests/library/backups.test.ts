@@ -2,7 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { DAILY_BACKUPS_KEPT, defaultBackupDir, listDailyBackups, runMigrations, SCHEMA_VERSION } from '../../src/library'
+import {
+  DAILY_BACKUPS_KEPT,
+  defaultBackupDir,
+  listDailyBackups,
+  runMigrations,
+  SCHEMA_VERSION
+} from '../../src/library'
 import { ENTITY_KINDS, TABLES } from '../../src/library/repositories/rows'
 import { ENTITY_COLLECTIONS, type EntityKind, type EntityTypes, type JourneyMap } from '../../src/shared/model'
 import { createMapFromTemplate } from '../../src/shared/templates'

@@ -63,7 +63,7 @@ class TestLibrary {
 class TestWindow {
   readonly store = createAppStore()
   offline = false
-  /** Commit the next write but lose its answer. */
+  /** Commit the next edit but lose the connection before its answer (and change event) arrive. */
   loseNextAnswer = false
   private held: Promise<void> | null = null
 
@@ -87,12 +87,16 @@ class TestWindow {
   private async call(method: string, payload: unknown): Promise<unknown> {
     if (this.offline) throw new JourneyError('storage', LOST)
     const { method: m, req } = parseApiCall(method, structuredClone(payload))
+    // The connection drops while the library commits: neither its answer nor its change event arrives.
+    const dropping = this.loseNextAnswer && m === 'pushChanges'
+    if (dropping) this.offline = true
     const answer = structuredClone(await this.library.service.call(m, req, this.origin))
-    if (this.held) await this.held
-    if (this.loseNextAnswer && m === 'applyPatch') {
+    if (dropping) {
       this.loseNextAnswer = false
+      this.offline = false
       throw new JourneyError('storage', LOST)
     }
+    if (this.held) await this.held
     return answer
   }
 

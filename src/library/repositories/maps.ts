@@ -131,7 +131,9 @@ export class MapRepository {
   /** Adds a record unless its id is taken in that collection; false then. */
   insertRecordIfAbsent<K extends EntityKind>(kind: K, mapId: string, value: EntityTypes[K], version: number): boolean {
     const spec = TABLES[kind] as TableSpec<K>
-    return this.statements.get(SQL[kind].insertIfAbsent).run({ map_id: mapId, ...spec.toRow(value), version }).changes > 0
+    return (
+      this.statements.get(SQL[kind].insertIfAbsent).run({ map_id: mapId, ...spec.toRow(value), version }).changes > 0
+    )
   }
 
   /**
@@ -155,8 +157,7 @@ export class MapRepository {
   readRecord<K extends EntityKind>(kind: K, mapId: string, id: string): EntityTypes[K] | null {
     const spec = TABLES[kind] as TableSpec<K>
     const row = this.statements.get(SQL[kind].selectOne).get(mapId, id) as
-      | Parameters<TableSpec<K>['fromRow']>[0]
-      | undefined
+      Parameters<TableSpec<K>['fromRow']>[0] | undefined
     return row ? spec.fromRow(row) : null
   }
 

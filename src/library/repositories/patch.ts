@@ -82,8 +82,7 @@ export class SqliteRoomStorage implements RoomStorage {
   insert(entity: EntityKind, mapId: string, value: EntityTypes[EntityKind], revision: number, path: string): boolean {
     // Its id must not be taken by another collection of the map.
     const clash = this.statements.get(ID_CLASH_SQL[entity]).pluck().get({ mapId, id: value.id }) as
-      | EntityKind
-      | undefined
+      EntityKind | undefined
     if (clash) throw invalid(path, `${LABEL[entity]} "${value.id}" has the id of a ${LABEL[clash]} of this map`)
     return this.maps.insertRecordIfAbsent(entity, mapId, value, revision)
   }

@@ -112,9 +112,7 @@ export interface MapChange {
 // Validation of a push, as the host receives it (the same schemas as every record).
 
 const change = <K extends EntityKind, S extends z.ZodType>(entity: K, schema: S) =>
-  z
-    .object({ entity: z.literal(entity), id: IdSchema, before: schema.nullable(), after: schema.nullable() })
-    .strict()
+  z.object({ entity: z.literal(entity), id: IdSchema, before: schema.nullable(), after: schema.nullable() }).strict()
 
 const RecordChangeSchema = z
   .discriminatedUnion('entity', [
@@ -151,6 +149,18 @@ function sameKeys(a: object, b: object): boolean {
 /** Most records one push may carry (a pasted block, a deleted stage with its notes). */
 export const MAX_PUSH_RECORDS = 50_000
 
+/** A change set: every record at most once. */
+export const ChangeSetSchema = z
+  .object({
+    records: z.array(RecordChangeSchema).max(MAX_PUSH_RECORDS),
+    meta: MetaChangeSchema.nullable()
+  })
+  .strict()
+  .refine(
+    (c) => new Set(c.records.map((r) => `${r.entity}:${r.id}`)).size === c.records.length,
+    'a record appears twice'
+  )
+
 export const PushRequestSchema = z
   .object({
     mapId: IdSchema,
@@ -160,16 +170,6 @@ export const PushRequestSchema = z
       .max(100)
       .regex(/^[A-Za-z0-9_:.-]+$/, 'push id may hold only letters, digits and "_:.-"'),
     baseRevision: z.number().int().min(0),
-    changes: z
-      .object({
-        records: z.array(RecordChangeSchema).max(MAX_PUSH_RECORDS),
-        meta: MetaChangeSchema.nullable()
-      })
-      .strict()
-      .refine((c) => c.records.length > 0 || c.meta !== null, 'the push changes nothing')
-      .refine(
-        (c) => new Set(c.records.map((r) => `${r.entity}:${r.id}`)).size === c.records.length,
-        'a record appears twice'
-      )
+    changes: ChangeSetSchema.refine((c) => c.records.length > 0 || c.meta !== null, 'the push changes nothing')
   })
   .strict()

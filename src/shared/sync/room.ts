@@ -167,7 +167,14 @@ export function createSyncRoom(options: RoomOptions): SyncRoom {
             return
           }
           if (merged.kind === 'conflict' && theirs) {
-            conflicts.push({ kind: 'field', entity: c.entity, id: c.id, fields: merged.conflicts, mine: c.after, theirs })
+            conflicts.push({
+              kind: 'field',
+              entity: c.entity,
+              id: c.id,
+              fields: merged.conflicts,
+              mine: c.after,
+              theirs
+            })
           }
           const value = merged.value as AnyRecord | null
           if (value === null || (theirs !== null && isDeepEqual(value, theirs))) return
@@ -181,7 +188,14 @@ export function createSyncRoom(options: RoomOptions): SyncRoom {
           const theirs = storage.readMeta(mapId, keys)
           const merged = mergeFields<Fields>(meta.before, theirs, meta.after)
           if (merged.conflicts.length > 0) {
-            conflicts.push({ kind: 'field', entity: 'map', id: mapId, fields: merged.conflicts, mine: meta.after, theirs })
+            conflicts.push({
+              kind: 'field',
+              entity: 'map',
+              id: mapId,
+              fields: merged.conflicts,
+              mine: meta.after,
+              theirs
+            })
           }
           const changed = keys.filter((k) => !isDeepEqual(theirs[k as keyof MetaFields], merged.value[k]))
           if (changed.length !== keys.length || merged.conflicts.length > 0) asPushed = false

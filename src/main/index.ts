@@ -5,6 +5,7 @@
 import { app, dialog, session } from 'electron'
 import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
 import { isAppUrl, resolveAppLocation } from './app-url'
+import { installCloseGuard } from './close-guard'
 import { registerDialogHandlers } from './dialogs'
 import { claimSingleInstance } from './instance'
 import { forwardLibraryEvents, registerIpcHandlers } from './ipc'
@@ -24,6 +25,10 @@ async function start(): Promise<void> {
   }
   app.enableSandbox()
   guardAllWebContents(isOurs)
+  // Closing a window with unsaved edits asks first (save / discard / cancel).
+  app.on('browser-window-created', (_event, win) =>
+    installCloseGuard(win, isOurs, (options) => dialog.showMessageBoxSync(win, options))
+  )
 
   await app.whenReady()
   lockDownSession(session.defaultSession, isOurs)

@@ -1,5 +1,7 @@
 import { useEffect } from 'react'
 import { createApiClient } from './api/client'
+import { onCloseRequest } from './api/ipc-transport'
+import { closeWindow, installLeaveGuard } from './editor/leave-guard'
 import { ExchangeHost } from './exchange/ExchangeHost'
 import { HomeScreen } from './home/HomeScreen'
 import { MapScreen } from './map/MapScreen'
@@ -13,6 +15,10 @@ export function App() {
   const error = useAppStore((s) => s.error)
   const readOnly = useAppStore((s) => s.appInfo?.readOnly)
   const dismissError = useAppStore((s) => s.dismissError)
+
+  // Unsaved edits or text being typed: leaving the page (or closing the window) asks first.
+  useEffect(() => installLeaveGuard(useAppStore), [])
+  useEffect(() => onCloseRequest((request) => void closeWindow(useAppStore, request)), [])
 
   useEffect(() => {
     const { setApi, setConnected, refreshMaps } = useAppStore.getState()

@@ -77,7 +77,7 @@ export interface EditorEnvironment {
    * Where unsaved edits wait (the browser's storage), given the library's path once known;
    * null keeps them in memory only.
    */
-  readonly outbox?: ((libraryPath: string, clientId: string) => OutboxKeeper) | null
+  readonly outbox?: ((libraryPath: string, clientId: string) => OutboxKeeper | null) | null
 }
 
 export const defaultEditorEnvironment: EditorEnvironment = {
@@ -297,11 +297,13 @@ export function createEditorSlice(
       }
     }
 
+    let outboxTried = false
     const ensureOutbox = (): OutboxKeeper | null => {
       const libraryPath = get().appInfo?.libraryPath
-      if (outbox || !env.outbox || libraryPath === undefined) return outbox
+      if (outboxTried || !env.outbox || libraryPath === undefined) return outbox
+      outboxTried = true
       outbox = env.outbox(libraryPath, clientId)
-      for (const [mapId, edits] of early) outbox.save(mapId, edits)
+      if (outbox) for (const [mapId, edits] of early) outbox.save(mapId, edits)
       early.clear()
       return outbox
     }

@@ -1,8 +1,13 @@
-/** One zustand store made of typed slices; persistence goes through JourneyApi, never localStorage. */
+/**
+ * One zustand store made of typed slices; persistence goes through JourneyApi. (The one
+ * exception: unsaved edits also wait in the browser's storage until the library has them;
+ * see editor/outbox.ts.)
+ */
 import { create, createStore, type StateCreator } from 'zustand'
 import type { AppInfo, JourneyApi } from '../../../shared/api/contract'
 import type { JourneyMap } from '../../../shared/model'
 import { JourneyError } from '../../../shared/errors'
+import { browserOutbox } from '../editor/browser-outbox'
 import { createEditorSlice, defaultEditorEnvironment, type EditorEnvironment, type EditorSlice } from './editor'
 import { createExchangeSlice, type ExchangeSlice } from './exchange'
 import { createLibrarySlice, type LibrarySlice } from './library'
@@ -44,10 +49,19 @@ const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (
     set({ api })
     api
       .getAppInfo({})
-      .then((appInfo) => set({ appInfo }))
+      .then((appInfo) => {
+        set({ appInfo })
+        // Unsaved edits an earlier page left in this browser (a reload, a crash) are sent now.
+        return get().resumeStoredEdits()
+      })
       .catch((e: unknown) => get().showError(e))
   },
-  setConnected: (connected) => set({ connected }),
+  setConnected(connected) {
+    const back = connected && !get().connected
+    set({ connected })
+    // The host is back (say, restarted after a crash): what waits is sent without asking.
+    if (back) get().retrySave()
+  },
   showError: (error) => set({ error: messageOf(error) }),
   dismissError: () => set({ error: null })
 })
@@ -80,7 +94,7 @@ const createAppState =
   })
 
 /** The app's store. */
-export const useAppStore = create<AppState>()(createAppState(defaultEditorEnvironment))
+export const useAppStore = create<AppState>()(createAppState({ ...defaultEditorEnvironment, outbox: browserOutbox }))
 
 /** A store of its own, outside React (tests; a second window's worth of state). */
 export const createAppStore = (editor: EditorEnvironment = defaultEditorEnvironment) =>

@@ -57,6 +57,23 @@ export const editor = {
   'editor.outboxUnreadable':
     'Some unsaved edits kept in this browser could not be read (damaged, or from another version of Journeyboard); they were left as they are.',
   'editor.entity.map': 'map',
+  'editor.closeNotSaved':
+    'The window stays open: some edits could not be saved (see “Not saved” above). Retry, or close again and choose to close without saving.',
+  'editor.recovered.heading': 'Not saved',
+  'editor.recovered.changed':
+    'Your {fields} of the {entity} “{name}” was not saved: it was changed {by} first, and that version was kept.',
+  'editor.recovered.deleted':
+    'The {entity} “{name}” was deleted {by} while you were editing it; your text is kept here.',
+  'editor.recovered.lost': 'Your edit of the {entity} “{name}” could not be applied; your text is kept here.',
+  'editor.recovered.elsewhere': 'elsewhere',
+  'editor.recovered.anotherWindow': 'in another window',
+  'editor.recovered.yours': 'Your text',
+  'editor.recovered.copy': 'Copy',
+  'editor.recovered.copied': 'Copied',
+  'editor.recovered.useMine': 'Use my text',
+  'editor.recovered.restore': 'Restore the {entity}',
+  'editor.recovered.dismiss': 'Dismiss',
+  'editor.notice.dismiss': 'OK',
   'editor.field.text': 'text',
   'editor.field.title': 'title',
   'editor.field.prompt': 'prompt',

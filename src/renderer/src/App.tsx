@@ -15,6 +15,8 @@ export function App() {
   const error = useAppStore((s) => s.error)
   const readOnly = useAppStore((s) => s.appInfo?.readOnly)
   const dismissError = useAppStore((s) => s.dismissError)
+  const editorNotice = useAppStore((s) => s.editorNotice)
+  const dismissEditorNotice = useAppStore((s) => s.dismissEditorNotice)
 
   // Unsaved edits or text being typed: leaving the page (or closing the window) asks first.
   useEffect(() => installLeaveGuard(useAppStore), [])
@@ -45,6 +47,11 @@ export function App() {
       {error && (
         <div className="banner error" role="alert">
           {t('error.generic', { message: error })} <button onClick={dismissError}>{t('error.dismiss')}</button>
+        </div>
+      )}
+      {editorNotice && (
+        <div className="banner info" role="status">
+          {editorNotice} <button onClick={dismissEditorNotice}>{t('editor.notice.dismiss')}</button>
         </div>
       )}
       {route.name === 'home' ? <HomeScreen /> : <MapScreen />}

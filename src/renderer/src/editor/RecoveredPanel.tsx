@@ -1,6 +1,5 @@
 /**
- * Text that lost a conflict, and other things the editor wants the user to know, beside the
- * board: never modal, never in the way of typing. Each recovered entry names the note (or stage,
+ * Text that lost a conflict, beside the board: never modal, never in the way of typing. Each recovered entry names the note (or stage,
  * lane, map) and the field, says what was kept instead and where it came from, and offers the
  * user's own text to copy, to apply after all, or, for a note deleted meanwhile, to restore it.
  */
@@ -101,29 +100,17 @@ function RecoveredItem({ mapId, entry }: { mapId: string; entry: Recovered }) {
 export function RecoveredPanel() {
   const mapId = useAppStore((s) => s.openMap?.id)
   const recovered = useAppStore(selectRecovered)
-  const notice = useAppStore((s) => s.editorNotice)
-  const dismissNotice = useAppStore((s) => s.dismissEditorNotice)
-  if (!mapId || (recovered.length === 0 && notice === null)) return null
+  if (!mapId || recovered.length === 0) return null
   return (
     <aside className="recovered-panel" aria-label={t('editor.recovered.heading')}>
-      {notice !== null && (
-        <div className="editor-notice" role="status">
-          <span>{notice}</span>
-          <button type="button" onClick={dismissNotice}>
-            {t('editor.notice.dismiss')}
-          </button>
-        </div>
-      )}
-      {recovered.length > 0 && (
-        <section role="status" aria-live="polite">
-          <h2>{t('editor.recovered.heading')}</h2>
-          <ul>
-            {recovered.map((entry) => (
-              <RecoveredItem key={entry.id} mapId={mapId} entry={entry} />
-            ))}
-          </ul>
-        </section>
-      )}
+      <section role="status" aria-live="polite">
+        <h2>{t('editor.recovered.heading')}</h2>
+        <ul>
+          {recovered.map((entry) => (
+            <RecoveredItem key={entry.id} mapId={mapId} entry={entry} />
+          ))}
+        </ul>
+      </section>
     </aside>
   )
 }

@@ -78,7 +78,9 @@ test('edits made while the host is down survive its crash and a reload, and are 
     // The host is started again on the same library and port; the tab opens it again.
     second = await startHost(['--port', new URL(first.url).port], db)
     await page.goto(second.url)
-    await expect(page.getByRole('status').filter({ hasText: 'are being saved now' })).toBeVisible()
+    await expect(
+      page.getByRole('status').filter({ hasText: `2 edits to “${SPEC.title}” that were not saved` })
+    ).toContainText('are being saved now')
     await expect
       .poll(async () => texts(await readMap(second!, map.id)))
       .toEqual(

@@ -99,6 +99,8 @@ export interface Recovered {
   readonly mine: Readonly<Record<string, unknown>>
   /** What was kept instead; null when the record is gone. */
   readonly theirs: Readonly<Record<string, unknown>> | null
+  /** The record as this side last saw it (names a deleted note by the text it had); null if unknown. */
+  readonly was: Readonly<Record<string, unknown>> | null
   /** Who made the change that was kept, when known (a change event's origin). */
   readonly by: string | null
   /** A deleted record this session knows whole enough to bring back. */
@@ -388,6 +390,7 @@ export class EditingSession {
         fields: fields.sort(),
         mine: { ...current, ...values },
         theirs: current,
+        was: current,
         by: this.#lastOrigin.get(key) ?? null,
         restorable: false
       })
@@ -400,6 +403,7 @@ export class EditingSession {
         fields: [],
         mine: { ...deleted?.record, ...values },
         theirs: null,
+        was: deleted?.record ?? null,
         by: deleted?.origin ?? null,
         restorable: deleted !== undefined
       })
@@ -636,6 +640,7 @@ export class EditingSession {
         fields: [],
         mine: c.after,
         theirs: null,
+        was: c.before,
         by: null,
         restorable: true
       })
@@ -652,6 +657,7 @@ export class EditingSession {
         fields: [],
         mine: conflict.mine,
         theirs: null,
+        was: this.#deletedByOthers.get(recordKey(conflict.entity, conflict.id))?.record ?? null,
         by: this.#deletedByOthers.get(recordKey(conflict.entity, conflict.id))?.origin ?? by,
         restorable: true
       })
@@ -664,6 +670,7 @@ export class EditingSession {
       fields: conflict.fields,
       mine: conflict.mine,
       theirs: conflict.theirs,
+      was: conflict.theirs,
       by,
       restorable: false
     })

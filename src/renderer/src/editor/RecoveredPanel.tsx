@@ -20,7 +20,7 @@ function snippet(text: string): string {
 
 /** The words that name a record for the user: a note's text, a stage's title… */
 function nameOf(entry: Recovered): string {
-  const from = (entry.theirs ?? entry.mine) as Readonly<Record<string, unknown>>
+  const from = entry.theirs ?? entry.was ?? entry.mine
   const field = TEXT_FIELDS[entry.entity][0] ?? 'title'
   const value = from[field]
   return typeof value === 'string' && value.trim() ? snippet(value) : entry.recordId

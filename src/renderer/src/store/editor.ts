@@ -321,7 +321,7 @@ export function createEditorSlice(
       }
     }
 
-    const onNotice = (notice: SessionNotice) => {
+    const onNotice = (mapId: string, notice: SessionNotice) => {
       switch (notice.type) {
         case 'commandFailed':
           if (!(notice.error instanceof JourneyError)) console.error(notice.error)
@@ -357,7 +357,12 @@ export function createEditorSlice(
           })
           return
         case 'replayed':
-          set({ editorNotice: t('editor.replayed', { count: notice.count }) })
+          set({
+            editorNotice: t('editor.replayed', {
+              count: notice.count,
+              title: engines.get(mapId)?.map?.title ?? t('editor.entity.map')
+            })
+          })
           return
       }
     }
@@ -391,7 +396,7 @@ export function createEditorSlice(
       engines.set(mapId, engine)
       const created = engine
       engine.subscribe((state) => mirror(mapId, state))
-      engine.onNotice(onNotice)
+      engine.onNotice((notice) => onNotice(mapId, notice))
       mirror(mapId, created.state)
       return engine
     }

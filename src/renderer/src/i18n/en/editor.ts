@@ -51,7 +51,7 @@ export const editor = {
   'editor.undoPartial': 'Undid “{edit}” except what was changed elsewhere since: {reason}',
   'editor.redoPartial': 'Redid “{edit}” except what was changed elsewhere since: {reason}',
   'editor.replayed':
-    'Edits that were not saved before the page was closed or reloaded ({count}) were found in this browser and are being saved now.',
+    '{count} edits to “{title}” that were not saved before the page was closed or reloaded were found in this browser and are being saved now.',
   'editor.unsavedMapGone':
     '{count} unsaved edits kept in this browser belong to a map that cannot be opened ({reason}); they are kept there.',
   'editor.outboxUnreadable':

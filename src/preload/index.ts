@@ -67,8 +67,7 @@ const api = {
   restoreSnapshot: call('restoreSnapshot'),
   onEvent: (listener: (event: ApiEvent) => void) => subscribe(IPC_EVENT_CHANNEL, isApiEvent, listener),
   onMenu: (listener: (command: MenuCommand) => void) => subscribe(IPC_MENU_CHANNEL, isMenuCommand, listener),
-  onCloseRequest: (listener: (request: CloseRequest) => void) =>
-    subscribe(IPC_CLOSE_CHANNEL, isCloseRequest, listener),
+  onCloseRequest: (listener: (request: CloseRequest) => void) => subscribe(IPC_CLOSE_CHANNEL, isCloseRequest, listener),
   saveExportFile: (req: SaveExportFileRequest) =>
     ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, req) as Promise<IpcResult<SaveExportFileResult>>
 } satisfies PreloadApi

@@ -15,7 +15,15 @@ import { JourneyError } from '../../src/shared/errors'
 import type { JourneyMap } from '../../src/shared/model'
 import { editorKeyAction, runEditorKeyAction, type KeyPress } from '../../src/renderer/src/editor/keys'
 import { createAppStore, type AppState } from '../../src/renderer/src/store'
-import { selectCanRedo, selectCanUndo, selectUndoLabel } from '../../src/renderer/src/store/editor'
+import {
+  defaultEditorEnvironment,
+  selectCanRedo,
+  selectCanUndo,
+  selectHasUnsavedEdits,
+  selectUndoLabel,
+  type EditorEnvironment
+} from '../../src/renderer/src/store/editor'
+import { createOutboxKeeper, type StorageLike } from '../../src/renderer/src/editor/outbox'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -61,7 +69,7 @@ class TestLibrary {
 
 /** A renderer window: its own store, a transport to the library, and ways to break it. */
 class TestWindow {
-  readonly store = createAppStore()
+  readonly store: ReturnType<typeof createAppStore>
   offline = false
   /** Commit the next edit but lose the connection before its answer (and change event) arrive. */
   loseNextAnswer = false
@@ -69,8 +77,10 @@ class TestWindow {
 
   constructor(
     private readonly library: TestLibrary,
-    private readonly origin: string
+    private readonly origin: string,
+    environment: Partial<EditorEnvironment> = {}
   ) {
+    this.store = createAppStore({ ...defaultEditorEnvironment, ...environment })
     const api = Object.fromEntries(
       API_METHODS.map((method) => [method, (req: unknown) => this.call(method, req)])
     ) as unknown as JourneyApi
@@ -637,5 +647,66 @@ describe('selection, drag and keys', () => {
     expect(a.state.selection).toEqual({ kind: 'none' })
     await a.saved()
     expect(content(await library.getMap(mapId))).toEqual(content(a.map))
+  })
+})
+
+describe('unsaved edits across pages', () => {
+  /** The browser's localStorage, shared by the pages of one origin. */
+  class MemoryStorage implements StorageLike {
+    private readonly items = new Map<string, string>()
+    get length() {
+      return this.items.size
+    }
+    key = (i: number) => [...this.items.keys()][i] ?? null
+    getItem = (k: string) => this.items.get(k) ?? null
+    setItem = (k: string, v: string) => void this.items.set(k, v)
+    removeItem = (k: string) => void this.items.delete(k)
+    keys = () => [...this.items.keys()]
+  }
+
+  it('a page reloaded with edits the host never got takes them up, saves them and says so', async () => {
+    const { library, mapId } = await setup()
+    const storage = new MemoryStorage()
+    const keepers: ReturnType<typeof createOutboxKeeper>[] = []
+    const outbox = (libraryPath: string, clientId: string) => {
+      const keeper = createOutboxKeeper(storage, libraryPath, clientId)
+      keepers.push(keeper)
+      return keeper
+    }
+    const first = new TestWindow(library, 'page-1', { outbox })
+    await vi.waitFor(() => expect(first.state.appInfo).not.toBeNull())
+    await first.open(mapId)
+    first.offline = true
+    first.addNote('Typed while the host was down')
+    await first.settle()
+    expect(first.state.saveStatus).toEqual({ failed: LOST })
+    expect(selectHasUnsavedEdits(first.state)).toBe(true)
+    expect(storage.keys().some((k) => k.includes('outbox'))).toBe(true)
+    keepers[0]!.goodbye() // the page is reloaded
+
+    const second = new TestWindow(library, 'page-2', { outbox })
+    await vi.waitFor(async () =>
+      expect((await library.getMap(mapId)).notes.map((n) => n.text)).toEqual(['Typed while the host was down'])
+    )
+    expect(second.state.editorNotice).toBe(
+      'An edit to “Onboarding” that was not saved before the page was closed or reloaded was found in this browser and is being saved now.'
+    )
+    await second.saved()
+    expect(storage.keys().filter((k) => k.includes('outbox'))).toEqual([])
+  })
+
+  it('when the connection comes back, what waits is sent without pressing Retry', async () => {
+    const { library, a, mapId } = await setup()
+    await a.open(mapId)
+    a.state.setConnected(true)
+    a.offline = true
+    a.state.setConnected(false)
+    a.addNote('Waiting for the host')
+    await a.settle()
+    expect(a.state.saveStatus).toEqual({ failed: LOST })
+    a.offline = false
+    a.state.setConnected(true)
+    await a.saved()
+    expect((await library.getMap(mapId)).notes.map((n) => n.text)).toEqual(['Waiting for the host'])
   })
 })

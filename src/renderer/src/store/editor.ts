@@ -29,6 +29,7 @@ import {
 } from '../../../shared/sync/session'
 import { planDrop, type DropTarget } from '../editor/edits'
 import type { OutboxKeeper } from '../editor/outbox'
+import { plural } from '../common/plural'
 import { t, type MessageKey } from '../i18n'
 import type { AppState } from './index'
 
@@ -358,8 +359,7 @@ export function createEditorSlice(
           return
         case 'replayed':
           set({
-            editorNotice: t('editor.replayed', {
-              count: notice.count,
+            editorNotice: plural('editor.replayed', notice.count, {
               title: engines.get(mapId)?.map?.title ?? t('editor.entity.map')
             })
           })

@@ -50,7 +50,9 @@ export const editor = {
   'editor.reason.changedElsewhere': 'the {entity}’s {fields} was changed elsewhere since.',
   'editor.undoPartial': 'Undid “{edit}” except what was changed elsewhere since: {reason}',
   'editor.redoPartial': 'Redid “{edit}” except what was changed elsewhere since: {reason}',
-  'editor.replayed':
+  'editor.replayed.one':
+    'An edit to “{title}” that was not saved before the page was closed or reloaded was found in this browser and is being saved now.',
+  'editor.replayed.other':
     '{count} edits to “{title}” that were not saved before the page was closed or reloaded were found in this browser and are being saved now.',
   'editor.unsavedMapGone':
     '{count} unsaved edits kept in this browser belong to a map that cannot be opened ({reason}); they are kept there.',

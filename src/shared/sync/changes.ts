@@ -6,7 +6,7 @@
  */
 import { isDeepEqual } from '../commands/core'
 import { ENTITY_COLLECTIONS, type EntityKind, type EntityTypes, type JourneyMap, type MapMeta } from '../model'
-import type { MetaOp, Patch, PatchOp, PutOp } from '../model/patch'
+import { applyPatch, type MetaOp, type Patch, type PatchOp, type PutOp } from '../model/patch'
 import { mergeFields, mergeRecord, type Fields } from './merge'
 import type { ChangeSet, Conflict, MetaChange, MetaFields, RecordChange } from './protocol'
 
@@ -81,6 +81,11 @@ export function patchOf(changes: ChangeSet): Patch {
     else ops.push({ op: 'delete', entity: c.entity, id: c.id })
   }
   return ops
+}
+
+/** `map` with the change set's `after` applied (the same map when it changes nothing). */
+export function applyChanges(map: JourneyMap, changes: ChangeSet): JourneyMap {
+  return isEmpty(changes) ? map : applyPatch(map, patchOf(changes))
 }
 
 /** The change set that undoes `changes`. */

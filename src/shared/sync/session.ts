@@ -25,163 +25,42 @@
  */
 import type { CommandName } from '../commands'
 import { isDeepEqual } from '../commands/core'
-import type { EntityKind, EntityTypes, JourneyMap } from '../model'
+import type { EntityKind, JourneyMap } from '../model'
 import { checkIntegrity } from '../model/integrity'
 import { applyPatch } from '../model/patch'
-import { changesOf, invertChanges, isEmpty, metaFieldsOf, patchOf, rebase, recordFinder, recordKey } from './changes'
-import type { ChangeSet, Conflict, MapChange, PushRequest, PushResult, RecordChange } from './protocol'
+import { carryOver } from './carry-over'
+import { applyChanges, changesOf, invertChanges, isEmpty, patchOf } from './changes'
+import type { ChangeSet, Conflict, MapChange, PushResult } from './protocol'
+import {
+  EDIT_COMMAND,
+  fromConflict,
+  fromTypedText,
+  fromUnfitting,
+  OthersMemory,
+  reapplication,
+  type RecoveredDraft
+} from './recovered'
+import { revert } from './revert'
 import { runSteps, type ForwardRun, type Step } from './steps'
+import {
+  failureOf,
+  codeOf,
+  type HistoryEntry,
+  type PendingEdit,
+  type Reason,
+  type Recovered,
+  type SaveFailure,
+  type SessionNotice,
+  type SessionOptions,
+  type SessionState,
+  type StoredEdit
+} from './types'
 
 export type { Step, ForwardRun } from './steps'
+export * from './types'
+export { TEXT_FIELDS } from './recovered'
+export { applyChanges } from './changes'
 
-/** How the session reaches the host. */
-export interface SyncTransport {
-  pushChanges(request: PushRequest): Promise<PushResult>
-  getMap(mapId: string): Promise<JourneyMap>
-}
-
-/** An unsaved edit as kept outside the session (to survive a crash or a reload of the page). */
-export interface StoredEdit {
-  readonly name: CommandName
-  readonly changes: ChangeSet
-  readonly steps?: readonly Step[]
-  readonly ids?: readonly string[]
-}
-
-/** Where a session keeps its unsaved edits; told after every change to them (null: none left). */
-export interface OutboxStore {
-  save(mapId: string, edits: readonly StoredEdit[] | null): void
-}
-
-export interface SessionOptions {
-  readonly mapId: string
-  readonly transport: SyncTransport
-  /** Unique for this session's lifetime (pushes are named after it). */
-  readonly clientId: string
-  readonly newId: () => string
-  /** ISO time, for commands that stamp what they create. */
-  readonly now: () => string
-  readonly outbox?: OutboxStore
-  /** Undo steps kept; the oldest go first. */
-  readonly historyLimit?: number
-}
-
-/** Why something could not be done, as data; the UI makes the sentence. */
-export type Reason =
-  | { readonly code: 'deletedElsewhere'; readonly entity: EntityKind }
-  | { readonly code: 'changedElsewhere'; readonly entity: EntityKind | 'map'; readonly fields: readonly string[] }
-  | { readonly code: 'brokenReference'; readonly detail: string }
-  /** A command's or the library's own sentence (JourneyError message). */
-  | { readonly code: 'refused'; readonly message: string }
-
-/** Things the user should be told once. */
-export type SessionNotice =
-  | { readonly type: 'commandFailed'; readonly error: unknown }
-  | { readonly type: 'editDropped'; readonly command: CommandName; readonly reason: Reason }
-  | { readonly type: 'undoFailed' | 'redoFailed'; readonly command: CommandName; readonly reason: Reason }
-  /** Undone or redone, except fields someone else changed since. */
-  | { readonly type: 'undoPartial' | 'redoPartial'; readonly command: CommandName; readonly reason: Reason }
-  /** Unsaved edits from before a reload or crash were taken up again. */
-  | { readonly type: 'replayed'; readonly count: number }
-
-/** Text (or another value) that lost a conflict, kept for the user. */
-export interface Recovered {
-  readonly id: string
-  /** When it was kept (ISO). */
-  readonly at: string
-  /** changedElsewhere: someone changed the same field first; deletedElsewhere: the record was deleted. */
-  readonly kind: 'changedElsewhere' | 'deletedElsewhere'
-  readonly entity: EntityKind | 'map'
-  readonly recordId: string
-  /** The fields that lost (empty for a deleted record). */
-  readonly fields: readonly string[]
-  /** The record (or map fields) as this side wanted it. */
-  readonly mine: Readonly<Record<string, unknown>>
-  /** What was kept instead; null when the record is gone. */
-  readonly theirs: Readonly<Record<string, unknown>> | null
-  /** The record as this side last saw it (names a deleted note by the text it had); null if unknown. */
-  readonly was: Readonly<Record<string, unknown>> | null
-  /** Who made the change that was kept, when known (a change event's origin). */
-  readonly by: string | null
-  /** A deleted record this session knows whole enough to bring back. */
-  readonly restorable: boolean
-}
-
-/** One undo step: the records it changed, before → after as last applied. */
-export interface HistoryEntry {
-  readonly id: number
-  readonly name: CommandName
-  readonly changes: ChangeSet
-}
-
-/** An edit on screen that the host has not acknowledged. */
-export interface PendingEdit {
-  /** The undo step it belongs to; null for an edit taken up after a reload. */
-  readonly entryId: number | null
-  readonly name: CommandName
-  /** Relative to the map before it (confirmed + the pending edits ahead of it). */
-  readonly changes: ChangeSet
-  /** How to make the edit again on a newer map (forward edits). */
-  readonly steps?: readonly Step[]
-  readonly ids?: readonly string[]
-}
-
-export interface SaveFailure {
-  /** The JourneyError code ('storage' for a lost connection, 'read_only', …); 'unknown' otherwise. */
-  readonly code: string
-  /** The library's sentence, or null when there was none. */
-  readonly message: string | null
-}
-
-export interface SessionState {
-  /** What to draw: the committed map with the unsaved edits on top; null until loaded. */
-  readonly map: JourneyMap | null
-  /** The revision of the committed map this session holds. */
-  readonly revision: number
-  readonly undo: readonly HistoryEntry[]
-  readonly redo: readonly HistoryEntry[]
-  readonly unsaved: readonly PendingEdit[]
-  /** True while an edit is on its way to the host or the map is being reloaded. */
-  readonly sending: boolean
-  /** Why saving stopped; null while it is not stopped. */
-  readonly failure: SaveFailure | null
-  readonly recovered: readonly Recovered[]
-}
-
-/** The fields of each kind a person types (shown in recovered entries). */
-export const TEXT_FIELDS: Readonly<Record<EntityKind | 'map', readonly string[]>> = {
-  note: ['text'],
-  stage: ['title', 'prompt'],
-  lane: ['title', 'prompt'],
-  connector: ['label'],
-  marker: ['label'],
-  metric: ['name', 'unit'],
-  emotionPoint: ['note'],
-  map: ['title', 'description']
-}
-
-/** The command whose name labels an edit that re-applies or restores a record of this kind. */
-const EDIT_COMMAND: Readonly<Record<EntityKind | 'map', CommandName>> = {
-  note: 'editNote',
-  stage: 'renameStage',
-  lane: 'renameLane',
-  connector: 'relabelConnector',
-  marker: 'editMarker',
-  metric: 'setMetric',
-  emotionPoint: 'setEmotionPoint',
-  map: 'setMapMeta'
-}
-const RESTORE_COMMAND: Readonly<Record<EntityKind, CommandName>> = {
-  note: 'addNote',
-  stage: 'addStage',
-  lane: 'addLane',
-  connector: 'connect',
-  marker: 'addMarker',
-  metric: 'setMetric',
-  emotionPoint: 'setEmotionPoint'
-}
-
-type AnyRecord = EntityTypes[EntityKind]
 type Pending = PendingEdit & {
   /** Set while (and after) it was sent: the push it went in. */
   pushId?: string
@@ -192,25 +71,6 @@ type Pending = PendingEdit & {
 const DEFAULT_HISTORY_LIMIT = 500
 /** Reads of the map after which a push still refused as `conflict` is reported as a failure. */
 const MAX_CONFLICT_RETRIES = 4
-/** Records deleted by others that the session remembers, to restore text typed into them. */
-const REMEMBERED_DELETES = 200
-const REMEMBERED_ORIGINS = 2000
-
-export const codeOf = (error: unknown): string | undefined => {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
-  return typeof code === 'string' ? code : undefined
-}
-
-/** A failure as data: a JourneyError's code and sentence (also as plain data from a transport). */
-export function failureOf(error: unknown): SaveFailure {
-  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined
-  const code = codeOf(error)
-  return code && typeof message === 'string' ? { code, message } : { code: 'unknown', message: null }
-}
-
-export function applyChanges(map: JourneyMap, changes: ChangeSet): JourneyMap {
-  return isEmpty(changes) ? map : applyPatch(map, patchOf(changes))
-}
 
 export class EditingSession {
   readonly mapId: string
@@ -233,8 +93,7 @@ export class EditingSession {
   #pushCount = 0
   #recoveredCount = 0
   #persistedEmpty = true
-  readonly #deletedByOthers = new Map<string, { record: AnyRecord; origin: string }>()
-  readonly #lastOrigin = new Map<string, string>()
+  readonly #others = new OthersMemory()
   #state: SessionState
   readonly #listeners = new Set<(state: SessionState) => void>()
   readonly #noticeListeners = new Set<(notice: SessionNotice) => void>()
@@ -337,7 +196,7 @@ export class EditingSession {
   undo(): boolean {
     const entry = this.#undo.at(-1)
     if (!entry || !this.#view) return false
-    const outcome = this.#revert(invertChanges(entry.changes))
+    const outcome = revert(this.#view, invertChanges(entry.changes))
     if ('reason' in outcome) {
       this.#undo = this.#undo.slice(0, -1)
       this.#notice({ type: 'undoFailed', command: entry.name, reason: outcome.reason })
@@ -354,7 +213,7 @@ export class EditingSession {
   redo(): boolean {
     const entry = this.#redo.at(-1)
     if (!entry || !this.#view) return false
-    const outcome = this.#revert(entry.changes)
+    const outcome = revert(this.#view, entry.changes)
     if ('reason' in outcome) {
       this.#redo = this.#redo.slice(0, -1)
       this.#notice({ type: 'redoFailed', command: entry.name, reason: outcome.reason })
@@ -376,38 +235,10 @@ export class EditingSession {
    * (or was deleted) while they typed. `values` are the fields as the user wanted them.
    */
   keepText(entity: EntityKind, id: string, values: Readonly<Record<string, unknown>>): void {
-    const map = this.#view
-    if (!map) return
-    const current = recordFinder(map)(entity, id) as Readonly<Record<string, unknown>> | null
-    const key = recordKey(entity, id)
-    if (current) {
-      const fields = Object.keys(values).filter((k) => !isDeepEqual(values[k], current[k]))
-      if (fields.length === 0) return
-      this.#keep({
-        kind: 'changedElsewhere',
-        entity,
-        recordId: id,
-        fields: fields.sort(),
-        mine: { ...current, ...values },
-        theirs: current,
-        was: current,
-        by: this.#lastOrigin.get(key) ?? null,
-        restorable: false
-      })
-    } else {
-      const deleted = this.#deletedByOthers.get(key)
-      this.#keep({
-        kind: 'deletedElsewhere',
-        entity,
-        recordId: id,
-        fields: [],
-        mine: { ...deleted?.record, ...values },
-        theirs: null,
-        was: deleted?.record ?? null,
-        by: deleted?.origin ?? null,
-        restorable: deleted !== undefined
-      })
-    }
+    if (!this.#view) return
+    const draft = fromTypedText(this.#view, entity, id, values, this.#others)
+    if (!draft) return
+    this.#keep(draft)
     this.#emit()
   }
 
@@ -425,35 +256,13 @@ export class EditingSession {
     const entry = this.#recovered.find((r) => r.id === id)
     const map = this.#view
     if (!entry || !map) return false
-    let changes: ChangeSet
-    let name: CommandName
-    if (entry.entity === 'map') {
-      const keys = entry.fields.length > 0 ? entry.fields : Object.keys(entry.mine)
-      const after = Object.fromEntries(keys.map((k) => [k, entry.mine[k]]))
-      changes = { records: [], meta: { before: metaFieldsOf(map, keys), after } }
-      name = 'setMapMeta'
-    } else {
-      const current = recordFinder(map)(entry.entity, entry.recordId) as AnyRecord | null
-      let after: AnyRecord
-      if (entry.kind === 'changedElsewhere') {
-        if (!current) return this.#refuseRecovered(entry, { code: 'deletedElsewhere', entity: entry.entity })
-        after = { ...current, ...Object.fromEntries(entry.fields.map((f) => [f, entry.mine[f]])) } as AnyRecord
-        name = EDIT_COMMAND[entry.entity]
-      } else {
-        if (current || !entry.restorable) return false
-        after = entry.mine as AnyRecord
-        name = RESTORE_COMMAND[entry.entity]
-      }
-      changes = {
-        records: [{ entity: entry.entity, id: entry.recordId, before: current, after } as RecordChange],
-        meta: null
-      }
-    }
-    const next = applyChanges(map, changes)
+    const edit = reapplication(entry, map)
+    if ('reason' in edit) return this.#refuseRecovered(entry, edit.reason)
+    const next = applyChanges(map, edit.changes)
     const problem = checkIntegrity(next, 1)[0]
     if (problem) return this.#refuseRecovered(entry, { code: 'brokenReference', detail: problem.message })
     this.#recovered = this.#recovered.filter((r) => r.id !== id)
-    this.#record(name, changes, next)
+    this.#record(edit.name, edit.changes, next)
     return true
   }
 
@@ -479,35 +288,6 @@ export class EditingSession {
     this.#persist()
     this.#emit()
     void this.#flush()
-  }
-
-  /**
-   * An undo (inverse changes) or redo (the entry's changes) made fit for the map as it is now:
-   * merged three ways, so fields someone else changed since stay theirs; a record someone else
-   * deleted, or changed when the step would delete it, makes the step fail.
-   */
-  #revert(changes: ChangeSet): { changes: ChangeSet; map: JourneyMap; partial: Reason | null } | { reason: Reason } {
-    const map = this.#view as JourneyMap
-    const find = recordFinder(map)
-    for (const c of changes.records) {
-      if (c.after !== null) continue
-      const now = find(c.entity, c.id)
-      // The step would delete a record someone else changed since: that is their work.
-      if (now && c.before && !isDeepEqual(now, c.before)) {
-        return { reason: { code: 'changedElsewhere', entity: c.entity, fields: differingFields(c.before, now) } }
-      }
-    }
-    const { changes: merged, conflicts } = rebase(changes, map)
-    const deleted = conflicts.find((c) => c.kind === 'deleted')
-    if (deleted) return { reason: { code: 'deletedElsewhere', entity: deleted.entity as EntityKind } }
-    const next = applyChanges(map, merged)
-    const problem = checkIntegrity(next, 1)[0]
-    if (problem) return { reason: { code: 'brokenReference', detail: problem.message } }
-    const first = conflicts[0]
-    const partial: Reason | null =
-      first?.kind === 'field' ? { code: 'changedElsewhere', entity: first.entity, fields: first.fields } : null
-    if (isEmpty(merged) && partial) return { reason: partial }
-    return { changes: merged, map: next, partial }
   }
 
   /** Takes a map read from the host as the committed state and carries the outbox over onto it. */
@@ -538,7 +318,7 @@ export class EditingSession {
           continue
         }
       }
-      if (!own) this.#noteOthers(confirmed, change.patch, change.origin)
+      if (!own) this.#others.note(confirmed, change.patch, change.origin)
       this.#confirmed = { ...applyPatch(confirmed, change.patch), revision }
       this.#revision = revision
       if (own) own.committed = true
@@ -548,135 +328,40 @@ export class EditingSession {
     if (changed && rebuild) this.#rebuild()
   }
 
-  /** Remembers what others deleted (to restore text typed into it) and who changed what. */
-  #noteOthers(map: JourneyMap, patch: MapChange['patch'], origin: string): void {
-    const find = recordFinder(map)
-    for (const op of patch) {
-      if (op.op === 'meta') continue
-      const id = op.op === 'put' ? op.value.id : op.id
-      const key = recordKey(op.entity, id)
-      this.#lastOrigin.delete(key)
-      this.#lastOrigin.set(key, origin)
-      if (op.op === 'delete') {
-        const record = find(op.entity, id)
-        if (record) this.#deletedByOthers.set(key, { record, origin })
-      }
-    }
-    trim(this.#lastOrigin, REMEMBERED_ORIGINS)
-    trim(this.#deletedByOthers, REMEMBERED_DELETES)
-  }
-
   /**
    * Rebuilds the view from the committed map and the outbox, carrying each unsent edit over onto
-   * what is there now (conflicts kept for the user, edits that no longer fit re-run or dropped).
-   * The edit on its way to the host is shown merged but left as sent: the host decides it.
+   * what is there now (carry-over.ts): conflicts are kept for the user, edits that no longer fit
+   * are dropped with the reason (and their text kept).
    */
   #rebuild(): void {
-    let map = this.#confirmed as JourneyMap
-    const kept: Pending[] = []
-    for (const edit of this.#pending) {
-      if (edit.committed) {
-        kept.push(edit)
-        continue
+    const outcome = carryOver(this.#confirmed as JourneyMap, this.#pending, {
+      committed: (edit) => edit.committed === true,
+      inFlight: this.#inFlight,
+      newId: this.#o.newId,
+      now: this.#o.now()
+    })
+    for (const conflict of outcome.conflicts) this.#keepConflict(conflict)
+    for (const { edit, reason, recordDeleted } of outcome.dropped) {
+      this.#notice({ type: 'editDropped', command: edit.name, reason })
+      if (edit.entryId !== null) {
+        this.#undo = this.#undo.filter((e) => e.id !== edit.entryId)
+        this.#redo = this.#redo.filter((e) => e.id !== edit.entryId)
       }
-      const { changes: merged, conflicts } = rebase(edit.changes, map)
-      if (edit === this.#inFlight) {
-        const shown = applyChanges(map, merged)
-        if (checkIntegrity(shown, 1).length === 0) map = shown
-        kept.push(edit)
-        continue
-      }
-      let changes = merged
-      let next = applyChanges(map, changes)
-      let problem: Reason | null = null
-      const lost = conflicts.find((c) => c.kind === 'deleted')
-      const broken = checkIntegrity(next, 1)[0]
-      if (lost || broken) {
-        // It no longer fits as it was: make the edit again on the newer map, if it can be.
-        if (edit.steps) {
-          try {
-            const run = runSteps(map, edit.steps, edit.ids ?? [], this.#o.newId, this.#o.now())
-            changes = changesOf(map, run.patch)
-            next = run.map
-          } catch (error) {
-            problem = { code: 'refused', message: failureOf(error).message ?? '' }
-          }
-        } else if (lost) problem = { code: 'deletedElsewhere', entity: lost.entity as EntityKind }
-        else if (broken) problem = { code: 'brokenReference', detail: broken.message }
-      }
-      for (const conflict of conflicts) this.#keepConflict(conflict)
-      if (problem) {
-        this.#notice({ type: 'editDropped', command: edit.name, reason: problem })
-        if (edit.entryId !== null) {
-          this.#undo = this.#undo.filter((e) => e.id !== edit.entryId)
-          this.#redo = this.#redo.filter((e) => e.id !== edit.entryId)
-        }
-        if (!lost) this.#keepUnfitting(edit)
-        continue
-      }
-      if (isEmpty(changes)) continue // already in (its answer was lost), or nothing of it left
-      map = next
-      kept.push({ ...edit, changes, pushId: undefined })
+      // A deleted record's text is kept by its conflict already.
+      if (!recordDeleted) fromUnfitting(edit.changes).forEach((draft) => this.#keep(draft))
     }
-    this.#pending = kept
-    this.#view = map
+    this.#pending = outcome.edits.map((edit) =>
+      edit.committed || edit === this.#inFlight || !edit.pushId ? edit : { ...edit, pushId: undefined }
+    )
+    this.#view = outcome.view
     this.#persist()
   }
 
-  /** Keeps the typed text of an edit that could not be carried over. */
-  #keepUnfitting(edit: Pending): void {
-    for (const c of edit.changes.records) {
-      if (c.after === null) continue
-      const typed = TEXT_FIELDS[c.entity].some((f) => {
-        const value = (c.after as Readonly<Record<string, unknown>>)[f]
-        const was = (c.before as Readonly<Record<string, unknown>> | null)?.[f]
-        return typeof value === 'string' && value.trim() !== '' && value !== was
-      })
-      if (!typed) continue
-      this.#keep({
-        kind: 'deletedElsewhere',
-        entity: c.entity,
-        recordId: c.id,
-        fields: [],
-        mine: c.after,
-        theirs: null,
-        was: c.before,
-        by: null,
-        restorable: true
-      })
-    }
-  }
-
   #keepConflict(conflict: Conflict): void {
-    const by = this.#lastOrigin.get(recordKey(conflict.entity as EntityKind, conflict.id)) ?? null
-    if (conflict.kind === 'deleted') {
-      this.#keep({
-        kind: 'deletedElsewhere',
-        entity: conflict.entity,
-        recordId: conflict.id,
-        fields: [],
-        mine: conflict.mine,
-        theirs: null,
-        was: this.#deletedByOthers.get(recordKey(conflict.entity, conflict.id))?.record ?? null,
-        by: this.#deletedByOthers.get(recordKey(conflict.entity, conflict.id))?.origin ?? by,
-        restorable: true
-      })
-      return
-    }
-    this.#keep({
-      kind: 'changedElsewhere',
-      entity: conflict.entity,
-      recordId: conflict.id,
-      fields: conflict.fields,
-      mine: conflict.mine,
-      theirs: conflict.theirs,
-      was: conflict.theirs,
-      by,
-      restorable: false
-    })
+    this.#keep(fromConflict(conflict, this.#others))
   }
 
-  #keep(entry: Omit<Recovered, 'id' | 'at'>): void {
+  #keep(entry: RecoveredDraft): void {
     this.#recovered = [
       ...this.#recovered,
       { ...entry, id: `${this.#o.clientId}:${++this.#recoveredCount}`, at: this.#o.now() }
@@ -826,17 +511,5 @@ export class EditingSession {
     }
     this.#state = next
     for (const listener of [...this.#listeners]) listener(next)
-  }
-}
-
-function differingFields(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !isDeepEqual(a[k], b[k])).sort()
-}
-
-/** Keeps the newest `max` entries of an insertion-ordered map. */
-function trim<K, V>(map: Map<K, V>, max: number): void {
-  for (const key of map.keys()) {
-    if (map.size <= max) break
-    map.delete(key)
   }
 }

@@ -172,6 +172,8 @@ export function reasonText(reason: Reason): string {
       })
     case 'brokenReference':
       return t('editor.reason.brokenReference', { detail: reason.detail })
+    case 'exists':
+      return t('editor.reason.exists', { entity: entityLabel(reason.entity) })
     case 'refused':
       return reason.message || t('editor.reason.unknown')
   }

@@ -47,6 +47,7 @@ export const editor = {
   'editor.reason.deletedElsewhere': 'a {entity} it changes was deleted elsewhere.',
   'editor.reason.brokenReference': 'something it needs was deleted elsewhere ({detail}).',
   'editor.reason.unknown': 'the library gave no reason. Your edits are kept; try again.',
+  'editor.reason.exists': 'the {entity} is there again already.',
   'editor.reason.changedElsewhere': 'the {entity}’s {fields} was changed elsewhere since.',
   'editor.undoPartial': 'Undid “{edit}” except what was changed elsewhere since: {reason}',
   'editor.redoPartial': 'Redid “{edit}” except what was changed elsewhere since: {reason}',

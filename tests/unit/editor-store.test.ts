@@ -24,6 +24,8 @@ import {
   type EditorEnvironment
 } from '../../src/renderer/src/store/editor'
 import { createOutboxKeeper, type StorageLike } from '../../src/renderer/src/editor/outbox'
+import { commitNoteText } from '../../src/renderer/src/board/interaction/actions'
+import { selectRecovered } from '../../src/renderer/src/store/editor'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -708,5 +710,46 @@ describe('unsaved edits across pages', () => {
     a.state.setConnected(true)
     await a.saved()
     expect((await library.getMap(mapId)).notes.map((n) => n.text)).toEqual(['Waiting for the host'])
+  })
+})
+
+describe('text typed while someone else changes the same note', () => {
+  it('the other window’s saved text stays; the typed text is kept, named, and can be applied', async () => {
+    const { library, a, b, mapId } = await setup()
+    await a.open(mapId)
+    const noteId = a.addNote('Free trial')
+    await a.saved()
+    await b.open(mapId)
+    // a opens the note's editor on "Free trial"; b saves another text meanwhile.
+    b.state.execute('editNote', { noteId, text: 'Free trial (30 days)' })
+    await b.saved()
+    await vi.waitFor(() => expect(noteText(a.map, noteId)).toBe('Free trial (30 days)'))
+    commitNoteText(a.state, { kind: 'note', noteId }, 'Free trial, 14 days', 'Free trial')
+    await a.saved()
+    expect(noteText(await library.getMap(mapId), noteId)).toBe('Free trial (30 days)')
+    const [kept] = selectRecovered(a.state)
+    expect(kept).toMatchObject({ kind: 'changedElsewhere', fields: ['text'], mine: { text: 'Free trial, 14 days' } })
+
+    expect(a.state.reapplyRecovered(mapId, kept!.id)).toBe(true)
+    await a.saved()
+    expect(noteText(await library.getMap(mapId), noteId)).toBe('Free trial, 14 days')
+    expect(selectRecovered(a.state)).toEqual([])
+  })
+
+  it('a note deleted elsewhere while typed in: the text is kept and the note restored on request', async () => {
+    const { library, a, b, mapId } = await setup()
+    await a.open(mapId)
+    const noteId = a.addNote('Churn survey')
+    await a.saved()
+    await b.open(mapId)
+    b.state.execute('deleteNotes', { noteIds: [noteId] })
+    await b.saved()
+    await vi.waitFor(() => expect(a.map.notes).toEqual([]))
+    commitNoteText(a.state, { kind: 'note', noteId }, 'Churn survey — ask why', 'Churn survey')
+    const [kept] = selectRecovered(a.state)
+    expect(kept).toMatchObject({ kind: 'deletedElsewhere', restorable: true, was: { text: 'Churn survey' } })
+    expect(a.state.reapplyRecovered(mapId, kept!.id)).toBe(true)
+    await a.saved()
+    expect((await library.getMap(mapId)).notes.map((n) => [n.id, n.text])).toEqual([[noteId, 'Churn survey — ask why']])
   })
 })

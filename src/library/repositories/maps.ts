@@ -148,9 +148,13 @@ export class MapRepository {
     ifVersionAtMost?: number
   ): boolean {
     const spec = TABLES[kind] as TableSpec<K>
-    const row = { map_id: mapId, ...spec.toRow(value), version }
+    // toRow makes a fresh object: filled in place, this hot path copies nothing.
+    const row: Record<string, unknown> = spec.toRow(value)
+    row['map_id'] = mapId
+    row['version'] = version
     if (ifVersionAtMost === undefined) return this.statements.get(SQL[kind].update).run(row).changes > 0
-    return this.statements.get(SQL[kind].updateIfUnchanged).run({ ...row, base: ifVersionAtMost }).changes > 0
+    row['base'] = ifVersionAtMost
+    return this.statements.get(SQL[kind].updateIfUnchanged).run(row).changes > 0
   }
 
   /** One record of a map, or null. */

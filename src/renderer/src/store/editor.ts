@@ -403,6 +403,34 @@ export function createEditorSlice(
       return engine
     }
 
+    /** Takes up the unsaved edits that pages gone meanwhile left in this browser. */
+    const resumeOrphans = async (): Promise<void> => {
+      const keeper = ensureOutbox()
+      const api = get().api
+      if (!keeper || !api) return
+      const orphans = keeper.orphans()
+      const taken: string[] = []
+      for (const [mapId, edits] of orphans.edits) {
+        const engine = engineFor(mapId)
+        try {
+          if (!engine.map) engine.load(await api.getMap({ id: mapId }))
+        } catch (error) {
+          // Kept where they are: tried again when the connection comes back, or said why not.
+          if (error instanceof JourneyError && error.code === 'not_found') {
+            get().showError(
+              new JourneyError('not_found', t('editor.unsavedMapGone', { count: edits.length, reason: error.message }))
+            )
+          }
+          continue
+        }
+        engine.adopt(edits)
+        taken.push(mapId)
+      }
+      orphans.release(taken)
+      if (orphans.unreadable > 0) get().showError(new JourneyError('invalid_request', t('editor.outboxUnreadable')))
+    }
+    let resuming: Promise<void> | null = null
+
     const openEngine = () => {
       const map = get().openMap
       return map ? engines.get(map.id) : undefined
@@ -516,30 +544,10 @@ export function createEditorSlice(
         }))
       },
 
-      async resumeStoredEdits() {
-        const keeper = ensureOutbox()
-        const api = get().api
-        if (!keeper || !api) return
-        const orphans = keeper.orphans()
-        const taken: string[] = []
-        for (const [mapId, edits] of orphans.edits) {
-          const engine = engineFor(mapId)
-          try {
-            if (!engine.map) engine.load(await api.getMap({ id: mapId }))
-          } catch (error) {
-            get().showError(
-              new JourneyError(
-                'not_found',
-                t('editor.unsavedMapGone', { count: edits.length, reason: reasonOf(error) })
-              )
-            )
-            continue
-          }
-          engine.adopt(edits)
-          taken.push(mapId)
-        }
-        orphans.release(taken)
-        if (orphans.unreadable > 0) get().showError(new JourneyError('invalid_request', t('editor.outboxUnreadable')))
+      resumeStoredEdits() {
+        // One at a time: two at once would take the same edits up twice.
+        resuming ??= resumeOrphans().finally(() => (resuming = null))
+        return resuming
       },
 
       discardUnsavedEdits() {
@@ -565,8 +573,4 @@ export function createEditorSlice(
       }
     }
   }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof JourneyError ? error.message : t('editor.reason.unknown')
 }

@@ -59,8 +59,12 @@ const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (
   setConnected(connected) {
     const back = connected && !get().connected
     set({ connected })
-    // The host is back (say, restarted after a crash): what waits is sent without asking.
-    if (back) get().retrySave()
+    // The host is back (say, restarted after a crash): what waits is sent without asking, also
+    // what a tab that is gone meanwhile left behind.
+    if (back) {
+      get().retrySave()
+      void get().resumeStoredEdits()
+    }
   },
   showError: (error) => set({ error: messageOf(error) }),
   dismissError: () => set({ error: null })

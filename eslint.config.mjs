@@ -42,6 +42,33 @@ export default tseslint.config(
     }
   },
   {
+    // The editing engine runs in every process (board, participant page, host, tests): it knows
+    // records, commands and patches, never how a map is drawn, exported, analysed or carried.
+    files: ['src/shared/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/library/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/web/**', '**/cli/**'],
+              message: 'src/shared imports nothing of ours outside src/shared.'
+            },
+            { group: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3'], message: 'src/shared is pure.' },
+            {
+              group: [
+                ...['layout', 'export', 'analysis', 'format', 'api'].flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+                'zustand',
+                'react'
+              ],
+              message: 'src/shared/sync is the editing engine: records, commands and patches only.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -159,6 +159,17 @@ CREATE TABLE snapshots (
 CREATE INDEX snapshots_map ON snapshots (map_id, created_at);
 `
 
+/**
+ * Per-record versions for the editing protocol (src/shared/sync): a record's version is the map
+ * revision that last wrote it, so a push can write a record nobody changed since the client saw
+ * it with one conditional UPDATE (`version <= base revision`) and merge only the others. Rows
+ * written before this migration start at 0: older than any revision a client can have seen.
+ */
+const CONTENT_TABLES = ['stages', 'lanes', 'notes', 'emotion_points', 'markers', 'connectors', 'metrics']
+const recordVersions = CONTENT_TABLES.map(
+  (table) => `ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0;`
+).join('\n')
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -172,6 +183,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     description: 'named snapshots of maps',
     up: (db) => db.exec(snapshotSchema)
+  },
+  {
+    version: 3,
+    description: 'per-record versions (the map revision that last wrote each record)',
+    up: (db) => db.exec(recordVersions)
   }
 ]
 

@@ -42,7 +42,35 @@ export default tseslint.config(
     }
   },
   {
-    // The merge works on the model alone: no drawing, export, analysis or transport code.
+    // The editing engine runs in every process (board, participant page, host, tests): it knows
+    // records, commands and patches, never how a map is drawn, exported, analysed or carried.
+    files: ['src/shared/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/library/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/web/**', '**/cli/**'],
+              message: 'src/shared imports nothing of ours outside src/shared.'
+            },
+            { group: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3'], message: 'src/shared is pure.' },
+            {
+              group: [
+                ...['layout', 'export', 'analysis', 'format', 'api'].flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+                'zustand',
+                'react'
+              ],
+              message: 'src/shared/sync is the editing engine: records, commands and patches only.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // The merge of two copies works on the model alone (and the engine's per-record merge): no
+    // drawing, export, analysis or transport code.
     files: ['src/shared/merge/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -56,7 +84,7 @@ export default tseslint.config(
             { group: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3'], message: 'src/shared is pure.' },
             {
               group: ['../export/**', '../layout/**', '../analysis/**', '../api/**', '../fonts/**', '../templates/**'],
-              message: 'src/shared/merge works on the model (model, schema, commands/core) only.'
+              message: 'src/shared/merge works on the model (model, schema, commands/core, sync/merge) only.'
             }
           ]
         }

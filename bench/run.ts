@@ -27,6 +27,7 @@ const TARGETS: Record<string, { max: number; note?: string }> = {
   'storage.load_2k_ms': { max: 50 },
   'storage.edit_commit_median_ms': { max: 2 },
   'storage.edit_vs_raw_ratio': { max: 3 },
+  'storage.push_vs_raw_ratio': { max: 3 },
   'render.first_paint_2k_ms': { max: 1500 },
   'render.pan_p95_ms_2k': { max: 16.7 },
   'render.pan25_p95_ms_2k': { max: 33 },
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
   const raw = results['storage.raw_update_median_ms']
   if (typeof edit === 'number' && typeof raw === 'number' && raw > 0) {
     results['storage.edit_vs_raw_ratio'] = Number((edit / raw).toFixed(2))
+  }
+  const push = results['storage.push_commit_median_ms']
+  if (typeof push === 'number' && typeof raw === 'number' && raw > 0) {
+    results['storage.push_vs_raw_ratio'] = Number((push / raw).toFixed(2))
   }
   results['machine'] = `${process.platform} ${process.arch}, node ${process.version}`
   results['measured_at'] = new Date().toISOString()

@@ -68,6 +68,25 @@ export async function runStorageBench(): Promise<Record<string, number>> {
         validated.push(performance.now() - start)
       }
     }
+    // The same edit as an editing session sends it (src/shared/sync): before/after, against the
+    // revision it saw; nobody else wrote the note, so the host writes it with one conditional UPDATE.
+    const pushes: number[] = []
+    let revision = (await service.call('getMap', { id: map2k.id })).revision
+    let current = { ...note, order: 0.75 }
+    for (let i = 0; i < EDITS; i++) {
+      const next = { ...current, order: 0.5 + (i % 2) * 0.25 }
+      const request = {
+        mapId: map2k.id,
+        pushId: `bench-${i}`,
+        baseRevision: revision,
+        changes: { records: [{ entity: 'note', id: note.id, before: current, after: next }], meta: null }
+      }
+      const start = performance.now()
+      const result = await service.call('pushChanges', request as ApiRequest<'pushChanges'>)
+      pushes.push(performance.now() - start)
+      revision = result.revision
+      current = next
+    }
     service.close()
 
     // The floor: a bare single-row UPDATE on the same file with the same durability settings.
@@ -89,6 +108,7 @@ export async function runStorageBench(): Promise<Record<string, number>> {
       'storage.edit_commit_median_ms': round(median(commits)),
       'storage.edit_commit_p99_ms': round(percentile(commits, 99)),
       'storage.edit_commit_validated_median_ms': round(median(validated)),
+      'storage.push_commit_median_ms': round(median(pushes)),
       'storage.raw_update_median_ms': round(median(raw)),
       'storage.import_10k_ms': round(import10k)
     }

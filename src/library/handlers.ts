@@ -13,7 +13,8 @@ import { checkIntegrity } from '../shared/model/integrity'
 import { canonicalize } from '../shared/model/patch'
 import { readImport, referencedPersonaIds, titleFromFileName, writeInterchange } from './interchange'
 import type { MapRepository } from './repositories/maps'
-import { applyPatchToDb } from './repositories/patch'
+import { SqliteRoomStorage } from './repositories/patch'
+import { createSyncRoom } from '../shared/sync/room'
 import type { PersonaRepository } from './repositories/personas'
 import { searchMaps } from './repositories/search'
 import type { SnapshotRepository } from './repositories/snapshots'
@@ -42,6 +43,7 @@ export type Handlers = { [K in ApiMethod]: (req: ApiRequest<K>, origin: string) 
 export const WRITE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'createMap',
   'applyPatch',
+  'pushChanges',
   'duplicateMap',
   'trashMap',
   'restoreMap',
@@ -75,6 +77,12 @@ export function snapshotName(prefix: string, fileName: string | undefined): stri
 export function createHandlers(ctx: LibraryContext): Handlers {
   const { maps, personas, snapshots, versions } = ctx
   const db = ctx.statements.db
+  // The one room that orders every edit of every map (src/shared/sync/room.ts).
+  const room = createSyncRoom({
+    storage: new SqliteRoomStorage(ctx.statements, maps),
+    now: ctx.now,
+    onChange: (change) => ctx.emit(change)
+  })
 
   const assertWritable = () => {
     if (ctx.readOnly) throw readOnlyError(ctx.path)
@@ -130,9 +138,11 @@ export function createHandlers(ctx: LibraryContext): Handlers {
     },
     applyPatch: ({ mapId, baseRevision, patch }, origin) => {
       assertWritable()
-      const outcome = applyPatchToDb(ctx.statements, maps, { mapId, patch, baseRevision, now: ctx.now() })
-      ctx.emit({ type: 'mapChanged', mapId, revision: outcome.revision, origin })
-      return outcome
+      return room.applyPatch(mapId, patch, baseRevision, origin)
+    },
+    pushChanges: (request, origin) => {
+      assertWritable()
+      return room.push(request, origin)
     },
     duplicateMap: ({ id, title }) => {
       const source = load(id)

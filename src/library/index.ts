@@ -17,6 +17,6 @@ export {
 export { MapRepository } from './repositories/maps'
 export { PersonaRepository } from './repositories/personas'
 export { SnapshotRepository } from './repositories/snapshots'
-export { applyPatchToDb, type PatchOutcome, type PatchRequest } from './repositories/patch'
+export { SqliteRoomStorage } from './repositories/patch'
 export { Statements } from './statements'
 export { readInterchange, writeInterchange, safeFileStem } from './interchange'

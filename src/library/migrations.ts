@@ -160,6 +160,17 @@ CREATE INDEX snapshots_map ON snapshots (map_id, created_at);
 `
 
 /**
+ * Per-record versions for the editing protocol (src/shared/sync): a record's version is the map
+ * revision that last wrote it, so a push can write a record nobody changed since the client saw
+ * it with one conditional UPDATE (`version <= base revision`) and merge only the others. Rows
+ * written before this migration start at 0: older than any revision a client can have seen.
+ */
+const CONTENT_TABLES = ['stages', 'lanes', 'notes', 'emotion_points', 'markers', 'connectors', 'metrics']
+const recordVersions = CONTENT_TABLES.map(
+  (table) => `ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0;`
+).join('\n')
+
+/**
  * File lineage (src/shared/format/lineage.ts): the versions of each map that went out in a file
  * or came in from one, and which snapshot holds that version's content. When a file comes back,
  * the newest version both know is the common ancestor of the merge.
@@ -191,6 +202,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    description: 'per-record versions (the map revision that last wrote each record)',
+    up: (db) => db.exec(recordVersions)
+  },
+  {
+    version: 4,
     description: 'file lineage: versions of each map saved to or read from files',
     up: (db) => db.exec(mapVersionsSchema)
   }

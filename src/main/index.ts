@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { join } from 'node:path'
 import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
 import { isAppUrl, resolveAppLocation } from './app-url'
+import { installCloseGuard } from './close-guard'
 import { registerDialogHandlers } from './dialogs'
 import { claimSingleInstance } from './instance'
 import { forwardLibraryEvents, registerIpcHandlers } from './ipc'
@@ -50,6 +51,10 @@ async function start(): Promise<void> {
   openFromArgs(process.argv, process.cwd())
   app.enableSandbox()
   guardAllWebContents(isOurs)
+  // Closing a window with unsaved edits asks first (save / discard / cancel).
+  app.on('browser-window-created', (_event, win) =>
+    installCloseGuard(win, isOurs, (options) => dialog.showMessageBoxSync(win, options))
+  )
 
   await app.whenReady()
   if (location.kind === 'bundle') serveAppScheme(protocol, location.rendererDir)

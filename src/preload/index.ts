@@ -1,20 +1,25 @@
 /**
  * The preload: a sandboxed script that puts one object, `window.journeyboard`, into the page.
- * One method per API call, three subscriptions, saving an export through the main process's
- * save dialog, and taking the files the user opened (File ▸ Open…, a double-clicked map). ipcRenderer itself never leaves this file,
- * and the IPC event object (which carries the sender) is never handed to the page.
+ * One method per API call, four subscriptions (library events, menu commands, the close
+ * dialog's choice, files opened), saving an export through the main process's save dialog, and
+ * taking the files the user opened (File ▸ Open…, a double-clicked map). ipcRenderer itself never
+ * leaves this file, and the IPC event object (which carries the sender) is never handed to the
+ * page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
 import {
   BRIDGE_KEY,
+  IPC_CLOSE_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_FILE_OPENED_CHANNEL,
   IPC_MENU_CHANNEL,
   IPC_SAVE_FILE_CHANNEL,
   IPC_TAKE_OPENED_FILES_CHANNEL,
   ipcMethodChannel,
+  isCloseRequest,
   isMenuCommand,
+  type CloseRequest,
   type IpcResult,
   type MenuCommand,
   type OpenedFileMessage
@@ -49,6 +54,7 @@ const api = {
   getMap: call('getMap'),
   createMap: call('createMap'),
   applyPatch: call('applyPatch'),
+  pushChanges: call('pushChanges'),
   duplicateMap: call('duplicateMap'),
   trashMap: call('trashMap'),
   listTrash: call('listTrash'),
@@ -68,6 +74,7 @@ const api = {
   restoreSnapshot: call('restoreSnapshot'),
   onEvent: (listener: (event: ApiEvent) => void) => subscribe(IPC_EVENT_CHANNEL, isApiEvent, listener),
   onMenu: (listener: (command: MenuCommand) => void) => subscribe(IPC_MENU_CHANNEL, isMenuCommand, listener),
+  onCloseRequest: (listener: (request: CloseRequest) => void) => subscribe(IPC_CLOSE_CHANNEL, isCloseRequest, listener),
   saveExportFile: (req: SaveExportFileRequest) =>
     ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, req) as Promise<IpcResult<SaveExportFileResult>>,
   takeOpenedFiles: () =>

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MapRepository, runMigrations, SCHEMA_VERSION, Statements } from '../../src/library'
+import { runMigrations, SCHEMA_VERSION } from '../../src/library'
 import { createMapFromTemplate } from '../../src/shared/templates'
 import { runFixture, type Child } from '../library/child'
 
@@ -125,12 +125,18 @@ describe('read commands on a library nobody has open', () => {
   })
 
   it('refuse a library of an older format without upgrading it; backup copies it as it is; upgrade upgrades', () => {
-    // A library as the schema version before this one left it, holding one map.
+    // A library as the previous version of the schema left it, holding one map (its row only:
+    // today's repositories write columns an older schema does not have).
     const old = new Database(db)
     old.pragma('journal_mode = WAL')
     runMigrations(old, SCHEMA_VERSION - 1)
     const map = createMapFromTemplate('blank', 'Old', () => crypto.randomUUID(), '2025-01-01T00:00:00.000Z')
-    old.transaction(() => new MapRepository(new Statements(old)).insert(map))()
+    old
+      .prepare(
+        `INSERT INTO maps (id, title, description, scale_min, scale_max, persona_ids, created_at, updated_at, revision)
+         VALUES (?, ?, ?, ?, ?, '[]', ?, ?, 1)`
+      )
+      .run(map.id, map.title, map.description, map.emotionScale.min, map.emotionScale.max, map.createdAt, map.updatedAt)
     old.close()
     const before = { file: digest(db), folder: listing() }
 

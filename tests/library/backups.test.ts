@@ -6,13 +6,42 @@ import {
   DAILY_BACKUPS_KEPT,
   defaultBackupDir,
   listDailyBackups,
-  MapRepository,
   runMigrations,
-  SCHEMA_VERSION,
-  Statements
+  SCHEMA_VERSION
 } from '../../src/library'
+import { ENTITY_KINDS, TABLES } from '../../src/library/repositories/rows'
+import { ENTITY_COLLECTIONS, type EntityKind, type EntityTypes, type JourneyMap } from '../../src/shared/model'
 import { createMapFromTemplate } from '../../src/shared/templates'
 import { open, seededIds, tempDir, TestClock } from './helpers'
+
+/** Writes a map the way versions 1 and 2 of the schema stored it (no per-record versions yet). */
+function insertOldStyle(db: Database.Database, map: JourneyMap): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO maps (id, title, description, scale_min, scale_max, persona_ids, created_at, updated_at, revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      map.id,
+      map.title,
+      map.description,
+      map.emotionScale.min,
+      map.emotionScale.max,
+      JSON.stringify(map.personaIds),
+      map.createdAt,
+      map.updatedAt,
+      map.revision
+    )
+    for (const kind of ENTITY_KINDS) {
+      const spec = TABLES[kind]
+      const insert = db.prepare(
+        `INSERT INTO ${spec.table} (map_id, ${spec.columns.join(', ')}) VALUES (@map_id, ${spec.columns.map((c) => `@${c}`).join(', ')})`
+      )
+      for (const record of map[ENTITY_COLLECTIONS[kind]] as readonly EntityTypes[EntityKind][]) {
+        insert.run({ map_id: map.id, ...(spec.toRow as (r: EntityTypes[EntityKind]) => object)(record) })
+      }
+    }
+  })()
+}
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -79,7 +108,7 @@ describe('migrations', () => {
     old.pragma('journal_mode = WAL')
     runMigrations(old, 1)
     const map = createMapFromTemplate('saas', 'From v1', seededIds(), '2025-01-01T00:00:00.000Z')
-    old.transaction(() => new MapRepository(new Statements(old)).insert(map))()
+    insertOldStyle(old, map)
     old.close()
 
     const clock = new TestClock(new Date('2026-03-02T10:00:00.000Z'))
@@ -105,5 +134,44 @@ describe('migrations', () => {
     before.close()
     // The pre-migration copy is not one of the daily ones, so pruning never removes it.
     expect(listDailyBackups(backupDir).map((f) => path.basename(f))).toEqual(['daily-2026-03-02.sqlite'])
+  })
+
+  it('gives every record of a version-2 library a version, after a backup, and then merges edits by record', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'v2.journeyboard')
+    const old = new Database(file)
+    old.pragma('journal_mode = WAL')
+    runMigrations(old, 2)
+    const map = { ...createMapFromTemplate('saas', 'From v2', seededIds(), '2025-01-01T00:00:00.000Z'), revision: 7 }
+    insertOldStyle(old, map)
+    old.close()
+
+    const clock = new TestClock(new Date('2026-03-02T10:00:00.000Z'))
+    const backupDir = path.join(dir, 'backups')
+    const service = open(file, { now: clock.now, backupDir })
+    expect(await service.call('getMap', { id: map.id })).toEqual(map)
+    expect(fs.existsSync(path.join(backupDir, 'pre-migration-v2-2026-03-02T10-00-00-000Z.sqlite'))).toBe(true)
+
+    // Records from before the migration count as unchanged since any revision a client saw.
+    const stage = map.stages[0]!
+    const renamed = { ...stage, title: 'Discovery' }
+    const result = await service.call('pushChanges', {
+      mapId: map.id,
+      pushId: 'c1-1',
+      baseRevision: 7,
+      changes: { records: [{ entity: 'stage', id: stage.id, before: stage, after: renamed }], meta: null }
+    })
+    expect(result).toMatchObject({ revision: 8, outcome: 'committed', conflicts: [] })
+    service.close()
+
+    const upgraded = new Database(file, { readonly: true })
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    const versions = upgraded.prepare('SELECT id, version FROM stages WHERE map_id = ?').all(map.id) as {
+      id: string
+      version: number
+    }[]
+    expect(versions.find((v) => v.id === stage.id)?.version).toBe(8)
+    expect(versions.filter((v) => v.id !== stage.id).every((v) => v.version === 0)).toBe(true)
+    upgraded.close()
   })
 })

@@ -31,7 +31,7 @@ describe('a map round trip through SQLite', () => {
     clock.advance(60_000)
     const result = await first.call('applyPatch', { mapId: map.id, baseRevision: 0, patch }, 'window-1')
     expect(result).toEqual({ revision: 1, updatedAt: '2026-03-02T10:01:00.000Z' })
-    expect(events).toEqual([{ type: 'mapChanged', mapId: map.id, revision: 1, origin: 'window-1' }])
+    expect(events).toEqual([{ type: 'mapChanged', mapId: map.id, revision: 1, origin: 'window-1', patch }])
     first.close()
     first.close() // safe twice
 

@@ -15,7 +15,17 @@ import { JourneyError } from '../../src/shared/errors'
 import type { JourneyMap } from '../../src/shared/model'
 import { editorKeyAction, runEditorKeyAction, type KeyPress } from '../../src/renderer/src/editor/keys'
 import { createAppStore, type AppState } from '../../src/renderer/src/store'
-import { selectCanRedo, selectCanUndo, selectUndoLabel } from '../../src/renderer/src/store/editor'
+import {
+  defaultEditorEnvironment,
+  selectCanRedo,
+  selectCanUndo,
+  selectHasUnsavedEdits,
+  selectUndoLabel,
+  type EditorEnvironment
+} from '../../src/renderer/src/store/editor'
+import { createOutboxKeeper, type StorageLike } from '../../src/renderer/src/editor/outbox'
+import { commitNoteText } from '../../src/renderer/src/board/interaction/actions'
+import { selectRecovered } from '../../src/renderer/src/store/editor'
 import { visibleText } from './visible-text'
 
 const cleanups: (() => void)[] = []
@@ -62,16 +72,18 @@ class TestLibrary {
 
 /** A renderer window: its own store, a transport to the library, and ways to break it. */
 class TestWindow {
-  readonly store = createAppStore()
+  readonly store: ReturnType<typeof createAppStore>
   offline = false
-  /** Commit the next write but lose its answer. */
+  /** Commit the next edit but lose the connection before its answer (and change event) arrive. */
   loseNextAnswer = false
   private held: Promise<void> | null = null
 
   constructor(
     private readonly library: TestLibrary,
-    private readonly origin: string
+    private readonly origin: string,
+    environment: Partial<EditorEnvironment> = {}
   ) {
+    this.store = createAppStore({ ...defaultEditorEnvironment, ...environment })
     const api = Object.fromEntries(
       API_METHODS.map((method) => [method, (req: unknown) => this.call(method, req)])
     ) as unknown as JourneyApi
@@ -88,12 +100,16 @@ class TestWindow {
   private async call(method: string, payload: unknown): Promise<unknown> {
     if (this.offline) throw new JourneyError('storage', LOST)
     const { method: m, req } = parseApiCall(method, structuredClone(payload))
+    // The connection drops while the library commits: neither its answer nor its change event arrives.
+    const dropping = this.loseNextAnswer && m === 'pushChanges'
+    if (dropping) this.offline = true
     const answer = structuredClone(await this.library.service.call(m, req, this.origin))
-    if (this.held) await this.held
-    if (this.loseNextAnswer && m === 'applyPatch') {
+    if (dropping) {
       this.loseNextAnswer = false
+      this.offline = false
       throw new JourneyError('storage', LOST)
     }
+    if (this.held) await this.held
     return answer
   }
 
@@ -634,5 +650,107 @@ describe('selection, drag and keys', () => {
     expect(a.state.selection).toEqual({ kind: 'none' })
     await a.saved()
     expect(content(await library.getMap(mapId))).toEqual(content(a.map))
+  })
+})
+
+describe('unsaved edits across pages', () => {
+  /** The browser's localStorage, shared by the pages of one origin. */
+  class MemoryStorage implements StorageLike {
+    private readonly items = new Map<string, string>()
+    get length() {
+      return this.items.size
+    }
+    key = (i: number) => [...this.items.keys()][i] ?? null
+    getItem = (k: string) => this.items.get(k) ?? null
+    setItem = (k: string, v: string) => void this.items.set(k, v)
+    removeItem = (k: string) => void this.items.delete(k)
+    keys = () => [...this.items.keys()]
+  }
+
+  it('a page reloaded with edits the host never got takes them up, saves them and says so', async () => {
+    const { library, mapId } = await setup()
+    const storage = new MemoryStorage()
+    const keepers: ReturnType<typeof createOutboxKeeper>[] = []
+    const outbox = (libraryPath: string, clientId: string) => {
+      const keeper = createOutboxKeeper(storage, libraryPath, clientId)
+      keepers.push(keeper)
+      return keeper
+    }
+    const first = new TestWindow(library, 'page-1', { outbox })
+    await vi.waitFor(() => expect(first.state.appInfo).not.toBeNull())
+    await first.open(mapId)
+    first.offline = true
+    first.addNote('Typed while the host was down')
+    await first.settle()
+    expect(first.state.saveStatus).toEqual({ failed: LOST })
+    expect(selectHasUnsavedEdits(first.state)).toBe(true)
+    expect(storage.keys().some((k) => k.includes('outbox'))).toBe(true)
+    keepers[0]!.goodbye() // the page is reloaded
+
+    const second = new TestWindow(library, 'page-2', { outbox })
+    await vi.waitFor(async () =>
+      expect((await library.getMap(mapId)).notes.map((n) => n.text)).toEqual(['Typed while the host was down'])
+    )
+    expect(visibleText(second.state.editorNotice)).toBe(
+      'An edit to “Onboarding” that was not saved before the page was closed or reloaded was found in this browser and is being saved now.'
+    )
+    await second.saved()
+    expect(storage.keys().filter((k) => k.includes('outbox'))).toEqual([])
+  })
+
+  it('when the connection comes back, what waits is sent without pressing Retry', async () => {
+    const { library, a, mapId } = await setup()
+    await a.open(mapId)
+    a.state.setConnection({ kind: 'connected' })
+    a.offline = true
+    a.state.setConnection({ kind: 'reconnecting', attempt: 1, retryInMs: 250 })
+    a.addNote('Waiting for the host')
+    await a.settle()
+    expect(a.state.saveStatus).toEqual({ failed: LOST })
+    a.offline = false
+    a.state.setConnection({ kind: 'connected' })
+    await a.saved()
+    expect((await library.getMap(mapId)).notes.map((n) => n.text)).toEqual(['Waiting for the host'])
+  })
+})
+
+describe('text typed while someone else changes the same note', () => {
+  it('the other window’s saved text stays; the typed text is kept, named, and can be applied', async () => {
+    const { library, a, b, mapId } = await setup()
+    await a.open(mapId)
+    const noteId = a.addNote('Free trial')
+    await a.saved()
+    await b.open(mapId)
+    // a opens the note's editor on "Free trial"; b saves another text meanwhile.
+    b.state.execute('editNote', { noteId, text: 'Free trial (30 days)' })
+    await b.saved()
+    await vi.waitFor(() => expect(noteText(a.map, noteId)).toBe('Free trial (30 days)'))
+    commitNoteText(a.state, { kind: 'note', noteId }, 'Free trial, 14 days', 'Free trial')
+    await a.saved()
+    expect(noteText(await library.getMap(mapId), noteId)).toBe('Free trial (30 days)')
+    const [kept] = selectRecovered(a.state)
+    expect(kept).toMatchObject({ kind: 'changedElsewhere', fields: ['text'], mine: { text: 'Free trial, 14 days' } })
+
+    expect(a.state.reapplyRecovered(mapId, kept!.id)).toBe(true)
+    await a.saved()
+    expect(noteText(await library.getMap(mapId), noteId)).toBe('Free trial, 14 days')
+    expect(selectRecovered(a.state)).toEqual([])
+  })
+
+  it('a note deleted elsewhere while typed in: the text is kept and the note restored on request', async () => {
+    const { library, a, b, mapId } = await setup()
+    await a.open(mapId)
+    const noteId = a.addNote('Churn survey')
+    await a.saved()
+    await b.open(mapId)
+    b.state.execute('deleteNotes', { noteIds: [noteId] })
+    await b.saved()
+    await vi.waitFor(() => expect(a.map.notes).toEqual([]))
+    commitNoteText(a.state, { kind: 'note', noteId }, 'Churn survey — ask why', 'Churn survey')
+    const [kept] = selectRecovered(a.state)
+    expect(kept).toMatchObject({ kind: 'deletedElsewhere', restorable: true, was: { text: 'Churn survey' } })
+    expect(a.state.reapplyRecovered(mapId, kept!.id)).toBe(true)
+    await a.saved()
+    expect((await library.getMap(mapId)).notes.map((n) => [n.id, n.text])).toEqual([[noteId, 'Churn survey — ask why']])
   })
 })

@@ -11,11 +11,11 @@ import { TABLES } from './rows'
 
 /**
  * Refuses the patch when a kind it added records to is now over its limit. `added` maps each
- * such kind to the index of the first op that added one, for the issue's path. Counting stops
+ * such kind to the path of the first op that added one (e.g. `patch[3]`), for the issue. Counting stops
  * one past the limit, so a full map costs a bounded scan.
  */
-export function checkCountLimits(statements: Statements, mapId: string, added: ReadonlyMap<EntityKind, number>): void {
-  for (const [kind, index] of added) {
+export function checkCountLimits(statements: Statements, mapId: string, added: ReadonlyMap<EntityKind, string>): void {
+  for (const [kind, path] of added) {
     const { max, what } = COUNT_LIMITS[ENTITY_COLLECTIONS[kind]]
     const count = statements
       .get(`SELECT count(*) FROM (SELECT 1 FROM ${TABLES[kind].table} WHERE map_id = ? LIMIT ?)`)
@@ -23,9 +23,7 @@ export function checkCountLimits(statements: Statements, mapId: string, added: R
       .get(mapId, max + 1) as number
     if (count > max) {
       const message = tooManyMessage(max, what)
-      throw new JourneyError('invalid_request', `The edit is not valid: ${message}.`, [
-        { path: `patch[${index}]`, message }
-      ])
+      throw new JourneyError('invalid_request', `The edit is not valid: ${message}.`, [{ path, message }])
     }
   }
 }

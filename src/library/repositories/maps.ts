@@ -117,24 +117,57 @@ export class MapRepository {
       )
     for (const kind of ENTITY_KINDS) {
       for (const value of map[ENTITY_COLLECTIONS[kind]] as readonly EntityTypes[EntityKind][]) {
-        this.insertRecord(kind, map.id, value)
+        this.insertRecord(kind, map.id, value, map.revision)
       }
     }
   }
 
-  insertRecord<K extends EntityKind>(kind: K, mapId: string, value: EntityTypes[K]): void {
+  /** Adds a record written at `version` (the map revision that writes it). */
+  insertRecord<K extends EntityKind>(kind: K, mapId: string, value: EntityTypes[K], version = 0): void {
     const spec = TABLES[kind] as TableSpec<K>
-    this.statements.get(SQL[kind].insert).run({ map_id: mapId, ...spec.toRow(value) })
+    this.statements.get(SQL[kind].insert).run({ map_id: mapId, ...spec.toRow(value), version })
   }
 
-  /** Rewrites a record that exists; false when there is none with that id. */
-  updateRecord<K extends EntityKind>(kind: K, mapId: string, value: EntityTypes[K]): boolean {
+  /** Adds a record unless its id is taken in that collection; false then. */
+  insertRecordIfAbsent<K extends EntityKind>(kind: K, mapId: string, value: EntityTypes[K], version: number): boolean {
     const spec = TABLES[kind] as TableSpec<K>
-    return this.statements.get(SQL[kind].update).run({ map_id: mapId, ...spec.toRow(value) }).changes > 0
+    return (
+      this.statements.get(SQL[kind].insertIfAbsent).run({ map_id: mapId, ...spec.toRow(value), version }).changes > 0
+    )
   }
 
-  deleteRecord(kind: EntityKind, mapId: string, id: string): void {
-    this.statements.get(SQL[kind].delete).run(mapId, id)
+  /**
+   * Rewrites a record that exists, stamping `version`; with `ifVersionAtMost`, only when nobody
+   * wrote it after that revision. False when no row was written.
+   */
+  updateRecord<K extends EntityKind>(
+    kind: K,
+    mapId: string,
+    value: EntityTypes[K],
+    version: number,
+    ifVersionAtMost?: number
+  ): boolean {
+    const spec = TABLES[kind] as TableSpec<K>
+    // toRow makes a fresh object: filled in place, this hot path copies nothing.
+    const row: Record<string, unknown> = spec.toRow(value)
+    row['map_id'] = mapId
+    row['version'] = version
+    if (ifVersionAtMost === undefined) return this.statements.get(SQL[kind].update).run(row).changes > 0
+    row['base'] = ifVersionAtMost
+    return this.statements.get(SQL[kind].updateIfUnchanged).run(row).changes > 0
+  }
+
+  /** One record of a map, or null. */
+  readRecord<K extends EntityKind>(kind: K, mapId: string, id: string): EntityTypes[K] | null {
+    const spec = TABLES[kind] as TableSpec<K>
+    const row = this.statements.get(SQL[kind].selectOne).get(mapId, id) as
+      Parameters<TableSpec<K>['fromRow']>[0] | undefined
+    return row ? spec.fromRow(row) : null
+  }
+
+  /** False when there was no such record. */
+  deleteRecord(kind: EntityKind, mapId: string, id: string): boolean {
+    return this.statements.get(SQL[kind].delete).run(mapId, id).changes > 0
   }
 
   updateMeta(mapId: string, set: MetaOp['set']): void {

@@ -1,35 +1,23 @@
 /**
- * Applies a validated patch to a stored map as SQL, in one IMMEDIATE transaction.
+ * The library's side of the editing room (src/shared/sync/room.ts): `SqliteRoomStorage` runs
+ * the room's reads and writes as SQL, inside one IMMEDIATE transaction per push.
  *
- * Like applyPatch() in memory, the last op on a record wins; here all deletes run before all
- * puts, which gives the same result and lets a patch move an emotion point onto a slot another
- * point is leaving. References are deferred foreign keys checked at COMMIT; when the commit
- * fails on one, the still-open transaction is asked which reference dangles, so the error can
- * say what, and then everything is rolled back. The map's rules that no key can express (ids
- * unique across the map's collections, one emotion point per series and stage, scores inside
- * the scale) are checked with indexed queries before committing.
+ * References are deferred foreign keys checked at COMMIT; when the commit fails on one, the
+ * still-open transaction is asked which reference dangles, so the error can say what, and then
+ * everything is rolled back. The map's rules that no key can express (ids unique across the
+ * map's collections, one emotion point per series and stage, scores inside the scale) are
+ * checked with indexed queries before committing. Every written record gets the new revision as
+ * its version, in the same UPDATE or INSERT.
  */
 import { JourneyError, type Issue } from '../../shared/errors'
 import type { EntityKind, EntityTypes, EmotionPoint } from '../../shared/model'
-import type { MetaOp, Patch } from '../../shared/model/patch'
+import type { RoomStorage, Written } from '../../shared/sync/room'
+import type { MetaFields } from '../../shared/sync/protocol'
 import { sqliteCode } from '../connection/errors'
 import type { Statements } from '../statements'
 import { checkCountLimits } from './limits'
-import type { MapRepository } from './maps'
+import { metaFromRow, type MapRepository } from './maps'
 import { ENTITY_KINDS, TABLES } from './rows'
-
-export interface PatchOutcome {
-  readonly revision: number
-  readonly updatedAt: string
-}
-
-export interface PatchRequest {
-  readonly mapId: string
-  readonly patch: Patch
-  readonly baseRevision?: number
-  /** ISO time recorded as the map's updatedAt. */
-  readonly now: string
-}
 
 const LABEL: Record<EntityKind, string> = {
   stage: 'stage',
@@ -53,76 +41,92 @@ const REFERENCES = [
   { child: 'metric', column: 'stage_id', field: 'stageId', parent: 'stage' }
 ] as const satisfies readonly { child: EntityKind; column: string; field: string; parent: EntityKind }[]
 
-interface Change<K extends EntityKind = EntityKind> {
-  readonly value: EntityTypes[K] | null
-  /** Index of the op that decided it, for issue paths. */
-  readonly index: number
-}
+export class SqliteRoomStorage implements RoomStorage {
+  constructor(
+    private readonly statements: Statements,
+    private readonly maps: MapRepository
+  ) {}
 
-export function applyPatchToDb(statements: Statements, maps: MapRepository, request: PatchRequest): PatchOutcome {
-  const { mapId, patch } = request
-  const { changes, meta } = collapse(patch)
-  const db = statements.db
-  statements.get('BEGIN IMMEDIATE').run()
-  try {
-    // Bumping first spares a separate read of the map row on the hot path; it all rolls back on refusal.
-    const revision = maps.bumpRevision(mapId, request.now)
-    if (revision === undefined) {
-      if (!maps.exists(mapId)) throw new JourneyError('not_found', 'This map no longer exists.')
-      throw new JourneyError('conflict', 'This map is in the trash; restore it before editing.')
+  /** Kinds this transaction added records to, with the path of the first such op (LIMITS). */
+  private readonly added = new Map<EntityKind, string>()
+
+  begin(): void {
+    this.added.clear()
+    this.statements.get('BEGIN IMMEDIATE').run()
+  }
+
+  rollback(): void {
+    if (this.statements.db.inTransaction) this.statements.get('ROLLBACK').run()
+  }
+
+  bumpRevision(mapId: string, now: string): number | undefined {
+    return this.maps.bumpRevision(mapId, now)
+  }
+
+  current(mapId: string): { revision: number; updatedAt: string } {
+    const row = this.maps.row(mapId)
+    if (!row) throw this.unavailable(mapId)
+    return { revision: row.revision, updatedAt: row.updated_at }
+  }
+
+  unavailable(mapId: string): JourneyError {
+    if (!this.maps.exists(mapId)) return new JourneyError('not_found', 'This map no longer exists.')
+    return new JourneyError('conflict', 'This map is in the trash; restore it before editing.')
+  }
+
+  update(
+    entity: EntityKind,
+    mapId: string,
+    value: EntityTypes[EntityKind],
+    revision: number,
+    ifVersionAtMost?: number
+  ): boolean {
+    return this.maps.updateRecord(entity, mapId, value, revision, ifVersionAtMost)
+  }
+
+  insert(entity: EntityKind, mapId: string, value: EntityTypes[EntityKind], revision: number, path: string): boolean {
+    // Its id must not be taken by another collection of the map.
+    const clash = this.statements.get(ID_CLASH_SQL[entity]).pluck().get({ mapId, id: value.id }) as
+      EntityKind | undefined
+    if (clash) throw invalid(path, `${LABEL[entity]} "${value.id}" has the id of a ${LABEL[clash]} of this map`)
+    const inserted = this.maps.insertRecordIfAbsent(entity, mapId, value, revision)
+    if (inserted && !this.added.has(entity)) this.added.set(entity, path)
+    return inserted
+  }
+
+  read<K extends EntityKind>(entity: K, mapId: string, id: string): EntityTypes[K] | null {
+    return this.maps.readRecord(entity, mapId, id)
+  }
+
+  remove(entity: EntityKind, mapId: string, id: string): boolean {
+    return this.maps.deleteRecord(entity, mapId, id)
+  }
+
+  readMeta(mapId: string, keys: readonly string[]): MetaFields {
+    const row = this.maps.row(mapId)
+    if (!row) throw this.unavailable(mapId)
+    const meta = metaFromRow(row) as unknown as Record<string, unknown>
+    return Object.fromEntries(keys.map((k) => [k, meta[k]])) as MetaFields
+  }
+
+  writeMeta(mapId: string, set: MetaFields): void {
+    this.maps.updateMeta(mapId, set)
+  }
+
+  commit(mapId: string, written: readonly Written[], metaPath: string | null): void {
+    const points = written.filter((w) => w.entity === 'emotionPoint')
+    const scaleChanged = metaPath !== null
+    if (points.length > 0 || scaleChanged) {
+      checkEmotionPoints(this.statements, mapId, points, this.maps.emotionScale(mapId), metaPath)
     }
-    if (request.baseRevision !== undefined && request.baseRevision !== revision - 1) {
-      throw new JourneyError(
-        'conflict',
-        `The map changed meanwhile (revision ${revision - 1}, the edit was made on ${request.baseRevision}); reload and try again.`
-      )
-    }
-    for (const [kind, records] of changes) {
-      for (const [id, change] of records) if (change.value === null) maps.deleteRecord(kind, mapId, id)
-    }
-    const added = new Map<EntityKind, number>()
-    for (const [kind, records] of changes) {
-      for (const [id, change] of records) {
-        if (change.value === null || maps.updateRecord(kind, mapId, change.value)) continue
-        if (!added.has(kind)) added.set(kind, change.index)
-        // A new record: its id must not be taken by another collection of the map.
-        const clash = statements.get(ID_CLASH_SQL[kind]).pluck().get({ mapId, id }) as EntityKind | undefined
-        if (clash) throw invalid(change.index, `${LABEL[kind]} "${id}" has the id of a ${LABEL[clash]} of this map`)
-        maps.insertRecord(kind, mapId, change.value)
-      }
-    }
-    checkCountLimits(statements, mapId, added)
-    if (Object.keys(meta.set).length > 0) maps.updateMeta(mapId, meta.set)
-    const points = changes.get('emotionPoint')
-    if (points || meta.set.emotionScale)
-      checkEmotionPoints(statements, mapId, points, maps.emotionScale(mapId), meta.index)
-    commitOrExplain(statements, mapId, changes)
-    return { revision, updatedAt: request.now }
-  } finally {
-    if (db.inTransaction) statements.get('ROLLBACK').run()
+    checkCountLimits(this.statements, mapId, this.added)
+    commitOrExplain(this.statements, mapId, written)
   }
 }
 
-function collapse(patch: Patch) {
-  const changes = new Map<EntityKind, Map<string, Change>>()
-  const meta: { set: MetaOp['set']; index: number } = { set: {}, index: -1 }
-  patch.forEach((op, index) => {
-    if (op.op === 'meta') {
-      meta.set = { ...meta.set, ...op.set }
-      meta.index = index
-      return
-    }
-    let records = changes.get(op.entity)
-    if (!records) changes.set(op.entity, (records = new Map()))
-    if (op.op === 'put') records.set(op.value.id, { value: op.value, index })
-    else records.set(op.id, { value: null, index })
-  })
-  return { changes, meta }
-}
-
-const invalid = (index: number, detail: string, issues: Issue[] = []) =>
+const invalid = (path: string | null, detail: string, issues: Issue[] = []) =>
   new JourneyError('invalid_request', `The edit is not valid: ${detail}.`, [
-    { path: index >= 0 ? `patch[${index}]` : 'patch', message: detail },
+    { path: path ?? 'patch', message: detail },
     ...issues
   ])
 
@@ -140,20 +144,20 @@ const ID_CLASH_SQL = Object.fromEntries(
 function checkEmotionPoints(
   statements: Statements,
   mapId: string,
-  points: Map<string, Change> | undefined,
+  points: readonly Written[],
   scale: { min: number; max: number },
-  metaIndex: number
+  metaPath: string | null
 ): void {
-  for (const [, change] of points ?? []) {
-    const point = change.value as EmotionPoint | null
+  for (const written of points) {
+    const point = written.value as EmotionPoint | null
     if (!point) continue
     const count = statements
       .get('SELECT count(*) FROM emotion_points WHERE map_id = ? AND stage_id = ? AND variant = ? AND persona_id IS ?')
       .pluck()
       .get(mapId, point.stageId, point.variant, point.personaId) as number
-    if (count > 1) throw invalid(change.index, `a second emotion point for the same persona, series and stage`)
+    if (count > 1) throw invalid(written.path, `a second emotion point for the same persona, series and stage`)
     if (point.score < scale.min || point.score > scale.max) {
-      throw invalid(change.index, `score ${point.score} is outside the scale ${scale.min}…${scale.max}`)
+      throw invalid(written.path, `score ${point.score} is outside the scale ${scale.min}…${scale.max}`)
     }
   }
   const outside = statements
@@ -161,17 +165,18 @@ function checkEmotionPoints(
     .get(mapId, scale.min, scale.max) as { id: string; score: number } | undefined
   if (outside) {
     throw invalid(
-      metaIndex,
+      metaPath,
       `emotion point "${outside.id}" has score ${outside.score}, outside the scale ${scale.min}…${scale.max}`
     )
   }
 }
 
-function commitOrExplain(statements: Statements, mapId: string, changes: Map<EntityKind, Map<string, Change>>): void {
+function commitOrExplain(statements: Statements, mapId: string, written: readonly Written[]): void {
   try {
     statements.get('COMMIT').run()
   } catch (error) {
     if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_FOREIGNKEY' || !statements.db.inTransaction) throw error
+    const byKey = new Map(written.map((w) => [`${w.entity}:${w.id}`, w]))
     const issues: Issue[] = []
     let first: string | undefined
     for (const ref of REFERENCES) {
@@ -184,12 +189,12 @@ function commitOrExplain(statements: Statements, mapId: string, changes: Map<Ent
         )
         .all(mapId) as { id: string; ref: string }[]
       for (const { id, ref: target } of dangling) {
-        const put = changes.get(ref.child)?.get(id)
-        const removed = changes.get(ref.parent)?.get(target)
-        const index = put?.value ? put.index : (removed?.index ?? -1)
+        const put = byKey.get(`${ref.child}:${id}`)
+        const removed = byKey.get(`${ref.parent}:${target}`)
+        const path = put?.value ? `${put.valuePath}.${ref.field}` : (removed?.path ?? 'patch')
         first ??= `${LABEL[ref.parent]} "${target}"`
         issues.push({
-          path: index >= 0 ? `patch[${index}]${put?.value ? `.value.${ref.field}` : ''}` : 'patch',
+          path,
           message: `${LABEL[ref.child]} "${id}" refers to ${LABEL[ref.parent]} "${target}", which is not in this map`
         })
       }

@@ -258,22 +258,34 @@ export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[]
 
 /** The SQL each table needs, built once per table. */
 export interface TableSql {
+  /** Inserts a record with @version (the map revision that writes it). */
   readonly insert: string
-  /** UPDATE of every column by (map_id, id); a put is this, or the insert when it changed no row. */
+  /** Inserts a record unless its (map_id, id) is taken; changes no row then. */
+  readonly insertIfAbsent: string
+  /** UPDATE of every column by (map_id, id), stamping @version; a put is this, or the insert when it changed no row. */
   readonly update: string
+  /** The same UPDATE, only when the stored version is at most @base (nobody wrote it since the writer saw it). */
+  readonly updateIfUnchanged: string
   readonly delete: string
   /** The map's rows in canonical order. */
   readonly select: string
+  /** One record by (map_id, id). */
+  readonly selectOne: string
 }
 
 function buildSql(spec: Pick<TableSpec<EntityKind>, 'table' | 'columns' | 'orderBy'>): TableSql {
-  const columns = ['map_id', ...spec.columns]
-  const assignments = spec.columns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`)
+  const columns = ['map_id', ...spec.columns, 'version']
+  const assignments = [...spec.columns.filter((c) => c !== 'id'), 'version'].map((c) => `${c} = @${c}`)
+  const insert = `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+  const update = `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE map_id = @map_id AND id = @id`
   return {
-    insert: `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
-    update: `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE map_id = @map_id AND id = @id`,
+    insert,
+    insertIfAbsent: `${insert} ON CONFLICT (map_id, id) DO NOTHING`,
+    update,
+    updateIfUnchanged: `${update} AND version <= @base`,
     delete: `DELETE FROM ${spec.table} WHERE map_id = ? AND id = ?`,
-    select: `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE map_id = ? ORDER BY ${spec.orderBy}`
+    select: `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE map_id = ? ORDER BY ${spec.orderBy}`,
+    selectOne: `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE map_id = ? AND id = ?`
   }
 }
 

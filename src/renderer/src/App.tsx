@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { createApiClient } from './api/client'
 import { ConnectionBanner } from './ConnectionBanner'
+import { onCloseRequest } from './api/ipc-transport'
+import { closeWindow, installLeaveGuard } from './editor/leave-guard'
 import { ExchangeHost } from './exchange/ExchangeHost'
 import { HomeScreen } from './home/HomeScreen'
 import { MapScreen } from './map/MapScreen'
@@ -14,22 +16,16 @@ export function App() {
   const error = useAppStore((s) => s.error)
   const readOnly = useAppStore((s) => s.appInfo?.readOnly)
   const dismissError = useAppStore((s) => s.dismissError)
+  const editorNotice = useAppStore((s) => s.editorNotice)
+  const dismissEditorNotice = useAppStore((s) => s.dismissEditorNotice)
+
+  // Unsaved edits or text being typed: leaving the page (or closing the window) asks first.
+  useEffect(() => installLeaveGuard(useAppStore), [])
+  useEffect(() => onCloseRequest((request) => void closeWindow(useAppStore, request)), [])
 
   useEffect(() => {
     const { setApi, setConnection, refreshMaps } = useAppStore.getState()
-    let lost = false
-    const client = createApiClient((state) => {
-      setConnection(state)
-      if (state.kind === 'reconnecting' || state.kind === 'refused') lost = true
-      if (state.kind !== 'connected' || !lost) return
-      // Back after a loss or a refusal (the host restarted; its new address pasted): read what
-      // changed meanwhile and send the edits that could not be saved.
-      lost = false
-      const { api: current, retrySave } = useAppStore.getState()
-      if (current) setApi(current)
-      void refreshMaps()
-      retrySave()
-    })
+    const client = createApiClient(setConnection)
     reconnectNow.current = client.reconnectNow
     setApi(client.api)
     return client.onEvent((event) => {
@@ -49,6 +45,11 @@ export function App() {
       {error && (
         <div className="banner error" role="alert">
           {t('error.generic', { message: error })} <button onClick={dismissError}>{t('error.dismiss')}</button>
+        </div>
+      )}
+      {editorNotice && (
+        <div className="banner info" role="status">
+          {editorNotice} <button onClick={dismissEditorNotice}>{t('editor.notice.dismiss')}</button>
         </div>
       )}
       {route.name === 'home' ? <HomeScreen /> : <MapScreen />}

@@ -10,6 +10,7 @@ import { IdSchema, JourneyMapSchema, LIMITS, PersonaSchema } from '../schema/ent
 import { LineageSchema, type Lineage } from '../format/lineage'
 import { TemplateIdSchema } from '../schema/enums'
 import { PatchSchema } from '../schema/patch'
+import { PushRequestSchema, type MapChange, type PushResult } from '../sync/protocol'
 import type { DeepReadonly, JourneyMap, Persona, SnapshotInfo } from '../model'
 
 const Empty = z.object({}).strict()
@@ -95,6 +96,11 @@ export const apiRequests = {
       patch: PatchSchema
     })
     .strict(),
+  /**
+   * One edit from an editing session (src/shared/sync): each record as the client saw it and as
+   * it wants it, merged by the host with whatever changed meanwhile (see sync/protocol.ts).
+   */
+  pushChanges: PushRequestSchema,
   duplicateMap: z.object({ id: IdSchema, title: NewTitle.optional() }).strict(),
   trashMap: ById,
   listTrash: Empty,
@@ -157,6 +163,7 @@ export interface ApiResponses {
   getMap: JourneyMap
   createMap: JourneyMap
   applyPatch: PatchResult
+  pushChanges: PushResult
   duplicateMap: JourneyMap
   trashMap: null
   listTrash: readonly TrashedMap[]
@@ -177,10 +184,11 @@ export interface ApiResponses {
 }
 export type ApiResponse<K extends ApiMethod> = ApiResponses[K]
 
-/** Pushed to every open window when the library changes, whoever made the change. */
-export type ApiEvent =
-  | { readonly type: 'mapChanged'; readonly mapId: string; readonly revision: number; readonly origin: string }
-  | { readonly type: 'libraryChanged' }
+/**
+ * Pushed to every open window when the library changes, whoever made the change. `mapChanged`
+ * carries the committed patch and the new revision, so an open map applies it without reloading.
+ */
+export type ApiEvent = MapChange | { readonly type: 'libraryChanged' }
 
 /** The typed API as the renderer sees it: one method per call. */
 export type JourneyApi = {

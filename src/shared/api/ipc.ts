@@ -19,6 +19,19 @@ export const IPC_EVENT_CHANNEL = 'journeyboard:event'
 /** Main → focused window: a MenuCommand chosen in the native menu. */
 export const IPC_MENU_CHANNEL = 'journeyboard:menu'
 
+/**
+ * Main → a window: the user closed it while edits were unsaved and chose in the close dialog
+ * (src/main/close-guard.ts) to save them first or to discard them; the page does so and closes.
+ */
+export const IPC_CLOSE_CHANNEL = 'journeyboard:closeRequest'
+
+/** What the user chose when closing a window with unsaved edits. */
+export type CloseRequest = 'save' | 'discard'
+
+export function isCloseRequest(value: unknown): value is CloseRequest {
+  return value === 'save' || value === 'discard'
+}
+
 /** Renderer → main: save an export through a save dialog (payload checked with ./save-file.ts). */
 export const IPC_SAVE_FILE_CHANNEL = 'journeyboard:saveExportFile'
 
@@ -78,11 +91,13 @@ export type IpcCallBridge = {
 
 /**
  * Everything the preload exposes on `window.journeyboard`, and nothing else.
- * `onEvent` and `onMenu` return an unsubscribe function.
+ * `onEvent`, `onMenu` and `onCloseRequest` return an unsubscribe function.
  */
 export type IpcBridge = IpcCallBridge & {
   readonly onEvent: (listener: (event: ApiEvent) => void) => () => void
   readonly onMenu: (listener: (command: MenuCommand) => void) => () => void
+  /** The window is being closed with unsaved edits: save them (then close) or discard them (then close). */
+  readonly onCloseRequest: (listener: (request: CloseRequest) => void) => () => void
   /** Shows a save dialog in the main process and writes the bytes where the user says (./save-file.ts). */
   readonly saveExportFile: (req: SaveExportFileRequest) => Promise<IpcResult<SaveExportFileResult>>
   /** The files waiting to be opened (File ▸ Open…, a double-clicked .journeymap), each handed out once. */

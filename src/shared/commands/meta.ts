@@ -24,7 +24,9 @@ export const setMapMeta = defineCommand(
       seedCurves: z.boolean().default(false)
     })
     .strict(),
-  (map, { title, description, emotionScale, personaIds, seedCurves }, ctx) => {
+  (map, { title, description, emotionScale: scaleArg, personaIds, seedCurves }, ctx) => {
+    // `+ 0` turns -0 into 0, which the library stores as 0: the scale must read back as written.
+    const emotionScale = scaleArg && { min: scaleArg.min + 0, max: scaleArg.max + 0 }
     const builder = new PatchBuilder(map)
     builder.setMeta({ title, description, emotionScale, personaIds })
     if (emotionScale) {

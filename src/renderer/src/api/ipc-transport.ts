@@ -1,6 +1,13 @@
 /** JourneyApi over Electron IPC, through the bridge the preload puts on window.journeyboard. */
 import type { ApiTransport } from '../../../shared/api/contract'
-import { BRIDGE_KEY, unwrapIpcResult, type IpcBridge, type IpcResult, type MenuCommand } from '../../../shared/api/ipc'
+import {
+  BRIDGE_KEY,
+  unwrapIpcResult,
+  type CloseRequest,
+  type IpcBridge,
+  type IpcResult,
+  type MenuCommand
+} from '../../../shared/api/ipc'
 
 function bridge(): IpcBridge | undefined {
   return (window as unknown as Record<string, IpcBridge | undefined>)[BRIDGE_KEY]
@@ -25,4 +32,9 @@ export function createIpcTransport(): ApiTransport {
 /** Native menu commands (Electron only; the web host has no native menu). */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return bridge()?.onMenu(listener) ?? (() => {})
+}
+
+/** The desktop app's close dialog: the user chose to save or discard unsaved edits before closing. */
+export function onCloseRequest(listener: (request: CloseRequest) => void): () => void {
+  return bridge()?.onCloseRequest(listener) ?? (() => {})
 }

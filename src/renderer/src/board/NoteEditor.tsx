@@ -5,10 +5,11 @@
  * cancels; ctrl/cmd+Enter or clicking away commits. A new note is created only on commit, and
  * only when it has text, so cancelling leaves neither a note nor an undo step.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { LAYOUT, textColorOn, type Rect, type Scene } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { LIMITS } from '../../../shared/schema/entities'
+import { registerDraft } from '../editor/leave-guard'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { CameraController } from './camera'
@@ -60,6 +61,11 @@ export function NoteEditor({ target, scene, index, map, camera, board }: NoteEdi
   const placement = useMemo(() => placementOf(target, scene, index, map), [target, scene, index, map])
   // The text it opened with: later changes to the map (someone else's edit) do not reset typing.
   const [initialText] = useState(() => placement?.text ?? '')
+  // What is typed so far, readable after the field is gone.
+  const typed = useRef(initialText)
+
+  // Typed text is work to lose: leaving the page asks first.
+  useEffect(() => registerDraft(() => !finished.current && typed.current !== initialText), [initialText])
 
   const rect = placement?.rect ?? null
   const place = useCallback(() => (rect ? { x: rect.x, y: rect.y } : null), [rect])
@@ -78,16 +84,25 @@ export function NoteEditor({ target, scene, index, map, camera, board }: NoteEdi
     el.setSelectionRange(el.value.length, el.value.length)
   }, [])
 
-  // The note went away while being edited (undo, someone else deleted it): nothing to edit.
+  // The note went away while being edited (undo, someone else deleted it): nothing to edit, but
+  // what was typed is kept (with a way to restore the note).
   useLayoutEffect(() => {
-    if (!placement) setBoardUi({ editor: null })
-  }, [placement])
+    if (placement) return
+    if (!finished.current && typed.current !== initialText && typed.current.trim() !== '') {
+      finished.current = true
+      const state = useAppStore.getState()
+      // A note hidden (its stage folded) still takes the text; a deleted one keeps it aside.
+      if (target.kind === 'note') commitNoteText(state, target, typed.current, initialText)
+      else state.keepText('note', '', { text: typed.current })
+    }
+    setBoardUi({ editor: null })
+  }, [placement, initialText, target])
 
   const finish = (commit: boolean, refocus: boolean) => {
     if (finished.current) return
     finished.current = true
-    const text = ref.current?.value ?? ''
-    if (commit) commitNoteText(useAppStore.getState(), target, text)
+    const text = ref.current?.value ?? typed.current
+    if (commit) commitNoteText(useAppStore.getState(), target, text, target.kind === 'note' ? initialText : undefined)
     else setBoardUi({ editor: null })
     if (refocus) board.current?.focus({ preventScroll: true })
   }
@@ -112,7 +127,10 @@ export function NoteEditor({ target, scene, index, map, camera, board }: NoteEdi
         background: placement.fill,
         color: placement.ink
       }}
-      onInput={(e) => fit(e.currentTarget, rect.h)}
+      onInput={(e) => {
+        typed.current = e.currentTarget.value
+        fit(e.currentTarget, rect.h)
+      }}
       onBlur={() => finish(true, false)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {

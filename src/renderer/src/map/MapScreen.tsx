@@ -1,5 +1,6 @@
 import { Board } from '../board/Board'
 import { usePersonas } from '../board/usePersonas'
+import { RecoveredPanel } from '../editor/RecoveredPanel'
 import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
@@ -29,6 +30,7 @@ export function MapScreen() {
         <SaveIndicator />
       </header>
       <Board key={map.id} map={map} personas={personas} />
+      <RecoveredPanel />
     </main>
   )
 }

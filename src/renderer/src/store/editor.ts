@@ -1,39 +1,40 @@
 /**
- * The editing core of the board: named commands applied at once to the open map, undo/redo per
- * map for the session, the selection, a note drag as one step, and a save queue that tells the
- * truth.
+ * The editor slice: a thin adapter between the app store and the editing engine
+ * (src/shared/sync/session.ts), one EditingSession per map opened this session. The engine owns
+ * the history, the outbox of unsaved edits, the merging of others' changes and the conflicts;
+ * this slice mirrors each session's state into the store (the open one's map is `openMap`),
+ * turns the engine's notices into sentences, and keeps what is the board's alone: the
+ * selection and a note drag in progress.
  *
- * `openMap` (the view slice) stays the one map the board draws; this slice replaces it on every
- * edit. Edits go to the library one at a time, in order, each against the revision the library
- * last confirmed; "saved" means the library answered. A failed save keeps every unsaved edit and
- * waits for retrySave() (or the next edit). When the library has a newer revision than ours
- * (someone else's edit, announced by an event or found through a conflict), the map is reloaded
- * and the unsaved edits are carried over on top of it; loading never enters undo history.
+ * "Saved" means the library answered for every edit; a failure keeps every unsaved edit (also
+ * in the browser's storage, editor/outbox.ts) and waits for Retry, the next edit, or the
+ * connection coming back.
  */
 import type { StateCreator } from 'zustand'
 import type { ApiEvent } from '../../../shared/api/contract'
 import type { CommandArgs, CommandName, CommandResult } from '../../../shared/commands'
 import { JourneyError } from '../../../shared/errors'
 import { newId as randomId } from '../../../shared/ids'
-import type { JourneyMap } from '../../../shared/model'
-import { applyPatch } from '../../../shared/model/patch'
-import type { Patch } from '../../../shared/model/patch'
+import type { EntityKind, JourneyMap } from '../../../shared/model'
 import {
-  codeOf,
-  planDrop,
-  prepareBackward,
-  reasonOf,
-  rebaseUnsaved,
-  runSteps,
-  type DropTarget,
-  type ForwardRun,
-  type Step,
-  type UnsavedEdit
-} from '../editor/edits'
+  EditingSession,
+  type HistoryEntry,
+  type PendingEdit,
+  type Reason,
+  type Recovered,
+  type SessionNotice,
+  type SessionState,
+  type StoredEdit,
+  type SyncTransport
+} from '../../../shared/sync/session'
+import { planDrop, type DropTarget } from '../editor/edits'
+import type { OutboxKeeper } from '../editor/outbox'
+import { plural } from '../common/plural'
 import { t, type MessageKey } from '../i18n'
 import type { AppState } from './index'
 
-export type { DropTarget, UnsavedEdit } from '../editor/edits'
+export type { DropTarget } from '../editor/edits'
+export type { HistoryEntry, Recovered } from '../../../shared/sync/session'
 
 /** "Saved" only once the library has committed every edit; a failure keeps the edits and says why. */
 export type SaveStatus = 'saved' | 'saving' | { readonly failed: string }
@@ -53,48 +54,38 @@ export interface NoteDrag {
   readonly target: DropTarget | null
 }
 
-/** One undo step. */
-export interface HistoryEntry {
-  readonly id: number
-  /** The command, for Edit ▸ Undo "Move note". */
-  readonly name: CommandName
-  /** How to do it again (redo re-runs them on the map as it is then). */
-  readonly steps: readonly Step[]
-  readonly ids: readonly string[]
-  /** The patch as last applied, and the inverse that undoes it. */
-  readonly patch: Patch
-  readonly inverse: Patch
-}
-
-/** Everything the editor keeps about one map for the session. */
+/** Everything the editor shows about one map's session. */
 export interface MapSession {
   readonly undo: readonly HistoryEntry[]
   readonly redo: readonly HistoryEntry[]
   /** Edits applied on screen that the library has not committed yet, oldest first. */
-  readonly unsaved: readonly UnsavedEdit[]
-  /** The map's revision in the library including every edit it committed for us. */
+  readonly unsaved: readonly PendingEdit[]
+  /** The map's revision in the library as this session last applied it. */
   readonly revision: number
-  /** The newest revision the library announced; above `revision` means someone else's change to load. */
-  readonly announced: number
-  /** True while the save loop runs for this map (one request at a time). */
+  /** True while an edit is on its way or the map is being read again. */
   readonly sending: boolean
   /** Why the last save failed, in words; null when it did not. */
   readonly failure: string | null
+  /** Text that lost a conflict, kept to copy, re-apply or restore. */
+  readonly recovered: readonly Recovered[]
 }
 
-/** Injected so tests can seed ids and the clock. */
+/** Injected so tests can seed ids and the clock, and give pages a storage of their own. */
 export interface EditorEnvironment {
   readonly newId: () => string
   readonly now: () => string
+  /**
+   * Where unsaved edits wait (the browser's storage), given the library's path once known;
+   * null keeps them in memory only.
+   */
+  readonly outbox?: ((libraryPath: string, clientId: string) => OutboxKeeper | null) | null
 }
 
 export const defaultEditorEnvironment: EditorEnvironment = {
   newId: randomId,
-  now: () => new Date().toISOString()
+  now: () => new Date().toISOString(),
+  outbox: null
 }
-
-/** Undo steps kept per map; the oldest go first. */
-export const MAX_UNDO_STEPS = 500
 
 export interface EditorSlice {
   /** Per map id, for every map opened this session. */
@@ -103,6 +94,8 @@ export interface EditorSlice {
   saveStatus: SaveStatus
   selection: Selection
   drag: NoteDrag | null
+  /** Something the editor wants the user to know that is not an error (edits taken up after a reload). */
+  editorNotice: string | null
 
   /**
    * Runs a command on the open map: shown at once, recorded for undo, queued for saving. Returns
@@ -138,28 +131,88 @@ export interface EditorSlice {
   /** Esc, pointercancel, blur: the drag ends and nothing changes. */
   cancelDrag(): void
 
-  /** Sends every unsaved edit again (after a failure). */
+  /** Sends every unsaved edit again (after a failure, or when the connection is back). */
   retrySave(): void
-  /** Library events from the transport: a newer revision of an open map is loaded. */
+  /** Library events from the transport: others' changes are applied to the maps open this session. */
   receiveEvent(event: ApiEvent): void
   /** Shows a map just read from the library (goToMap), with this session's unsaved edits on top. */
   showLoadedMap(map: JourneyMap): void
+  /**
+   * Unsaved edits left by an earlier page (a reload, a crash): taken up and sent, with a word to
+   * the user. Needs the library's path (appInfo) to find them.
+   */
+  resumeStoredEdits(): Promise<void>
+  /** Forgets the unsaved edits of every map (the user chose to discard them on closing). */
+  discardUnsavedEdits(): void
+
+  /** Keeps text typed into a record that changed or went away meanwhile (see Recovered). */
+  keepText(entity: EntityKind, id: string, values: Readonly<Record<string, unknown>>): void
+  dismissRecovered(mapId: string, id: string): void
+  /** Applies recovered text (or restores a deleted note) as a new edit; false when it no longer fits (said why). */
+  reapplyRecovered(mapId: string, id: string): boolean
+  dismissEditorNotice(): void
 }
 
 const NOTHING: Selection = { kind: 'none' }
 const NO_IDS: readonly string[] = []
-
-const newSession = (revision: number): MapSession => ({
-  undo: [],
-  redo: [],
-  unsaved: [],
-  revision,
-  announced: revision,
-  sending: false,
-  failure: null
-})
+const NO_RECOVERED: readonly Recovered[] = []
 
 const commandLabel = (name: CommandName) => t(`editor.command.${name}` as MessageKey)
+const entityLabel = (entity: EntityKind | 'map') => t(`editor.entity.${entity}` as MessageKey)
+
+/** A reason as a sentence fragment, in the user's language. */
+export function reasonText(reason: Reason): string {
+  switch (reason.code) {
+    case 'deletedElsewhere':
+      return t('editor.reason.deletedElsewhere', { entity: entityLabel(reason.entity) })
+    case 'changedElsewhere':
+      return t('editor.reason.changedElsewhere', {
+        entity: entityLabel(reason.entity),
+        fields: reason.fields.map(fieldLabel).join(', ')
+      })
+    case 'brokenReference':
+      return t('editor.reason.brokenReference', { detail: reason.detail })
+    case 'exists':
+      return t('editor.reason.exists', { entity: entityLabel(reason.entity) })
+    case 'refused':
+      return reason.message || t('editor.reason.unknown')
+  }
+}
+
+const LABELLED_FIELDS = new Set([
+  'text',
+  'title',
+  'prompt',
+  'description',
+  'color',
+  'kind',
+  'channel',
+  'category',
+  'personaIds',
+  'order',
+  'stageId',
+  'laneId',
+  'votes',
+  'severity',
+  'impact',
+  'effort',
+  'label',
+  'width',
+  'height',
+  'collapsed',
+  'score',
+  'note',
+  'name',
+  'value',
+  'target',
+  'unit',
+  'emotionScale'
+])
+
+/** A record field's name as the user knows it ("text", "colour"); the field's own name otherwise. */
+export function fieldLabel(field: string): string {
+  return LABELLED_FIELDS.has(field) ? t(`editor.field.${field}` as MessageKey) : field
+}
 
 /** The open map's session, for the selectors below. */
 export const selectOpenSession = (s: AppState): MapSession | undefined =>
@@ -180,6 +233,8 @@ export const selectSelectedNoteIds = (s: AppState): readonly string[] =>
 /** True while any edit of any map is not committed (ask before closing the window). */
 export const selectHasUnsavedEdits = (s: AppState): boolean =>
   [...s.editorSessions.values()].some((session) => session.unsaved.length > 0)
+/** Recovered text of the open map, oldest first. */
+export const selectRecovered = (s: AppState): readonly Recovered[] => selectOpenSession(s)?.recovered ?? NO_RECOVERED
 
 function saveStatusOf(sessions: ReadonlyMap<string, MapSession>, openMapId: string | undefined, previous: SaveStatus) {
   let failed: string | null = null
@@ -216,169 +271,174 @@ function pruneSelection(selection: Selection, map: JourneyMap | null): Selection
   }
 }
 
+function sessionView(state: SessionState): MapSession {
+  return {
+    undo: state.undo,
+    redo: state.redo,
+    unsaved: state.unsaved,
+    revision: state.revision,
+    sending: state.sending,
+    failure: state.failure ? (state.failure.message ?? t('editor.reason.unknown')) : null,
+    recovered: state.recovered
+  }
+}
+
 export function createEditorSlice(
   env: EditorEnvironment = defaultEditorEnvironment
 ): StateCreator<AppState, [], [], EditorSlice> {
   return (set, get) => {
-    let lastEntryId = 0
+    const clientId = `c${env.newId()}`
+    const engines = new Map<string, EditingSession>()
+    let outbox: OutboxKeeper | null = null
+    /** Edits saved before the library's path (the outbox's scope) was known. */
+    const early = new Map<string, readonly StoredEdit[] | null>()
 
-    const sessionOf = (mapId: string) => get().editorSessions.get(mapId)
+    const outboxStore = {
+      save(mapId: string, edits: readonly StoredEdit[] | null) {
+        if (outbox) outbox.save(mapId, edits)
+        else early.set(mapId, edits)
+      }
+    }
 
-    /** Updates one map's session (and anything else given) in one store update. */
-    const update = (
-      mapId: string,
-      change: (session: MapSession) => Partial<MapSession>,
-      also: (state: AppState) => Partial<AppState> = () => ({})
-    ) =>
-      set((state) => {
-        const sessions = new Map(state.editorSessions)
-        const current = sessions.get(mapId) ?? newSession(0)
-        sessions.set(mapId, { ...current, ...change(current) })
-        const extra = also(state)
-        const openMap = extra.openMap !== undefined ? extra.openMap : state.openMap
-        const mapChanged = extra.openMap !== undefined && extra.openMap !== state.openMap
+    let outboxTried = false
+    const ensureOutbox = (): OutboxKeeper | null => {
+      const libraryPath = get().appInfo?.libraryPath
+      if (outboxTried || !env.outbox || libraryPath === undefined) return outbox
+      outboxTried = true
+      outbox = env.outbox(libraryPath, clientId)
+      if (outbox) for (const [mapId, edits] of early) outbox.save(mapId, edits)
+      early.clear()
+      return outbox
+    }
+
+    const transport: SyncTransport = {
+      pushChanges: (request) => {
+        const api = get().api
+        if (!api) return Promise.reject(new JourneyError('storage', t('app.connectionLost')))
+        return api.pushChanges(request)
+      },
+      getMap: (id) => {
+        const api = get().api
+        if (!api) return Promise.reject(new JourneyError('storage', t('app.connectionLost')))
+        return api.getMap({ id })
+      }
+    }
+
+    const onNotice = (mapId: string, notice: SessionNotice) => {
+      switch (notice.type) {
+        case 'commandFailed':
+          if (!(notice.error instanceof JourneyError)) console.error(notice.error)
+          get().showError(notice.error)
+          return
+        case 'editDropped':
+          get().showError(
+            new JourneyError(
+              'conflict',
+              t('editor.editDropped', { edit: commandLabel(notice.command), reason: reasonText(notice.reason) })
+            )
+          )
+          return
+        case 'undoFailed':
+        case 'redoFailed':
+          get().showError(
+            new JourneyError(
+              'conflict',
+              t(notice.type === 'undoFailed' ? 'editor.undoFailed' : 'editor.redoFailed', {
+                edit: commandLabel(notice.command),
+                reason: reasonText(notice.reason)
+              })
+            )
+          )
+          return
+        case 'undoPartial':
+        case 'redoPartial':
+          set({
+            editorNotice: t(notice.type === 'undoPartial' ? 'editor.undoPartial' : 'editor.redoPartial', {
+              edit: commandLabel(notice.command),
+              reason: reasonText(notice.reason)
+            })
+          })
+          return
+        case 'replayed':
+          set({
+            editorNotice: plural('editor.replayed', notice.count, {
+              title: engines.get(mapId)?.map?.title ?? t('editor.entity.map')
+            })
+          })
+          return
+      }
+    }
+
+    /** Mirrors one session's state into the store (and its map into openMap when it is the open one). */
+    const mirror = (mapId: string, state: SessionState) =>
+      set((s) => {
+        const sessions = new Map(s.editorSessions)
+        sessions.set(mapId, sessionView(state))
+        const isOpen = s.openMap?.id === mapId && state.map !== null
+        const openMap = isOpen ? state.map : s.openMap
         return {
-          ...extra,
           editorSessions: sessions,
-          saveStatus: saveStatusOf(sessions, openMap?.id, state.saveStatus),
-          selection: mapChanged
-            ? pruneSelection(extra.selection ?? state.selection, openMap)
-            : (extra.selection ?? state.selection)
+          saveStatus: saveStatusOf(sessions, openMap?.id, s.saveStatus),
+          ...(isOpen && openMap !== s.openMap ? { openMap, selection: pruneSelection(s.selection, openMap) } : {})
         }
       })
 
-    /** Puts the map on screen when it is the open one. */
-    const show = (mapId: string, map: JourneyMap) => (state: AppState) =>
-      state.openMap?.id === mapId ? { openMap: map } : {}
-
-    const report = (message: string) => get().showError(new JourneyError('conflict', message))
-
-    /** Records a forward run as a new undo step and queues it for saving. */
-    const record = (map: JourneyMap, name: CommandName, steps: readonly Step[], run: ForwardRun) => {
-      const entry: HistoryEntry = {
-        id: ++lastEntryId,
-        name,
-        steps,
-        ids: run.ids,
-        patch: run.patch,
-        inverse: run.inverse
-      }
-      update(
-        map.id,
-        (s) => ({
-          undo: [...s.undo, entry].slice(-MAX_UNDO_STEPS),
-          redo: [],
-          unsaved: [
-            ...s.unsaved,
-            { direction: 'forward', entryId: entry.id, name, patch: run.patch, steps, ids: run.ids }
-          ]
-        }),
-        show(map.id, run.map)
-      )
-      void flush(map.id)
-    }
-
-    const perform = (name: CommandName, steps: readonly Step[]): ForwardRun | null => {
-      const map = get().openMap
-      if (!map) return null
-      let run: ForwardRun
-      try {
-        run = runSteps(map, steps, [], env.newId, env.now())
-      } catch (error) {
-        if (!(error instanceof JourneyError)) console.error(error)
-        get().showError(error)
-        return null
-      }
-      if (run.history) record(map, name, steps, run)
-      return run
-    }
-
-    /** Reads the map again and carries the unsaved edits over; 'moved' when the library had a newer revision. */
-    const reload = async (mapId: string): Promise<'moved' | 'same'> => {
-      const api = get().api
-      if (!api) throw new JourneyError('storage', t('app.connectionLost'))
-      const announcedBefore = sessionOf(mapId)?.announced ?? 0
-      const fresh = await api.getMap({ id: mapId })
-      const session = sessionOf(mapId)
-      if (!session || fresh.revision <= session.revision) {
-        // Nothing newer after all; keep only an announcement that arrived while we were reading.
-        update(mapId, (s) => ({ announced: s.announced > announcedBefore ? s.announced : s.revision }))
-        return 'same'
-      }
-      const outcome = rebaseUnsaved(fresh, session.unsaved, env.newId, env.now())
-      const dropped = new Set(outcome.dropped.map((d) => d.entryId))
-      const refresh = (entries: readonly HistoryEntry[]) =>
-        entries
-          .filter((e) => !dropped.has(e.id))
-          .map((e) => {
-            const rerun = outcome.rerun.get(e.id)
-            return rerun ? { ...e, ...rerun } : e
-          })
-      update(
+    const engineFor = (mapId: string): EditingSession => {
+      let engine = engines.get(mapId)
+      if (engine) return engine
+      ensureOutbox()
+      engine = new EditingSession({
         mapId,
-        (s) => ({
-          revision: fresh.revision,
-          announced: Math.max(s.announced, fresh.revision),
-          unsaved: outcome.unsaved,
-          undo: refresh(s.undo),
-          redo: refresh(s.redo)
-        }),
-        show(mapId, outcome.map)
-      )
-      if (outcome.dropped.length > 0) {
-        report(
-          outcome.dropped
-            .map(({ name, reason }) => t('editor.editDropped', { edit: commandLabel(name), reason }))
-            .join(' ')
-        )
-      }
-      return 'moved'
+        transport,
+        clientId,
+        newId: env.newId,
+        now: env.now,
+        outbox: outboxStore
+      })
+      engines.set(mapId, engine)
+      const created = engine
+      engine.subscribe((state) => mirror(mapId, state))
+      engine.onNotice((notice) => onNotice(mapId, notice))
+      mirror(mapId, created.state)
+      return engine
     }
 
-    const needsReload = (mapId: string, s: MapSession) =>
-      s.announced > s.revision && (s.unsaved.length > 0 || get().openMap?.id === mapId)
-
-    /**
-     * The save loop of one map: sends unsaved edits one by one, oldest first, each against the
-     * revision the library last confirmed; reloads when the library has a newer revision. Stops
-     * at the first failure, keeping what is left.
-     */
-    const flush = async (mapId: string): Promise<void> => {
-      const start = sessionOf(mapId)
+    /** Takes up the unsaved edits that pages gone meanwhile left in this browser. */
+    const resumeOrphans = async (): Promise<void> => {
+      const keeper = ensureOutbox()
       const api = get().api
-      if (!start || !api || start.sending) return
-      if (start.unsaved.length === 0 && !needsReload(mapId, start)) return
-      update(mapId, () => ({ sending: true, failure: null }))
-      let failure: string | null = null
-      try {
-        for (;;) {
-          const session = sessionOf(mapId) as MapSession
-          if (needsReload(mapId, session)) {
-            await reload(mapId)
-            continue
+      if (!keeper || !api) return
+      const orphans = keeper.orphans()
+      const taken: string[] = []
+      for (const [mapId, edits] of orphans.edits) {
+        const engine = engineFor(mapId)
+        try {
+          if (!engine.map) engine.load(await api.getMap({ id: mapId }))
+        } catch (error) {
+          // Kept where they are: tried again when the connection comes back, or said why not.
+          if (error instanceof JourneyError && error.code === 'not_found') {
+            get().showError(
+              new JourneyError('not_found', t('editor.unsavedMapGone', { count: edits.length, reason: error.message }))
+            )
           }
-          const next = session.unsaved[0]
-          if (!next) break
-          try {
-            const { revision } = await api.applyPatch({ mapId, baseRevision: session.revision, patch: next.patch })
-            update(mapId, (s) => ({
-              revision,
-              announced: Math.max(s.announced, revision),
-              unsaved: s.unsaved.slice(1)
-            }))
-          } catch (error) {
-            // A conflict with our revision still current is not about revisions (say, the map is in the trash).
-            if (codeOf(error) === 'conflict' && (await reload(mapId)) === 'moved') continue
-            failure = reasonOf(error)
-            break
-          }
+          continue
         }
-      } catch (error) {
-        failure = reasonOf(error)
-      } finally {
-        // A failed reload with nothing unsaved loses no work: the next event or visit loads again.
-        update(mapId, (s) => ({ sending: false, failure: s.unsaved.length > 0 ? failure : null }))
+        engine.adopt(edits)
+        taken.push(mapId)
       }
+      orphans.release(taken)
+      if (orphans.unreadable > 0) get().showError(new JourneyError('invalid_request', t('editor.outboxUnreadable')))
+    }
+    let resuming: Promise<void> | null = null
+
+    const openEngine = () => {
+      const map = get().openMap
+      return map ? engines.get(map.id) : undefined
+    }
+
+    const perform = (name: CommandName, steps: readonly { name: CommandName; args: unknown }[]) => {
+      const engine = openEngine()
+      return engine ? engine.run(name, steps) : null
     }
 
     return {
@@ -386,6 +446,7 @@ export function createEditorSlice(
       saveStatus: 'saved',
       selection: NOTHING,
       drag: null,
+      editorNotice: null,
 
       execute(name, args) {
         const run = perform(name, [{ name, args }])
@@ -400,69 +461,8 @@ export function createEditorSlice(
         return run ? { createdIds: run.createdIds, history: run.history } : null
       },
 
-      undo() {
-        const map = get().openMap
-        const entry = map ? sessionOf(map.id)?.undo.at(-1) : undefined
-        if (!map || !entry) return false
-        const prepared = prepareBackward(map, entry.inverse, entry.patch)
-        if ('problem' in prepared) {
-          update(map.id, (s) => ({ undo: s.undo.slice(0, -1) }))
-          report(t('editor.undoFailed', { edit: commandLabel(entry.name), reason: prepared.problem }))
-          return false
-        }
-        const edit: UnsavedEdit = {
-          direction: 'backward',
-          entryId: entry.id,
-          name: entry.name,
-          patch: prepared.patch,
-          forward: entry.patch
-        }
-        update(
-          map.id,
-          (s) => ({
-            undo: s.undo.slice(0, -1),
-            redo: [...s.redo, entry],
-            unsaved: prepared.patch.length > 0 ? [...s.unsaved, edit] : s.unsaved
-          }),
-          show(map.id, prepared.map)
-        )
-        void flush(map.id)
-        return true
-      },
-
-      redo() {
-        const map = get().openMap
-        const entry = map ? sessionOf(map.id)?.redo.at(-1) : undefined
-        if (!map || !entry) return false
-        let run: ForwardRun
-        try {
-          run = runSteps(map, entry.steps, entry.ids, env.newId, env.now())
-        } catch (error) {
-          update(map.id, (s) => ({ redo: s.redo.slice(0, -1) }))
-          report(t('editor.redoFailed', { edit: commandLabel(entry.name), reason: reasonOf(error) }))
-          return false
-        }
-        const redone: HistoryEntry = { ...entry, ids: run.ids, patch: run.patch, inverse: run.inverse }
-        const edit: UnsavedEdit = {
-          direction: 'forward',
-          entryId: entry.id,
-          name: entry.name,
-          patch: run.patch,
-          steps: entry.steps,
-          ids: run.ids
-        }
-        update(
-          map.id,
-          (s) => ({
-            redo: s.redo.slice(0, -1),
-            undo: [...s.undo, redone],
-            unsaved: run.patch.length > 0 ? [...s.unsaved, edit] : s.unsaved
-          }),
-          show(map.id, run.map)
-        )
-        void flush(map.id)
-        return true
-      },
+      undo: () => openEngine()?.undo() ?? false,
+      redo: () => openEngine()?.redo() ?? false,
 
       select(selection) {
         set((state) => ({ selection: pruneSelection(selection, state.openMap) }))
@@ -524,45 +524,52 @@ export function createEditorSlice(
       },
 
       retrySave() {
-        for (const mapId of get().editorSessions.keys()) void flush(mapId)
+        for (const engine of engines.values()) engine.retry()
       },
 
       receiveEvent(event) {
-        if (event.type !== 'mapChanged') return
-        const session = sessionOf(event.mapId)
-        // A revision we already have is our own edit coming back (or an older one): nothing to load.
-        if (!session || event.revision <= session.announced) return
-        update(event.mapId, () => ({ announced: event.revision }))
-        void flush(event.mapId)
+        if (event.type === 'mapChanged') engines.get(event.mapId)?.receive(event)
       },
 
       showLoadedMap(map) {
         const { route } = get()
         if (route.name !== 'map' || route.mapId !== map.id) return // the user went elsewhere meanwhile
-        const session = sessionOf(map.id)
-        if (!session || (session.unsaved.length === 0 && !session.sending)) {
-          // A read that crossed our last commit is older than what we know: the loop reloads it.
-          update(
-            map.id,
-            (s) => ({ revision: map.revision, announced: Math.max(s.announced, s.revision, map.revision) }),
-            () => ({ openMap: map, selection: NOTHING, drag: null })
-          )
-          void flush(map.id)
-          return
+        const engine = engineFor(map.id)
+        engine.load(map)
+        set((s) => ({
+          openMap: engine.map ?? map,
+          selection: NOTHING,
+          drag: null,
+          saveStatus: saveStatusOf(s.editorSessions, map.id, s.saveStatus)
+        }))
+      },
+
+      resumeStoredEdits() {
+        // One at a time: two at once would take the same edits up twice.
+        resuming ??= resumeOrphans().finally(() => (resuming = null))
+        return resuming
+      },
+
+      discardUnsavedEdits() {
+        for (const [mapId, engine] of engines) {
+          if (engine.state.unsaved.length > 0) outboxStore.save(mapId, null)
         }
-        // Edits of this map are still on their way: show them on top now; the save loop reloads
-        // properly (carrying them over) if the library has moved on.
-        const shown = session.unsaved.reduce((m, edit) => applyPatch(m, edit.patch), map)
-        update(
-          map.id,
-          (s) => ({ announced: Math.max(s.announced, map.revision) }),
-          () => ({
-            openMap: shown,
-            selection: NOTHING,
-            drag: null
-          })
-        )
-        void flush(map.id)
+      },
+
+      keepText(entity, id, values) {
+        openEngine()?.keepText(entity, id, values)
+      },
+
+      dismissRecovered(mapId, id) {
+        engines.get(mapId)?.dismissRecovered(id)
+      },
+
+      reapplyRecovered(mapId, id) {
+        return engines.get(mapId)?.reapplyRecovered(id) ?? false
+      },
+
+      dismissEditorNotice() {
+        if (get().editorNotice !== null) set({ editorNotice: null })
       }
     }
   }

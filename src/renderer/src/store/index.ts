@@ -1,9 +1,14 @@
-/** One zustand store made of typed slices; persistence goes through JourneyApi, never localStorage. */
+/**
+ * One zustand store made of typed slices; persistence goes through JourneyApi. (The one
+ * exception: unsaved edits also wait in the browser's storage until the library has them;
+ * see editor/outbox.ts.)
+ */
 import { create, createStore, type StateCreator } from 'zustand'
 import type { AppInfo, JourneyApi } from '../../../shared/api/contract'
 import type { ConnectionState } from '../api/ws-transport'
 import type { JourneyMap } from '../../../shared/model'
 import { JourneyError } from '../../../shared/errors'
+import { browserOutbox } from '../editor/browser-outbox'
 import { createEditorSlice, defaultEditorEnvironment, type EditorEnvironment, type EditorSlice } from './editor'
 import { createExchangeSlice, type ExchangeSlice } from './exchange'
 import { createLibrarySlice, type LibrarySlice } from './library'
@@ -49,10 +54,26 @@ const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (
     set({ api })
     api
       .getAppInfo({})
-      .then((appInfo) => set({ appInfo }))
+      .then((appInfo) => {
+        set({ appInfo })
+        // Unsaved edits an earlier page left in this browser (a reload, a crash) are sent now.
+        return get().resumeStoredEdits()
+      })
       .catch((e: unknown) => get().showError(e))
   },
-  setConnection: (connection) => set({ connection, connected: connection.kind === 'connected' }),
+  setConnection(connection) {
+    const before = get().connection.kind
+    set({ connection, connected: connection.kind === 'connected' })
+    // Back after a loss or a refusal (the host restarted; its new address pasted): read what
+    // changed meanwhile and send, without asking, what waits — this page's unsaved edits and
+    // what a page that is gone meanwhile left in this browser (setApi takes those up).
+    if (connection.kind === 'connected' && (before === 'reconnecting' || before === 'refused')) {
+      const { api } = get()
+      if (api) get().setApi(api)
+      void get().refreshMaps()
+      get().retrySave()
+    }
+  },
   showError(error) {
     // Lost or refused connection: the connection banner already says so, and what to do.
     const aboutTheConnection = error instanceof JourneyError && (error.code === 'storage' || error.code === 'forbidden')
@@ -90,7 +111,7 @@ const createAppState =
   })
 
 /** The app's store. */
-export const useAppStore = create<AppState>()(createAppState(defaultEditorEnvironment))
+export const useAppStore = create<AppState>()(createAppState({ ...defaultEditorEnvironment, outbox: browserOutbox }))
 
 /** A store of its own, outside React (tests; a second window's worth of state). */
 export const createAppStore = (editor: EditorEnvironment = defaultEditorEnvironment) =>

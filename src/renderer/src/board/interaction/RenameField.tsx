@@ -1,12 +1,15 @@
 /**
  * Renaming in place: an <input> over a stage's or lane's title (where the sticky header is drawn
  * right now) or over an arrow's label, in the same font, scaled with the zoom. Enter or clicking
- * away saves (an empty title is not a title: it is left as it was), Esc cancels.
+ * away saves (an empty title is not a title: it is left as it was), Esc cancels. A title someone
+ * else changed (or a stage someone deleted) while it was being typed keeps theirs; the typed text
+ * is kept as recovered text instead.
  */
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { LAYOUT, type Font, type Point, type Scene } from '../../../../shared/layout'
 import type { JourneyMap } from '../../../../shared/model'
 import { LIMITS } from '../../../../shared/schema/entities'
+import { registerDraft } from '../../editor/leave-guard'
 import { t } from '../../i18n'
 import { useAppStore } from '../../store'
 import type { CameraController } from '../camera'
@@ -35,6 +38,17 @@ interface Field {
 }
 
 const INSET = 6
+
+/** The record and field a rename target edits, and its value in `map` now (undefined: gone). */
+function targetField(target: RenameTarget, map: JourneyMap | null) {
+  if (target.kind === 'stage') {
+    return { entity: 'stage', field: 'title', now: map?.stages.find((s) => s.id === target.id)?.title } as const
+  }
+  if (target.kind === 'lane') {
+    return { entity: 'lane', field: 'title', now: map?.lanes.find((l) => l.id === target.id)?.title } as const
+  }
+  return { entity: 'connector', field: 'label', now: map?.connectors.find((c) => c.id === target.id)?.label } as const
+}
 
 function fieldOf(target: RenameTarget, scene: Scene, map: JourneyMap, camera: CameraController): Field | null {
   const L = LAYOUT
@@ -83,11 +97,33 @@ function fieldOf(target: RenameTarget, scene: Scene, map: JourneyMap, camera: Ca
   }
 }
 
+/**
+ * Saves a typed title (or arrow label), unless someone else changed or deleted it while it was
+ * typed: theirs was saved first and stays, and the typed text is kept as recovered text.
+ */
+function commitRename(target: RenameTarget, initial: string, value: string): void {
+  const state = useAppStore.getState()
+  const { entity, field: name, now } = targetField(target, state.openMap)
+  if (now === undefined || now !== initial) {
+    // Changed or deleted elsewhere while typed in: that was saved first and stays.
+    if (value.trim() && value !== now) state.keepText(entity, target.id, { [name]: value })
+  } else if (target.kind === 'stage' && value.trim()) {
+    executeCall(state, { name: 'renameStage', args: { stageId: target.id, title: value } })
+  } else if (target.kind === 'lane' && value.trim()) {
+    executeCall(state, { name: 'renameLane', args: { laneId: target.id, title: value } })
+  } else if (target.kind === 'connector') {
+    executeCall(state, { name: 'relabelConnector', args: { connectorId: target.id, label: value.trim() } })
+  }
+}
+
 export function RenameField({ target, scene, map, camera, board }: RenameFieldProps) {
   const ref = useRef<HTMLInputElement>(null)
   const finished = useRef(false)
   const field = fieldOf(target, scene, map, camera)
   const [initial] = useState(() => field?.value ?? '')
+  // What is typed so far, readable after the field is gone; typed text is work to lose.
+  const typed = useRef(initial)
+  useEffect(() => registerDraft(() => !finished.current && typed.current !== initial), [initial])
   const placeField = field?.place
   const place = useCallback(() => placeField?.() ?? null, [placeField])
   useFollowCamera(camera, ref, place, true)
@@ -99,24 +135,21 @@ export function RenameField({ target, scene, map, camera, board }: RenameFieldPr
 
   const gone = field === null
   useLayoutEffect(() => {
-    if (gone) setBoardUi({ rename: null })
-  }, [gone])
+    if (!gone) return
+    // Deleted (or folded away) while typed in: what was typed is saved, or kept if it cannot be.
+    if (!finished.current && typed.current !== initial) {
+      finished.current = true
+      commitRename(target, initial, typed.current)
+    }
+    setBoardUi({ rename: null })
+  }, [gone, initial, target])
 
   const finish = (commit: boolean, refocus: boolean) => {
     if (finished.current) return
     finished.current = true
     setBoardUi({ rename: null })
-    const value = ref.current?.value ?? ''
-    if (commit && value !== initial) {
-      const state = useAppStore.getState()
-      if (target.kind === 'stage' && value.trim()) {
-        executeCall(state, { name: 'renameStage', args: { stageId: target.id, title: value } })
-      } else if (target.kind === 'lane' && value.trim()) {
-        executeCall(state, { name: 'renameLane', args: { laneId: target.id, title: value } })
-      } else if (target.kind === 'connector') {
-        executeCall(state, { name: 'relabelConnector', args: { connectorId: target.id, label: value.trim() } })
-      }
-    }
+    const value = ref.current?.value ?? typed.current
+    if (commit && value !== initial) commitRename(target, initial, value)
     if (refocus) board.current?.focus({ preventScroll: true })
   }
 
@@ -134,6 +167,7 @@ export function RenameField({ target, scene, map, camera, board }: RenameFieldPr
         height: field.height,
         font: `${field.font.weight} ${field.font.size}px ${field.font.family}`
       }}
+      onInput={(e) => (typed.current = e.currentTarget.value)}
       onBlur={() => finish(true, false)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {

@@ -77,9 +77,11 @@ export function newNoteColor(map: JourneyMap, laneId: string): string {
 
 /**
  * Ends the text editor with `text`: a new note is added (only if it has text) and selected; an
- * edited note keeps its id and gets the text when it changed.
+ * edited note keeps its id and gets the text when it changed. `openedWith` is the note's text
+ * when the editor opened: if someone else changed or deleted the note meanwhile, their change
+ * (saved first) stays and the typed text is kept as recovered text instead of overwriting it.
  */
-export function commitNoteText(state: AppState, target: EditorTarget, text: string): void {
+export function commitNoteText(state: AppState, target: EditorTarget, text: string, openedWith?: string): void {
   setBoardUi({ editor: null })
   const map = state.openMap
   if (!map) return
@@ -90,7 +92,20 @@ export function commitNoteText(state: AppState, target: EditorTarget, text: stri
     return
   }
   const note = map.notes.find((n) => n.id === target.noteId)
-  if (note && note.text !== text) state.execute('editNote', { noteId: note.id, text })
+  const typed = openedWith === undefined || text !== openedWith
+  if (!note) {
+    // Deleted elsewhere while it was being typed in: the text is kept, with a way to restore the note.
+    if (typed) state.keepText('note', target.noteId, { text })
+    return
+  }
+  if (note.text === text) return
+  // Changed elsewhere while it was being typed in: that change was saved first and stays; the
+  // typed text is kept for the user to copy or apply.
+  if (openedWith !== undefined && note.text !== openedWith && typed) {
+    state.keepText('note', note.id, { text })
+    return
+  }
+  state.execute('editNote', { noteId: note.id, text })
 }
 
 /** What deleting a stage or lane would take with it. */

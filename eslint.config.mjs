@@ -69,6 +69,29 @@ export default tseslint.config(
     }
   },
   {
+    // The merge of two copies works on the model alone (and the engine's per-record merge): no
+    // drawing, export, analysis or transport code.
+    files: ['src/shared/merge/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/library/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/web/**', '**/cli/**'],
+              message: 'src/shared imports nothing of ours outside src/shared.'
+            },
+            { group: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3'], message: 'src/shared is pure.' },
+            {
+              group: ['../export/**', '../layout/**', '../analysis/**', '../api/**', '../fonts/**', '../templates/**'],
+              message: 'src/shared/merge works on the model (model, schema, commands/core, sync/merge) only.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

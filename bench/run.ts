@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runExportBench } from './export'
+import { runFilesBench } from './files'
 import { runLimitsBench } from './limits'
 import { runRenderBench } from './render'
 import { runStorageBench } from './storage'
@@ -17,7 +18,8 @@ const GROUPS: Record<string, Group> = {
   render: runRenderBench,
   export: runExportBench,
   webhost: runWebHostBench,
-  limits: runLimitsBench
+  limits: runLimitsBench,
+  files: runFilesBench
 }
 
 /** Targets from the issues, on the 2-core reference machine. */

@@ -23,6 +23,7 @@ import {
   type ExportRequest
 } from '../shared/export/registry'
 import { importNotices } from '../shared/export/preview'
+import { readImportFile } from '../shared/export/import-file'
 import { createFontSubsetter, type FontSubsetter } from '../shared/export/svg/subset'
 import { JourneyError } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
@@ -40,7 +41,9 @@ export const EXPORT_USAGE = `  export MAP --format ${EXPORT_FORMATS.join('|')} -
            if given), or full size across pages (--poster); extra pages per persona, of the
            notes by stage, of the analysis
       png: [--scale 1|2|3] [--background white|transparent]
-      svg: [--background white|transparent]   vector, text as text, fonts embedded (subset)`
+      svg: [--background white|transparent]   vector, text as text, fonts embedded (subset)
+      pdf, png, svg: [--no-embed-map]      leave the editable map out (it is embedded by default)
+      journeymap: the map as a document of its own (opens in Journeyboard, diffs well in git)`
 
 /** The argument parser's options for the export flags (node:util parseArgs). */
 export function exportArgOptions(): Record<string, { type: 'string' | 'boolean' }> {
@@ -70,7 +73,7 @@ const require = createRequire(import.meta.url)
  * Fonts and HarfBuzz, read once per process; PNGs on Skia. jsPDF and Skia load with the first
  * export that needs them, so the CLI's other commands start without them.
  */
-function nodeHost(): ExportHost {
+function nodeHost(service: LibraryService): ExportHost {
   let fonts: Promise<PdfFontSet> | null = null
   let subsetter: Promise<FontSubsetter> | null = null
   const loadFonts = () => (fonts ??= import('../library/bundled-fonts').then(({ loadPdfFontSet }) => loadPdfFontSet()))
@@ -84,7 +87,9 @@ function nodeHost(): ExportHost {
       const { renderPngInNode } = await import('./png')
       return renderPngInNode(map, personas, options, await loadFonts())
     },
-    date: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
+    date: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date()),
+    // Files that carry the map name the versions it has been at; the library remembers this one.
+    seenVersions: async (map) => (await service.call('prepareMapFile', { mapId: map.id })).lineage.seen
   }
 }
 
@@ -138,7 +143,7 @@ export async function exportMapToFile(
   options: { readonly request: ExportRequest; readonly out: string }
 ): Promise<string[]> {
   const map = await service.call('getMap', { id: mapId })
-  return exportOne(service, nodeHost(), map, options.request, options.out)
+  return exportOne(service, nodeHost(service), map, options.request, options.out)
 }
 
 /**
@@ -150,7 +155,7 @@ export async function exportAllToFolder(
   request: ExportRequest,
   folder: string
 ): Promise<string[]> {
-  const host = nodeHost()
+  const host = nodeHost(service)
   const maps = await service.call('listMaps', {})
   const taken = new Set<string>()
   const lines: string[] = []
@@ -172,18 +177,51 @@ export async function exportAllToFolder(
 
 export type { ExportFormat }
 
-/** Imports a JSON, CSV or Mermaid file (told apart by content); the new map and what to tell the user. */
+/** Whether the export's file carries the map (a .journeymap, or a picture with its map embedded). */
+export function carriesMap(request: ExportRequest): boolean {
+  return request.format === 'journeymap' || ('embedMap' in request.options && request.options.embedMap === true)
+}
+
+/**
+ * The library to export from when the file carries the map: opened to write, so this version is
+ * remembered as saved to a file (the ancestor of a later merge); when the app or the web host has
+ * it open, read-only, with a sentence saying what that means.
+ */
+export function writerIfFree(library: (access: 'read' | 'write') => LibraryService): {
+  readonly service: LibraryService
+  readonly note: string | null
+} {
+  try {
+    return { service: library('write'), note: null }
+  } catch (error) {
+    if (!(error instanceof JourneyError) || (error.code !== 'open_elsewhere' && error.code !== 'read_only')) throw error
+    return {
+      service: library('read'),
+      note: 'The library is open elsewhere, so this export is not remembered as saved to a file; merging a copy made from it later will ask about every difference unless the app exports it too.'
+    }
+  }
+}
+
+/** A file's bytes, or a not_found error naming the file and why. */
+export function readBytes(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file))
+  } catch (error) {
+    throw new JourneyError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
+  }
+}
+
+/**
+ * Imports a file: a .journeymap or JSON, CSV or Mermaid file (told apart by content), or a PDF,
+ * PNG or SVG exported with the map in it. The new map and what to tell the user.
+ */
 export async function importFile(
   service: LibraryService,
   file: string
 ): Promise<{ readonly map: JourneyMap; readonly notices: readonly string[] }> {
-  let text: string
+  const bytes = readBytes(file)
   try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new JourneyError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`)
-  }
-  try {
+    const { text } = readImportFile(bytes)
     const notices = importNotices(text, await service.call('listPersonas', {})).map((n) => `${file}: ${n.message}`)
     const map = await service.call('importMap', { text, fileName: basename(file) })
     return { map, notices }

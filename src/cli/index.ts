@@ -14,22 +14,27 @@ import { parseApiCall } from '../shared/api/validate'
 import { TemplateIdSchema } from '../shared/schema/enums'
 import { analysisReport, type AnalysisReport } from '../shared/analysis/report'
 import { JourneyError } from '../shared/errors'
+import { DIFF_USAGE, DiffUsageError, diffCommand } from './diff'
 import {
   EXPORT_USAGE,
   ExchangeUsageError,
+  carriesMap,
   exportAllToFolder,
   exportArgOptions,
   exportMapToFile,
   importFile,
-  parseExportOptions
+  parseExportOptions,
+  writerIfFree
 } from './exchange'
 
 const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
   list [--json]                                  list maps
   new --template saas|b2b|blueprint|blank --title TEXT   create a map, print its id
-  import FILE                                    import a JSON, CSV or Mermaid journey file (told apart
-                                                 by content), print the new map id
+  import FILE                                    import a .journeymap, JSON, CSV or Mermaid journey file
+                                                 (told apart by content) or a PDF/PNG/SVG exported with
+                                                 its map, print the new map id
 ${EXPORT_USAGE}
+${DIFF_USAGE}
   analyze MAP [--json]                           print the map's gaps, hotspots, bottlenecks, inconsistencies
                                                  and ranked opportunities
   personas [--json]                              list personas and the maps they are linked to
@@ -118,7 +123,11 @@ async function run(
       } catch (error) {
         throw error instanceof ExchangeUsageError ? new UsageError(error.message) : error
       }
-      const service = library('read')
+      // A file that carries the map is remembered as saved to a file, when the library is free to write.
+      const { service, note } = carriesMap(options.request)
+        ? writerIfFree(library)
+        : { service: library('read'), note: null }
+      if (note) process.stderr.write(`${note}\n`)
       if (options.all) {
         if (ref) throw new UsageError('export --all takes no MAP')
         for (const line of await exportAllToFolder(service, options.request, options.out)) out(line)
@@ -128,6 +137,11 @@ async function run(
       const notes = await exportMapToFile(service, await findMap(service, ref), options)
       for (const note of notes) process.stderr.write(`${note}\n`)
       return out(options.out)
+    }
+    case 'diff': {
+      // Files need no library (git runs this in any repository); a map of the library opens it to read.
+      for (const line of await diffCommand(positionals, () => library('read'))) out(line)
+      return
     }
     case 'analyze': {
       const ref = mapRef('analyze')
@@ -237,7 +251,7 @@ async function main(): Promise<void> {
   try {
     await run(command, positionals, parsed.values, library)
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof DiffUsageError) {
       process.stderr.write(`journeyboard: ${error.message}\n${USAGE}\n`)
       process.exitCode = 2
     } else if (error instanceof JourneyError) {

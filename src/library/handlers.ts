@@ -8,13 +8,17 @@ import { LIMITS } from '../shared/schema/entities'
 import { JourneyError } from '../shared/errors'
 import type { JourneyMap, Persona } from '../shared/model'
 import { createMapFromTemplate } from '../shared/templates'
-import { readImport, referencedPersonaIds, writeInterchange } from './interchange'
+import { lineageOf, mapVersion, type Lineage } from '../shared/format/lineage'
+import { checkIntegrity } from '../shared/model/integrity'
+import { canonicalize } from '../shared/model/patch'
+import { readImport, referencedPersonaIds, titleFromFileName, writeInterchange } from './interchange'
 import type { MapRepository } from './repositories/maps'
 import { SqliteRoomStorage } from './repositories/patch'
 import { createSyncRoom } from '../shared/sync/room'
 import type { PersonaRepository } from './repositories/personas'
 import { searchMaps } from './repositories/search'
 import type { SnapshotRepository } from './repositories/snapshots'
+import type { VersionRepository } from './repositories/versions'
 import type { Statements } from './statements'
 
 export interface LibraryContext {
@@ -22,6 +26,7 @@ export interface LibraryContext {
   readonly maps: MapRepository
   readonly personas: PersonaRepository
   readonly snapshots: SnapshotRepository
+  readonly versions: VersionRepository
   readonly path: string
   readonly readOnly: boolean
   readonly notices: readonly string[]
@@ -44,6 +49,7 @@ export const WRITE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'restoreMap',
   'emptyTrash',
   'importMap',
+  'recordMergedFile',
   'savePersona',
   'deletePersona',
   'createSnapshot',
@@ -62,8 +68,14 @@ export function titleWithSuffix(title: string, suffix: string): string {
   return (title.length > room ? title.slice(0, room).trimEnd() : title) + suffix
 }
 
+/** A snapshot's name made of a sentence and a file name, within the name limit. */
+export function snapshotName(prefix: string, fileName: string | undefined): string {
+  const stem = titleFromFileName(fileName)
+  return stem ? titleWithSuffix(prefix, ` ${stem}`).slice(0, LIMITS.label) : prefix
+}
+
 export function createHandlers(ctx: LibraryContext): Handlers {
-  const { maps, personas, snapshots } = ctx
+  const { maps, personas, snapshots, versions } = ctx
   const db = ctx.statements.db
   // The one room that orders every edit of every map (src/shared/sync/room.ts).
   const room = createSyncRoom({
@@ -86,6 +98,20 @@ export function createHandlers(ctx: LibraryContext): Handlers {
     const map = maps.load(id)
     if (!map) throw notFound('This map')
     return map
+  }
+  /**
+   * Records `version` of a map as seen, keeping `content` as its snapshot unless the library
+   * already holds one. Inside a write.
+   */
+  const keepVersion = (mapId: string, content: JourneyMap, own: boolean, name: string): void => {
+    const version = mapVersion(content)
+    const known = versions.get(mapId, version)
+    const snapshotId = known?.snapshotId ?? snapshots.create(ctx.newId(), name, ctx.now(), { ...content, id: mapId }).id
+    versions.note(mapId, version, own, snapshotId)
+  }
+  /** The versions a file lists as seen before its own, known from now on (names only). */
+  const noteAncestors = (mapId: string, lineage: Lineage): void => {
+    for (const version of lineage.seen) versions.note(mapId, version, false, null)
   }
   /** Stores `source` as a brand-new map (new map id; inner ids are per map and kept). */
   const insertCopy = (source: JourneyMap, title: string): JourneyMap => {
@@ -143,13 +169,73 @@ export function createHandlers(ctx: LibraryContext): Handlers {
     },
     importMap: ({ text, fileName }) => {
       assertWritable()
-      const imported = readImport(text, { newId: ctx.newId, now: ctx.now(), personas: personas.list(), fileName })
+      const imported = readImport(text, {
+        newId: ctx.newId,
+        now: ctx.now(),
+        personas: personas.list(),
+        fileName,
+        keepId: (id) => !maps.exists(id)
+      })
       write(() => {
         // A persona the library already has is kept as stored: the library's copy is the newer truth.
         for (const persona of imported.personas) if (!personas.get(persona.id)) personas.upsert(persona)
         maps.insert(imported.map)
+        // A file with a lineage can come back edited: keep what it held as the ancestor of that merge.
+        if (imported.lineage) {
+          noteAncestors(imported.map.id, imported.lineage)
+          // A file edited by hand since it was saved holds another version than it names.
+          if (imported.lineage.version !== mapVersion(imported.map)) {
+            versions.note(imported.map.id, imported.lineage.version, false, null)
+          }
+          keepVersion(imported.map.id, imported.map, true, snapshotName('Opened from', fileName))
+        }
       })
       return load(imported.map.id)
+    },
+    prepareMapFile: ({ mapId }) => {
+      const map = load(mapId)
+      // A read-only library, or a map in the trash, still exports; it just cannot remember doing so.
+      if (!ctx.readOnly && maps.row(mapId)?.deleted_at === null) {
+        write(() => keepVersion(mapId, map, true, 'Saved to a file'), false)
+      }
+      const seen = versions.list(mapId).map((v) => v.version)
+      return { map, personas: personas.some(referencedPersonaIds(map)), lineage: lineageOf(map, seen) }
+    },
+    findMergeBase: ({ mapId, lineage }) => {
+      const map = load(mapId)
+      const current = mapVersion(map)
+      // Newest first: the file's own version, then what it saw before, latest first.
+      for (const version of [lineage.version, ...[...lineage.seen].reverse()]) {
+        if (version === current) return { map, base: { version, snapshot: null, map } }
+        const known = versions.get(mapId, version)
+        if (!known?.snapshotId) continue
+        // The file's own version, known only because it was merged before: that merge may have
+        // been undone, so the merge is worked out again from the version before it.
+        if (version === lineage.version && !known.own) continue
+        const snapshot = snapshots.get(known.snapshotId)
+        if (snapshot) return { map, base: { version, snapshot: snapshot.info, map: snapshot.map } }
+      }
+      return { map, base: null }
+    },
+    recordMergedFile: ({ mapId, fileName, map: theirs, lineage }) => {
+      load(mapId)
+      const content = canonicalize(theirs as JourneyMap)
+      const broken = checkIntegrity(content, 1)[0]
+      if (broken) {
+        throw new JourneyError(
+          'invalid_request',
+          `The merged file's map is not valid: ${broken.path}: ${broken.message}.`
+        )
+      }
+      return write(() => {
+        noteAncestors(mapId, lineage)
+        const name = snapshotName('Merged from', fileName)
+        keepVersion(mapId, content, false, name)
+        const snapshotId = versions.get(mapId, mapVersion(content))?.snapshotId
+        const snapshot = snapshotId ? snapshots.get(snapshotId) : undefined
+        if (!snapshot) throw new JourneyError('storage', 'The merged file could not be kept as a snapshot.')
+        return snapshot.info
+      })
     },
     exportMapJson: ({ id }) => {
       const map = load(id)

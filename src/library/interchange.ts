@@ -9,24 +9,34 @@ import { importCsv } from '../shared/export/csv'
 import { detectFormat } from '../shared/export/detect'
 import { importMermaid } from '../shared/export/mermaid'
 import { parseInterchange, referencedPersonaIds, serializeInterchange } from '../shared/format/interchange'
+import type { Lineage } from '../shared/format/lineage'
 import type { JourneyMap, Persona } from '../shared/model'
 import { canonicalize } from '../shared/model/patch'
 
 export interface ImportedMap {
-  /** The map to insert, under a fresh id, at revision 0. */
+  /** The map to insert, at revision 0: under the file's id when that may be kept, else a fresh one. */
   readonly map: JourneyMap
   /** Personas from the file; the caller stores those the library does not have yet. */
   readonly personas: readonly Persona[]
+  /** Where the file came from (a .journeymap or an embedded map); null for other files. */
+  readonly lineage?: Lineage | null
 }
 
 /**
  * Parses and checks an interchange file (schema and cross-record rules). Throws invalid_request
- * with issues (JSON paths, at most 20).
+ * with issues (JSON paths, at most 20). The map keeps the file's id when `keepId` allows it (no
+ * map of this library has it), so a copy that comes back later is recognised as the same map;
+ * otherwise it gets a new one: importing never overwrites a map.
  */
-export function readInterchange(text: string, newId: () => string, now: string): ImportedMap {
-  const { map, personas } = parseInterchange(text)
-  // Always a new map: importing the same file twice gives two maps, never an overwrite.
-  return { map: canonicalize({ ...map, id: newId(), revision: 0, updatedAt: now }), personas }
+export function readInterchange(
+  text: string,
+  newId: () => string,
+  now: string,
+  keepId: (id: string) => boolean = () => false
+): ImportedMap {
+  const { map, personas, lineage } = parseInterchange(text)
+  const id = keepId(map.id) ? map.id : newId()
+  return { map: canonicalize({ ...map, id, revision: 0, updatedAt: now }), personas, lineage }
 }
 
 export interface ImportContext {
@@ -36,6 +46,8 @@ export interface ImportContext {
   readonly personas: readonly Persona[]
   /** The file's name, if known: a CSV file's map is named after it. */
   readonly fileName?: string
+  /** Whether a Journeyboard file's map may keep its id (see readInterchange). */
+  readonly keepId?: (id: string) => boolean
 }
 
 /**
@@ -48,7 +60,7 @@ export function readImport(text: string, ctx: ImportContext): ImportedMap {
   const options = { newId: ctx.newId, now: ctx.now, personas: ctx.personas, title: titleFromFileName(ctx.fileName) }
   switch (format) {
     case 'json':
-      return readInterchange(text, ctx.newId, ctx.now)
+      return readInterchange(text, ctx.newId, ctx.now, ctx.keepId)
     case 'csv':
       return importCsv(text, options)
     case 'mermaid':

@@ -170,6 +170,22 @@ const recordVersions = CONTENT_TABLES.map(
   (table) => `ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0;`
 ).join('\n')
 
+/**
+ * File lineage (src/shared/format/lineage.ts): the versions of each map that went out in a file
+ * or came in from one, and which snapshot holds that version's content. When a file comes back,
+ * the newest version both know is the common ancestor of the merge.
+ */
+const mapVersionsSchema = `
+CREATE TABLE map_versions (
+  map_id TEXT NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+  version TEXT NOT NULL,              -- mapVersion(): 32 hex digits of the content's SHA-256
+  seq INTEGER NOT NULL,               -- when this library learnt of it (the file's "seen" list, oldest first)
+  own INTEGER NOT NULL,               -- 1: the map was at this version here (saved to or opened from a file)
+  snapshot_id TEXT REFERENCES snapshots (id) ON DELETE SET NULL, -- the version's content, when kept
+  PRIMARY KEY (map_id, version)
+) STRICT, WITHOUT ROWID;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -188,6 +204,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: 'per-record versions (the map revision that last wrote each record)',
     up: (db) => db.exec(recordVersions)
+  },
+  {
+    version: 4,
+    description: 'file lineage: versions of each map saved to or read from files',
+    up: (db) => db.exec(mapVersionsSchema)
   }
 ]
 

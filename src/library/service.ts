@@ -13,6 +13,7 @@ import { createHandlers, readOnlyError, WRITE_METHODS, type Handlers } from './h
 import { MapRepository } from './repositories/maps'
 import { PersonaRepository } from './repositories/personas'
 import { SnapshotRepository } from './repositories/snapshots'
+import { VersionRepository } from './repositories/versions'
 import type { LibraryService, OpenLibraryOptions } from './service-types'
 import { Statements } from './statements'
 
@@ -43,6 +44,7 @@ export function createLibraryService(opened: OpenedLibrary, options: OpenLibrary
     maps: new MapRepository(statements),
     personas: new PersonaRepository(statements),
     snapshots: new SnapshotRepository(statements),
+    versions: new VersionRepository(statements),
     path: opened.path,
     readOnly: opened.readOnly,
     notices,

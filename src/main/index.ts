@@ -2,7 +2,7 @@
  * Journeyboard's Electron main process: composes the managers below, each with one job.
  * No business logic lives here; it all sits behind the LibraryService.
  */
-import { app, dialog, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { join } from 'node:path'
 import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
 import { isAppUrl, resolveAppLocation } from './app-url'
@@ -12,6 +12,7 @@ import { claimSingleInstance } from './instance'
 import { forwardLibraryEvents, registerIpcHandlers } from './ipc'
 import { closeOnQuit, configureDataPaths, libraryPath, openLibraryOrExplain } from './library'
 import { defaultMenuDeps, installMenu } from './menu'
+import { IPC_FILE_OPENED_CHANNEL, OpenedFiles, filesInArgs } from './open-files'
 import { lockDownSession } from './permissions'
 import { registerAppScheme, serveAppScheme } from './protocol'
 import { guardAllWebContents, WindowManager } from './window'
@@ -25,10 +26,29 @@ async function start(): Promise<void> {
   const isOurs = (url: string): boolean => isAppUrl(location, url)
   const windows = new WindowManager(location)
 
-  if (!claimSingleInstance(() => app.isReady() && windows.focus())) {
+  // Files to open (File ▸ Open…, the .journeymap file association) wait here until the page takes them.
+  const opened = new OpenedFiles(() => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length > 0) windows.sendToTarget(IPC_FILE_OPENED_CHANNEL, null)
+  })
+  // macOS hands over double-clicked files as events, possibly before `ready`.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    void opened.add(path)
+  })
+  const openFromArgs = (argv: readonly string[], cwd: string) => {
+    // argv[0] is the executable; unpackaged, argv[1] is the app's folder.
+    for (const file of filesInArgs(argv.slice(app.isPackaged ? 1 : 2), cwd)) void opened.add(file)
+  }
+  if (
+    !claimSingleInstance((argv, cwd) => {
+      if (app.isReady()) windows.focus()
+      openFromArgs(argv, cwd)
+    })
+  ) {
     app.quit()
     return
   }
+  openFromArgs(process.argv, process.cwd())
   app.enableSandbox()
   guardAllWebContents(isOurs)
   // Closing a window with unsaved edits asks first (save / discard / cancel).
@@ -48,14 +68,22 @@ async function start(): Promise<void> {
   }
   const removeHandlers = registerIpcHandlers(service, isOurs)
   const removeDialogs = registerDialogHandlers(isOurs)
+  const removeOpened = opened.register(isOurs)
   const stopEvents = forwardLibraryEvents(service, isOurs)
   closeOnQuit(service, () => {
     stopEvents()
     removeHandlers()
     removeDialogs()
+    removeOpened()
   })
 
-  installMenu(defaultMenuDeps(file, (command) => windows.sendToTarget(IPC_MENU_CHANNEL, command)))
+  installMenu(
+    defaultMenuDeps(
+      file,
+      (command) => windows.sendToTarget(IPC_MENU_CHANNEL, command),
+      () => void opened.choose(BrowserWindow.getFocusedWindow())
+    )
+  )
   windows.open()
 
   app.on('activate', () => windows.focus())

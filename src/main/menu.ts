@@ -13,6 +13,8 @@ export interface MenuDeps {
   readonly libraryPath: string
   /** Delivers a command to the focused window (opening one if none is left, on macOS). */
   readonly send: (command: MenuCommand) => void
+  /** File ▸ Open…: a native open dialog; the chosen file goes to the page (./open-files.ts). */
+  readonly openFile: () => void
 }
 
 export function aboutText(deps: Pick<MenuDeps, 'version' | 'libraryPath'>): { message: string; detail: string } {
@@ -68,7 +70,8 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     label: '&File',
     submenu: [
       command('New Map…', 'newMap', 'CmdOrCtrl+N'),
-      command('Open…', 'openMap', 'CmdOrCtrl+O'),
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => deps.openFile() },
+      command('Save Map As…', 'saveMapAs', 'CmdOrCtrl+Shift+S'),
       { type: 'separator' },
       command('Import…', 'importMap', 'CmdOrCtrl+Shift+O'),
       command('Export…', 'exportMap', 'CmdOrCtrl+E'),
@@ -124,12 +127,17 @@ export function installMenu(deps: MenuDeps): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(deps)))
 }
 
-export function defaultMenuDeps(libraryPath: string, send: (command: MenuCommand) => void): MenuDeps {
+export function defaultMenuDeps(
+  libraryPath: string,
+  send: (command: MenuCommand) => void,
+  openFile: () => void
+): MenuDeps {
   return {
     isPackaged: app.isPackaged,
     platform: process.platform,
     version: app.getVersion(),
     libraryPath,
-    send
+    send,
+    openFile
   }
 }

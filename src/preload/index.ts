@@ -1,9 +1,10 @@
 /**
  * The preload: a sandboxed script that puts one object, `window.journeyboard`, into the page.
- * One method per API call, three subscriptions (library events, menu commands, the close
- * dialog's choice), and saving an export through the main process's save dialog. ipcRenderer
- * itself never leaves this file, and the IPC event object (which carries the sender) is never
- * handed to the page.
+ * One method per API call, four subscriptions (library events, menu commands, the close
+ * dialog's choice, files opened), saving an export through the main process's save dialog, and
+ * taking the files the user opened (File ▸ Open…, a double-clicked map). ipcRenderer itself never
+ * leaves this file, and the IPC event object (which carries the sender) is never handed to the
+ * page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
@@ -11,14 +12,17 @@ import {
   BRIDGE_KEY,
   IPC_CLOSE_CHANNEL,
   IPC_EVENT_CHANNEL,
+  IPC_FILE_OPENED_CHANNEL,
   IPC_MENU_CHANNEL,
   IPC_SAVE_FILE_CHANNEL,
+  IPC_TAKE_OPENED_FILES_CHANNEL,
   ipcMethodChannel,
   isCloseRequest,
   isMenuCommand,
   type CloseRequest,
   type IpcResult,
-  type MenuCommand
+  type MenuCommand,
+  type OpenedFileMessage
 } from '../shared/api/ipc'
 import type { SaveExportFileRequest, SaveExportFileResult } from '../shared/api/save-file'
 import type { PreloadApi } from './types'
@@ -58,6 +62,9 @@ const api = {
   emptyTrash: call('emptyTrash'),
   importMap: call('importMap'),
   exportMapJson: call('exportMapJson'),
+  prepareMapFile: call('prepareMapFile'),
+  findMergeBase: call('findMergeBase'),
+  recordMergedFile: call('recordMergedFile'),
   listPersonas: call('listPersonas'),
   savePersona: call('savePersona'),
   deletePersona: call('deletePersona'),
@@ -69,7 +76,15 @@ const api = {
   onMenu: (listener: (command: MenuCommand) => void) => subscribe(IPC_MENU_CHANNEL, isMenuCommand, listener),
   onCloseRequest: (listener: (request: CloseRequest) => void) => subscribe(IPC_CLOSE_CHANNEL, isCloseRequest, listener),
   saveExportFile: (req: SaveExportFileRequest) =>
-    ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, req) as Promise<IpcResult<SaveExportFileResult>>
+    ipcRenderer.invoke(IPC_SAVE_FILE_CHANNEL, req) as Promise<IpcResult<SaveExportFileResult>>,
+  takeOpenedFiles: () =>
+    ipcRenderer.invoke(IPC_TAKE_OPENED_FILES_CHANNEL) as Promise<IpcResult<readonly OpenedFileMessage[]>>,
+  onFileOpened: (listener: () => void) =>
+    subscribe(
+      IPC_FILE_OPENED_CHANNEL,
+      (_value: unknown): _value is unknown => true,
+      () => listener()
+    )
 } satisfies PreloadApi
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, api)

@@ -133,7 +133,7 @@ describe('cli export', { timeout: 120_000 }, () => {
     const id = importShowcase()
     const gif = cli('export', id, '--format', 'gif', '--out', join(dir, 'x.gif'))
     expect(gif.code).toBe(2)
-    expect(gif.stderr).toMatch(/--format must be one of pdf, png, svg, csv, json, mermaid/)
+    expect(gif.stderr).toMatch(/--format must be one of pdf, png, svg, journeymap, csv, json, mermaid/)
     const paper = cli('export', id, '--format', 'csv', '--paper', 'a4', '--out', join(dir, 'x.csv'))
     expect(paper.code).toBe(2)
     expect(paper.stderr).toMatch(/--paper does not apply to --format csv/)

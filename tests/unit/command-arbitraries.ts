@@ -166,6 +166,11 @@ export function argsFor(map: JourneyMap, step: Step): Record<string, unknown> | 
       const metric = pick(map.metrics, 3)
       return metric ? { metricId: metric.id } : null
     }
+    case 'applyMerge': {
+      // A merge's patch: here, one note rewritten (or the title) as a merged copy would.
+      if (!note) return { patch: [{ op: 'meta', set: { title } }] }
+      return { patch: [{ op: 'put', entity: 'note', value: { ...note, text: step.text, votes: picks[3]! % 7 } }] }
+    }
     case 'setMapMeta':
       switch (picks[3]! % 3) {
         case 0:

@@ -31,7 +31,11 @@ describe('optionsFromFlags', () => {
     })
     expect(optionsFromFlags('png', { scale: '3', background: 'transparent' })).toEqual({
       ok: true,
-      options: { scale: '3', background: 'transparent' }
+      options: { scale: '3', background: 'transparent', embedMap: true }
+    })
+    expect(optionsFromFlags('svg', { 'no-embed-map': true })).toEqual({
+      ok: true,
+      options: { background: 'white', embedMap: false }
     })
     expect(optionsFromFlags('csv', {})).toEqual({ ok: true, options: {} })
   })
@@ -62,7 +66,7 @@ describe('the registry and the dialog’s words', () => {
       const exporter = EXPORTERS[format]
       expect(exporter.format).toBe(format)
       expect(exporter.file.extension).toMatch(/^[a-z]+$/)
-      expect(exporter.file.mediaType).toMatch(/^[a-z]+\/[a-z+-]+$/)
+      expect(exporter.file.mediaType).toMatch(/^[a-z]+\/[a-z.+-]+$/)
       expect(words[`exchange.format.${format}`], format).toBeTruthy()
       expect(words[`exchange.format.${format}.hint`], format).toBeTruthy()
       for (const spec of exporter.options) {
@@ -108,7 +112,12 @@ describe('runExport', () => {
     expect(text(pdf.bytes.slice(0, 5))).toBe('%PDF-')
     expect(pdf.summary).toMatchObject({ format: 'pdf', pages: 1, missing: ['த'] })
     expect(phases).toEqual(['fonts', 'drawing'])
-    const svg = await runExport({ format: 'svg', options: { background: 'white' } }, map, personas, host)
+    const svg = await runExport(
+      { format: 'svg', options: { background: 'white', embedMap: true } },
+      map,
+      personas,
+      host
+    )
     expect(text(svg.bytes)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
     expect(svg.summary).toMatchObject({ format: 'svg', missing: ['த'] })
   })

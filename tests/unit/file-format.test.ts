@@ -30,7 +30,7 @@ describe('docs/file-format.md', () => {
     const { map, personas } = parseInterchange(example!)
     expect(map.notes).toHaveLength(3)
     const again = parseInterchange(serializeInterchange(map, personas, '2026-03-04T09:00:00.000Z'))
-    expect(again).toStrictEqual({ map, personas })
+    expect(again).toStrictEqual({ map, personas, lineage: null })
   })
 
   it('lists the limits as LIMITS has them', () => {

@@ -6,7 +6,18 @@
  */
 import { byOrderThenId } from '../commands/order'
 import { isDeepEqual } from '../commands/core'
-import type { EmotionPoint, EmotionScale, JourneyMap, Lane, Note, NoteKind, SeriesVariant, Stage } from '../model'
+import type {
+  EmotionPoint,
+  EmotionScale,
+  JourneyMap,
+  Lane,
+  Metric,
+  Note,
+  NoteKind,
+  SeriesVariant,
+  Stage
+} from '../model'
+import { kpiStatus, type KpiStatus } from './kpi'
 
 export interface Change<T> {
   readonly before: T
@@ -82,6 +93,19 @@ export interface CountDiff {
   readonly changed: number
 }
 
+/** A KPI whose value or target changed, or that appeared or went; listed per stage. */
+export interface KpiChange {
+  readonly metricId: string
+  readonly stageId: string
+  readonly stageTitle: string
+  readonly name: string
+  readonly unit: string
+  /** null: the KPI did not exist. */
+  readonly before: { readonly value: number | null; readonly target: number | null; readonly status: KpiStatus } | null
+  /** null: the KPI is gone. */
+  readonly after: { readonly value: number | null; readonly target: number | null; readonly status: KpiStatus } | null
+}
+
 export interface MapDiff {
   readonly title: Change<string> | null
   readonly descriptionChanged: boolean
@@ -97,6 +121,8 @@ export interface MapDiff {
   readonly markers: CountDiff
   readonly connectors: CountDiff
   readonly metrics: CountDiff
+  /** KPI values and targets per stage: the later map's stages left to right, then removed ones. */
+  readonly kpis: readonly KpiChange[]
 }
 
 const NOTE_DETAILS = ['channel', 'category', 'personaIds', 'votes', 'severity', 'impact', 'effort'] as const
@@ -268,8 +294,41 @@ export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
     emotions: emotionsDiff(before, after),
     markers: countDiff(before.markers, after.markers),
     connectors: countDiff(before.connectors, after.connectors),
-    metrics: countDiff(before.metrics, after.metrics)
+    metrics: countDiff(before.metrics, after.metrics),
+    kpis: kpiChanges(before, after)
   }
+}
+
+function kpiChanges(before: JourneyMap, after: JourneyMap): KpiChange[] {
+  const earlier = new Map(before.metrics.map((m) => [m.id, m]))
+  const later = new Map(after.metrics.map((m) => [m.id, m]))
+  const titles = new Map([...before.stages, ...after.stages].map((s) => [s.id, s.title]))
+  const stageOrder = new Map(
+    [...[...after.stages].sort(byOrderThenId), ...[...before.stages].sort(byOrderThenId)].map((s, i) => [s.id, i])
+  )
+  const side = (m: Metric | undefined) => (m ? { value: m.value, target: m.target, status: kpiStatus(m) } : null)
+  const out: KpiChange[] = []
+  for (const id of new Set([...earlier.keys(), ...later.keys()])) {
+    const was = earlier.get(id)
+    const now = later.get(id)
+    if (was && now && was.value === now.value && was.target === now.target) continue
+    const m = (now ?? was)!
+    out.push({
+      metricId: id,
+      stageId: m.stageId,
+      stageTitle: titles.get(m.stageId) ?? '',
+      name: m.name,
+      unit: m.unit,
+      before: side(was),
+      after: side(now)
+    })
+  }
+  return out.sort(
+    (a, b) =>
+      (stageOrder.get(a.stageId) ?? 0) - (stageOrder.get(b.stageId) ?? 0) ||
+      a.name.localeCompare(b.name) ||
+      (a.metricId < b.metricId ? -1 : 1)
+  )
 }
 
 const noCount = (c: CountDiff) => c.added === 0 && c.removed === 0 && c.changed === 0
@@ -290,7 +349,8 @@ export function isEmptyDiff(diff: MapDiff): boolean {
     diff.emotions.length === 0 &&
     noCount(diff.markers) &&
     noCount(diff.connectors) &&
-    noCount(diff.metrics)
+    noCount(diff.metrics) &&
+    diff.kpis.length === 0
   )
 }
 

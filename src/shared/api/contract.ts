@@ -6,7 +6,8 @@
  * Responses are typed; they come from our own library and are not re-validated on the way back.
  */
 import { z } from 'zod'
-import { IdSchema, LIMITS, PersonaSchema } from '../schema/entities'
+import { IdSchema, JourneyMapSchema, LIMITS, PersonaSchema } from '../schema/entities'
+import { LineageSchema, type Lineage } from '../format/lineage'
 import { TemplateIdSchema } from '../schema/enums'
 import { PatchSchema } from '../schema/patch'
 import { PushRequestSchema, type MapChange, type PushResult } from '../sync/protocol'
@@ -58,6 +59,21 @@ export interface AppInfo {
   readonly notices: readonly string[]
 }
 
+/** A map as it goes into a file: the committed map, the personas it refers to, and its lineage. */
+export interface MapFile {
+  readonly map: JourneyMap
+  readonly personas: readonly Persona[]
+  readonly lineage: Lineage
+}
+
+/** The common ancestor of a map in the library and a copy of it from a file. */
+export interface MergeBase {
+  readonly version: string
+  /** The snapshot that holds it, or null when it is the map as it is now. */
+  readonly snapshot: SnapshotInfo | null
+  readonly map: JourneyMap
+}
+
 export interface PatchResult {
   readonly revision: number
   readonly updatedAt: string
@@ -96,6 +112,29 @@ export const apiRequests = {
    */
   importMap: z.object({ text: z.string().max(200_000_000), fileName: z.string().max(1000).optional() }).strict(),
   exportMapJson: ById,
+  /**
+   * The map as Save map as… and the exports that embed it write it: the committed map, its
+   * personas and its file lineage. The library records this version as saved to a file and
+   * keeps it as a snapshot (once per version), so a copy that comes back can be merged.
+   */
+  prepareMapFile: z.object({ mapId: IdSchema }).strict(),
+  /**
+   * The newest version that the library's map and a file's lineage have in common (the merge's
+   * common ancestor), with the map as it is now; `base` is null when there is none.
+   */
+  findMergeBase: z.object({ mapId: IdSchema, lineage: LineageSchema }).strict(),
+  /**
+   * After a file was merged into a map: the file's version and the versions it lists become
+   * known to the map, and the file's map is kept as a snapshot, the ancestor of the next merge.
+   */
+  recordMergedFile: z
+    .object({
+      mapId: IdSchema,
+      fileName: z.string().max(1000),
+      map: JourneyMapSchema,
+      lineage: LineageSchema
+    })
+    .strict(),
   listPersonas: Empty,
   savePersona: z.object({ persona: PersonaSchema }).strict(),
   deletePersona: ById,
@@ -132,6 +171,9 @@ export interface ApiResponses {
   emptyTrash: { readonly removed: number }
   importMap: JourneyMap
   exportMapJson: { readonly text: string; readonly fileName: string }
+  prepareMapFile: MapFile
+  findMergeBase: { readonly map: JourneyMap; readonly base: MergeBase | null }
+  recordMergedFile: SnapshotInfo
   listPersonas: readonly Persona[]
   savePersona: Persona
   deletePersona: null

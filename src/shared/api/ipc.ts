@@ -35,6 +35,16 @@ export function isCloseRequest(value: unknown): value is CloseRequest {
 /** Renderer → main: save an export through a save dialog (payload checked with ./save-file.ts). */
 export const IPC_SAVE_FILE_CHANNEL = 'journeyboard:saveExportFile'
 
+/** Renderer → main: the files the user gave the app to open (File ▸ Open…, double-click), once each. */
+export const IPC_TAKE_OPENED_FILES_CHANNEL = 'journeyboard:takeOpenedFiles'
+
+/** Main → renderer: files are waiting to be taken (no payload: the bytes go through the call above). */
+export const IPC_FILE_OPENED_CHANNEL = 'journeyboard:fileOpened'
+
+/** A file handed to the app to open: its bytes, or why it could not be read. */
+export type OpenedFileMessage =
+  { readonly name: string; readonly bytes: Uint8Array } | { readonly name: string; readonly error: string }
+
 export type IpcMethodChannel<K extends ApiMethod = ApiMethod> = `journeyboard:${K}`
 
 export function ipcMethodChannel<K extends ApiMethod>(method: K): IpcMethodChannel<K> {
@@ -58,7 +68,16 @@ export function unwrapIpcResult<T>(result: IpcResult<T>): T {
 }
 
 /** Commands the native menu sends to the renderer. The renderer decides what each one does. */
-export const MENU_COMMANDS = ['newMap', 'openMap', 'importMap', 'exportMap', 'zoomIn', 'zoomOut', 'zoomFit'] as const
+export const MENU_COMMANDS = [
+  'newMap',
+  'openMap',
+  'saveMapAs',
+  'importMap',
+  'exportMap',
+  'zoomIn',
+  'zoomOut',
+  'zoomFit'
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
@@ -81,4 +100,8 @@ export type IpcBridge = IpcCallBridge & {
   readonly onCloseRequest: (listener: (request: CloseRequest) => void) => () => void
   /** Shows a save dialog in the main process and writes the bytes where the user says (./save-file.ts). */
   readonly saveExportFile: (req: SaveExportFileRequest) => Promise<IpcResult<SaveExportFileResult>>
+  /** The files waiting to be opened (File ▸ Open…, a double-clicked .journeymap), each handed out once. */
+  readonly takeOpenedFiles: () => Promise<IpcResult<readonly OpenedFileMessage[]>>
+  /** Called when files wait to be taken. */
+  readonly onFileOpened: (listener: () => void) => () => void
 }

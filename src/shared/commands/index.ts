@@ -11,6 +11,7 @@ import type { Command, CommandContext, CommandResult, DeepReadonly } from './cor
 import { connect, disconnect, relabelConnector } from './connectors'
 import { addMarker, editMarker, removeEmotionPoint, removeMarker, setEmotionPoint } from './curve'
 import { addLane, collapseLane, deleteLane, moveLane, renameLane, resizeLane } from './lanes'
+import { applyMerge } from './merge'
 import { setMapMeta } from './meta'
 import { removeMetric, setMetric } from './metrics'
 import { addNote, deleteNotes, duplicateNotes, editNote, moveNote } from './notes'
@@ -27,6 +28,7 @@ export * from './curve'
 export * from './connectors'
 export * from './metrics'
 export * from './meta'
+export * from './merge'
 
 /** Every command by name. */
 export const commands = {
@@ -57,7 +59,8 @@ export const commands = {
   disconnect,
   setMetric,
   removeMetric,
-  setMapMeta
+  setMapMeta,
+  applyMerge
 } as const
 
 export type CommandName = keyof typeof commands

@@ -1,6 +1,7 @@
 /** The export formats, their files (extension, media type), and file names every desktop OS takes. */
+import { MAP_DOCUMENT_EXTENSION, MAP_DOCUMENT_MEDIA_TYPE } from '../format/document'
 
-export const EXPORT_FORMATS = ['pdf', 'png', 'svg', 'csv', 'json', 'mermaid'] as const
+export const EXPORT_FORMATS = ['pdf', 'png', 'svg', 'journeymap', 'csv', 'json', 'mermaid'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface FormatFile {
@@ -15,6 +16,11 @@ export const FORMAT_FILES: Readonly<Record<ExportFormat, FormatFile>> = {
   pdf: { extension: 'pdf', mediaType: 'application/pdf', description: 'PDF document' },
   png: { extension: 'png', mediaType: 'image/png', description: 'PNG image' },
   svg: { extension: 'svg', mediaType: 'image/svg+xml', description: 'SVG image' },
+  journeymap: {
+    extension: MAP_DOCUMENT_EXTENSION,
+    mediaType: MAP_DOCUMENT_MEDIA_TYPE,
+    description: 'Journeyboard map'
+  },
   csv: { extension: 'csv', mediaType: 'text/csv', description: 'CSV spreadsheet' },
   json: { extension: 'json', mediaType: 'application/json', description: 'Journeyboard JSON' },
   mermaid: { extension: 'mmd', mediaType: 'text/plain', description: 'Mermaid journey diagram' }

@@ -8,8 +8,14 @@
  * in the user's language. They come in an ExportHost. The heavy exporters (jsPDF, the SVG
  * writer) are imported when first used, so reading the registry costs nothing.
  */
+import { serializeMapDocument } from '../format/document'
 import { serializeInterchange } from '../format/interchange'
+import { lineageOf } from '../format/lineage'
 import type { JourneyMap, Persona } from '../model'
+import { utf8 } from './embed/bytes'
+import { embedInPng, isPng, readFromPng } from './embed/png'
+import { isPdf, readFromPdf } from './embed/pdf'
+import { embedInSvg, looksLikeSvg, readFromSvg } from './embed/svg'
 import type { SeriesLabels } from '../layout'
 import { EXPORT_FORMATS, FORMAT_FILES, exportFileName, type ExportFormat, type FormatFile } from './formats'
 import type { FontSubsetter } from './svg/subset'
@@ -51,7 +57,13 @@ export type OptionSpec =
       readonly appliesWhen?: (options: Readonly<Record<string, unknown>>) => boolean
     }
 
-export interface PdfChoices {
+/** The pictures (PDF, PNG, SVG) carry the map's document unless asked not to. */
+export interface EmbedChoice {
+  /** Embed the editable map (a .journeymap document), so the file opens again in Journeyboard. */
+  readonly embedMap: boolean
+}
+
+export interface PdfChoices extends EmbedChoice {
   readonly paper: PaperSize
   readonly orientation: PageOrientation
   readonly fit: PdfFit
@@ -65,13 +77,13 @@ export const PNG_SCALES = ['1', '2', '3'] as const
 export const BACKGROUNDS = ['white', 'transparent'] as const
 export type Background = (typeof BACKGROUNDS)[number]
 
-export interface PngChoices {
+export interface PngChoices extends EmbedChoice {
   /** Pixels per board unit: 1, 2 or 3 (lowered past the canvas limits; the summary says so). */
   readonly scale: (typeof PNG_SCALES)[number]
   readonly background: Background
 }
 
-export interface SvgChoices {
+export interface SvgChoices extends EmbedChoice {
   readonly background: Background
 }
 
@@ -79,6 +91,7 @@ export interface ExportOptionsByFormat {
   readonly pdf: PdfChoices
   readonly png: PngChoices
   readonly svg: SvgChoices
+  readonly journeymap: Record<string, never>
   readonly csv: Record<string, never>
   readonly json: Record<string, never>
   readonly mermaid: Record<string, never>
@@ -92,7 +105,7 @@ export type ExportSummary =
   | { readonly format: 'pdf'; readonly bytes: number; readonly pages: number; readonly missing: readonly string[] }
   | { readonly format: 'png'; readonly bytes: number; readonly plan: PngPlan }
   | { readonly format: 'svg'; readonly bytes: number; readonly missing: readonly string[] }
-  | { readonly format: 'csv' | 'json' | 'mermaid'; readonly bytes: number }
+  | { readonly format: 'journeymap' | 'csv' | 'json' | 'mermaid'; readonly bytes: number }
 
 export interface ExportOutput {
   readonly bytes: Uint8Array
@@ -123,6 +136,19 @@ export interface ExportHost {
   readonly seriesLabels?: SeriesLabels
   /** Called before a long synchronous step, e.g. so a UI can paint its progress first. */
   pause?(): Promise<void>
+  /**
+   * The versions the map has been at before (its file lineage, oldest first), for files that
+   * carry the map; the library records the map as saved to a file. Absent: no history is known.
+   */
+  seenVersions?(map: JourneyMap): Promise<readonly string[]>
+}
+
+/** How a picture's embedded map is found again (Import…/Open… of a PDF, PNG or SVG). */
+export interface EmbeddedMapReader {
+  /** Whether the bytes are a file of this format (by content). */
+  isFile(bytes: Uint8Array): boolean
+  /** The embedded document's text; null when the file carries none. Throws an Error saying what is damaged. */
+  read(bytes: Uint8Array): string | null
 }
 
 export interface Exporter<F extends ExportFormat> {
@@ -132,6 +158,8 @@ export interface Exporter<F extends ExportFormat> {
   readonly defaults: ExportOptionsByFormat[F]
   /** Whether the file is made from the board's picture (PDF, PNG, SVG) rather than its data. */
   readonly visual: boolean
+  /** For pictures that carry the map: how it is read back. */
+  readonly embedded?: EmbeddedMapReader
   run(
     map: JourneyMap,
     personas: readonly Persona[],
@@ -141,11 +169,18 @@ export interface Exporter<F extends ExportFormat> {
   ): Promise<ExportOutput>
 }
 
-const utf8 = (text: string) => new TextEncoder().encode(text)
+/** The map's .journeymap document, with the lineage the host knows (see ExportHost.seenVersions). */
+export async function mapDocument(map: JourneyMap, personas: readonly Persona[], host: ExportHost): Promise<string> {
+  const seen = (await host.seenVersions?.(map)) ?? []
+  return serializeMapDocument(map, personas, lineageOf(map, seen))
+}
 
-function textExporter<F extends 'csv' | 'json' | 'mermaid'>(
+/** The option every picture has: embed the editable map (on unless turned off). */
+const EMBED_OPTION: OptionSpec = { key: 'embedMap', kind: 'flag', flag: 'embed-map' }
+
+function textExporter<F extends 'journeymap' | 'csv' | 'json' | 'mermaid'>(
   format: F,
-  write: (map: JourneyMap, personas: readonly Persona[]) => Promise<string>
+  write: (map: JourneyMap, personas: readonly Persona[], host: ExportHost) => Promise<string>
 ): Exporter<F> {
   return {
     format,
@@ -153,8 +188,8 @@ function textExporter<F extends 'csv' | 'json' | 'mermaid'>(
     options: [],
     defaults: {} as ExportOptionsByFormat[F],
     visual: false,
-    async run(map, personas) {
-      const bytes = utf8(await write(map, personas))
+    async run(map, personas, _options, host) {
+      const bytes = utf8(await write(map, personas, host))
       return { bytes, summary: { format, bytes: bytes.length } }
     }
   }
@@ -182,7 +217,8 @@ export const EXPORTERS: { readonly [F in ExportFormat]: Exporter<F> } = {
       { key: 'header', kind: 'flag', flag: 'header' },
       { key: 'personaPages', kind: 'flag', flag: 'personas' },
       { key: 'notesTable', kind: 'flag', flag: 'notes-table' },
-      { key: 'analysisPage', kind: 'flag', flag: 'analysis' }
+      { key: 'analysisPage', kind: 'flag', flag: 'analysis' },
+      EMBED_OPTION
     ],
     defaults: {
       paper: DEFAULT_PDF_OPTIONS.paper,
@@ -191,17 +227,32 @@ export const EXPORTERS: { readonly [F in ExportFormat]: Exporter<F> } = {
       header: DEFAULT_PDF_OPTIONS.header,
       personaPages: DEFAULT_PDF_OPTIONS.personaPages,
       notesTable: DEFAULT_PDF_OPTIONS.notesTable,
-      analysisPage: false
+      analysisPage: false,
+      embedMap: true
     },
+    embedded: { isFile: isPdf, read: readFromPdf },
     async run(map, personas, options, host, onPhase) {
       onPhase({ kind: 'fonts' })
-      const [fonts, { renderPdf }] = await Promise.all([host.fonts(), import('./pdf')])
+      const [fonts, { renderPdf }, document] = await Promise.all([
+        host.fonts(),
+        import('./pdf'),
+        options.embedMap ? mapDocument(map, personas, host) : null
+      ])
       onPhase({ kind: 'drawing', done: 0, total: 1 })
       await host.pause?.()
+      const attachment = document
+        ? {
+            name: exportFileName(map.title, 'journeymap'),
+            data: utf8(document),
+            mediaType: FORMAT_FILES.journeymap.mediaType,
+            description: 'The editable Journeyboard map: open this PDF in Journeyboard to edit it.',
+            modified: map.updatedAt
+          }
+        : undefined
       const result = renderPdf(
         map,
         personas,
-        { ...options, date: host.date, labels: host.pdfLabels, seriesLabels: host.seriesLabels },
+        { ...options, date: host.date, labels: host.pdfLabels, seriesLabels: host.seriesLabels, attachment },
         fonts
       )
       return {
@@ -221,35 +272,49 @@ export const EXPORTERS: { readonly [F in ExportFormat]: Exporter<F> } = {
     visual: true,
     options: [
       { key: 'scale', kind: 'choice', values: PNG_SCALES, control: 'radio', flag: 'scale' },
-      { key: 'background', kind: 'choice', values: BACKGROUNDS, control: 'radio', flag: 'background' }
+      { key: 'background', kind: 'choice', values: BACKGROUNDS, control: 'radio', flag: 'background' },
+      EMBED_OPTION
     ],
-    defaults: { scale: '2', background: 'white' },
+    defaults: { scale: '2', background: 'white', embedMap: true },
+    embedded: { isFile: isPng, read: readFromPng },
     async run(map, personas, options, host, onPhase) {
-      const { bytes, plan } = await host.png(
-        map,
-        personas,
-        { ratio: Number(options.scale), background: options.background },
-        onPhase
-      )
-      return { bytes, summary: { format: 'png', bytes: bytes.length, plan } }
+      const [picture, document] = await Promise.all([
+        host.png(map, personas, { ratio: Number(options.scale), background: options.background }, onPhase),
+        options.embedMap ? mapDocument(map, personas, host) : null
+      ])
+      const bytes = document ? embedInPng(picture.bytes, document) : picture.bytes
+      return { bytes, summary: { format: 'png', bytes: bytes.length, plan: picture.plan } }
     }
   },
   svg: {
     format: 'svg',
     file: FORMAT_FILES.svg,
     visual: true,
-    options: [{ key: 'background', kind: 'choice', values: BACKGROUNDS, control: 'radio', flag: 'background' }],
-    defaults: { background: 'white' },
+    options: [
+      { key: 'background', kind: 'choice', values: BACKGROUNDS, control: 'radio', flag: 'background' },
+      EMBED_OPTION
+    ],
+    defaults: { background: 'white', embedMap: true },
+    embedded: {
+      isFile: (bytes) => looksLikeSvg(new TextDecoder().decode(bytes.subarray(0, 4096))),
+      read: (bytes) => readFromSvg(new TextDecoder().decode(bytes))
+    },
     async run(map, personas, options, host, onPhase) {
       onPhase({ kind: 'fonts' })
-      const [fonts, subset, { renderSvg }] = await Promise.all([host.fonts(), host.subsetter(), import('./svg')])
+      const [fonts, subset, { renderSvg }, document] = await Promise.all([
+        host.fonts(),
+        host.subsetter(),
+        import('./svg'),
+        options.embedMap ? mapDocument(map, personas, host) : null
+      ])
       onPhase({ kind: 'drawing', done: 0, total: 1 })
       await host.pause?.()
       const result = renderSvg(map, personas, { ...options, seriesLabels: host.seriesLabels }, fonts, subset)
-      const bytes = utf8(result.svg)
+      const bytes = utf8(document ? embedInSvg(result.svg, document) : result.svg)
       return { bytes, summary: { format: 'svg', bytes: bytes.length, missing: result.missingCharacters } }
     }
   },
+  journeymap: textExporter('journeymap', mapDocument),
   csv: textExporter('csv', async (map, personas) => (await import('./csv')).exportCsv(map, personas)),
   json: textExporter('json', async (map, personas) => serializeInterchange(map, personas)),
   mermaid: textExporter('mermaid', async (map, personas) => (await import('./mermaid')).exportMermaid(map, personas))

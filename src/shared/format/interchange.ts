@@ -10,6 +10,7 @@ import { checkIntegrity } from '../model/integrity'
 import { canonicalize } from '../model/patch'
 import { COUNT_LIMITS, JourneyMapSchema, LIMITS, tooManyMessage } from '../schema/entities'
 import { findJsonSyntaxError } from './json-syntax'
+import type { Lineage } from './lineage'
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, InterchangeSchema } from './schema'
 
 /** Import reports at most this many problems; the message says when there were more. */
@@ -35,7 +36,8 @@ export function referencedPersonaIds(map: JourneyMap): string[] {
 export function serializeInterchange(
   map: JourneyMap,
   personas: readonly Persona[],
-  now: string = new Date().toISOString()
+  now: string = new Date().toISOString(),
+  lineage?: Lineage
 ): string {
   const byId = new Map(personas.map((p) => [p.id, p]))
   const linked = referencedPersonaIds(map).map((id) => {
@@ -50,7 +52,8 @@ export function serializeInterchange(
     version: INTERCHANGE_VERSION,
     exportedAt: now,
     map: canonicalize(map),
-    personas: linked
+    personas: linked,
+    ...(lineage ? { lineage } : {})
   }
   // Parsing also rebuilds every object with its keys in schema order, whatever order the
   // records arrived in: the same map always gives the same bytes.
@@ -69,7 +72,7 @@ export function serializeInterchange(
  * each with its JSON path (e.g. `map.notes[3].stageId`), and its message names the first one
  * and how many there are.
  */
-export function parseInterchange(text: string): { map: JourneyMap; personas: Persona[] } {
+export function parseInterchange(text: string): ParsedInterchange {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text // editors on Windows add a BOM
   if (body.trim() === '') throw new JourneyError('invalid_request', 'The file is empty.')
   let data: unknown
@@ -103,7 +106,14 @@ export function parseInterchange(text: string): { map: JourneyMap; personas: Per
     throw new JourneyError('invalid_request', `The file cannot be imported: ${describeFirst(shown)}${tally}.`, shown)
   }
   const file = parsed.data as z.infer<typeof InterchangeSchema>
-  return { map: canonicalize(file.map), personas: file.personas }
+  return { map: canonicalize(file.map), personas: file.personas, lineage: file.lineage ?? null }
+}
+
+export interface ParsedInterchange {
+  readonly map: JourneyMap
+  readonly personas: Persona[]
+  /** Where the file came from (.journeymap documents and embedded maps); null for a plain JSON export. */
+  readonly lineage: Lineage | null
 }
 
 /** The `format` and `version` fields, checked first so that the error says what matters most. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { JourneyMapSchema, LIMITS, PersonaSchema, TimestampSchema } from '../schema/entities'
+import { LineageSchema } from './lineage'
 
 /** The value of the `format` field, which tells our files from any other JSON. */
 export const INTERCHANGE_FORMAT = 'journeyboard'
@@ -26,7 +27,10 @@ export const InterchangeSchema = z
     version: z.literal(INTERCHANGE_VERSION),
     exportedAt: TimestampSchema,
     map: JourneyMapSchema,
-    personas: z.array(PersonaSchema).max(LIMITS.maxPersonasPerMap)
+    personas: z.array(PersonaSchema).max(LIMITS.maxPersonasPerMap),
+    // File lineage (./lineage.ts): written in .journeymap documents and the maps embedded in
+    // PDF, PNG and SVG exports; a plain JSON export has none.
+    lineage: LineageSchema.optional()
   })
   .strict()
   .meta({

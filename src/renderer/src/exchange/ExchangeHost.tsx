@@ -1,19 +1,43 @@
 /**
- * Where File ▸ Import… and File ▸ Export… live: the dialogs, opened from the store (toolbar
- * and home screen buttons) or from the native menu (Electron's onMenu commands).
+ * Where File ▸ Open…, Save map as…, Import… and Export… live: the dialogs, opened from the store
+ * (toolbar and home screen buttons), from the native menu (Electron's onMenu commands), from files
+ * the desktop app was asked to open, or dropped on the window; the merge dialog; and the one
+ * sentence saying what the last of them did.
  */
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { onMenuCommand } from '../api/ipc-transport'
+import { onOpenedFiles } from '../api/opened-files'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import { ExportDialog } from './ExportDialog'
+import { FileDrop } from './FileDrop'
 import { ImportDialog } from './ImportDialog'
+import { MergeDialog } from './MergeDialog'
+import { saveMapAs } from './save-map-as'
 import './exchange.css'
+
+/** Save map as… for the open map; what happened goes to the notice line (or the error banner). */
+async function saveOpenMapAs(): Promise<void> {
+  const { openMap } = useAppStore.getState()
+  if (!openMap) return
+  try {
+    const notice = await saveMapAs(openMap)
+    if (notice) useAppStore.setState({ exchangeNotice: notice })
+  } catch (error) {
+    useAppStore.setState({
+      exchangeNotice: t('files.saveAs.failed', { message: error instanceof Error ? error.message : String(error) })
+    })
+  }
+}
 
 export function ExchangeHost() {
   const dialog = useAppStore((s) => s.exchangeDialog)
+  const openedFile = useAppStore((s) => s.openedFile)
+  const merge = useAppStore((s) => s.merge)
+  const notice = useAppStore((s) => s.exchangeNotice)
   const map = useAppStore((s) => s.openMap)
   const close = useAppStore((s) => s.closeExchange)
+  const dismiss = useAppStore((s) => s.dismissExchangeNotice)
 
   useEffect(
     () =>
@@ -21,20 +45,60 @@ export function ExchangeHost() {
         const { openExchange } = useAppStore.getState()
         if (command === 'importMap') openExchange('import')
         else if (command === 'exportMap') openExchange('export')
+        else if (command === 'saveMapAs') void saveOpenMapAs()
+      }),
+    []
+  )
+  useEffect(
+    () =>
+      onOpenedFiles((file) => {
+        if ('bytes' in file) useAppStore.getState().openFile(file)
+        else
+          useAppStore.setState({ exchangeNotice: t('files.open.unreadable', { name: file.name, reason: file.error }) })
       }),
     []
   )
 
-  if (dialog === 'import') return <ImportDialog onClose={close} />
-  if (dialog === 'export' && map) return <ExportDialog map={map} onClose={close} />
-  return null
+  return (
+    <>
+      <FileDrop />
+      {merge ? (
+        <MergeDialog key={`${merge.mapId}:${merge.fileName}`} request={merge} />
+      ) : dialog === 'import' ? (
+        <ImportDialog onClose={close} initialFile={openedFile} />
+      ) : dialog === 'export' && map ? (
+        <ExportDialog map={map} onClose={close} />
+      ) : null}
+      {notice && (
+        <div className="exchange-notice" role="status">
+          <span>{notice}</span>
+          <button type="button" onClick={dismiss} aria-label={t('files.notice.dismiss')}>
+            ×
+          </button>
+        </div>
+      )}
+    </>
+  )
 }
 
-/** Export… and Import… for a toolbar. */
+/** Save map as… (on the map screen), Export… and Import… for a toolbar. */
 export function ExchangeButtons({ exportable }: { exportable: boolean }) {
   const open = useAppStore((s) => s.openExchange)
+  const [saving, setSaving] = useState(false)
   return (
     <span className="exchange-buttons">
+      {exportable && (
+        <button
+          type="button"
+          disabled={saving}
+          onClick={() => {
+            setSaving(true)
+            void saveOpenMapAs().finally(() => setSaving(false))
+          }}
+        >
+          {t('files.saveAs.button')}
+        </button>
+      )}
       {exportable && (
         <button type="button" onClick={() => open('export')}>
           {t('exchange.exportButton')}

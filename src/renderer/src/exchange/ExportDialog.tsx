@@ -17,6 +17,7 @@ import { saveFile, type SaveOutcome } from '../api/save-file'
 import { Dialog } from '../common/Dialog'
 import { t, type MessageKey } from '../i18n'
 import { en } from '../i18n/en'
+import { whenSaved } from '../editor/when-saved'
 import { useAppStore } from '../store'
 import type { ExportPhase, ExportProduct } from './run-export'
 import { describe, warnings } from './summary'
@@ -67,6 +68,8 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
     const request = { format, options: options[format] } as ExportRequest
     setStatus({ kind: 'working', phase: { kind: 'drawing', done: 0, total: 1 } })
     try {
+      // The file carries the map as the library has it, so every edit must be there first.
+      if (!(await whenSaved(map.id))) throw new JourneyError('conflict', t('files.saveAs.notSaved'))
       const personas = await api.listPersonas({})
       // jsPDF and the exporters load with the first export, not with the app.
       const { runExport } = await import('./run-export')

@@ -24,6 +24,7 @@ import type { FileToSave } from '../api/save-file'
 import { createBoardMeasure } from '../board/measure'
 import { loadFontsFor } from '../fonts'
 import { t } from '../i18n'
+import { useAppStore } from '../store'
 import { pdfFonts, readAsset } from './font-files'
 import { exportPng } from './png'
 import subsetWasm from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url'
@@ -132,7 +133,12 @@ const host: ExportHost = {
     return seriesLabels()
   },
   // Lets the browser paint the progress message before a long synchronous step.
-  pause: () => new Promise<void>((resolve) => setTimeout(resolve, 30))
+  pause: () => new Promise<void>((resolve) => setTimeout(resolve, 30)),
+  // Files that carry the map name the versions it has been at; the library keeps this one.
+  async seenVersions(map) {
+    const api = useAppStore.getState().api
+    return api ? (await api.prepareMapFile({ mapId: map.id })).lineage.seen : []
+  }
 }
 
 export async function runExport(

@@ -11,6 +11,7 @@ import { versions } from './en/versions'
 import { board } from './en/board'
 import { editor } from './en/editor'
 import { exchange } from './en/exchange'
+import { files } from './en/files'
 import { interaction } from './en/interaction'
 import { workshop } from './en/workshop'
 
@@ -23,6 +24,7 @@ export const en = {
   ...board,
   ...editor,
   ...exchange,
+  ...files,
   ...interaction,
   ...workshop
 } as const

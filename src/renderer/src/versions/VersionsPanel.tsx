@@ -10,34 +10,14 @@ import { formatDateTime } from '../common/format'
 import { plural } from '../common/plural'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
-import type { AppState } from '../store'
 import { DiffView } from './DiffView'
+import { whenSaved } from '../editor/when-saved'
 import './versions.css'
 
 function nameProblem(name: string): string | null {
   if (name.trim() === '') return t('versions.nameRequired')
   if (name.length > LIMITS.label) return tooLong(name.length, LIMITS.label)
   return null
-}
-
-/** Resolves once every edit of the map is in the library (a snapshot is taken there), false if a save failed. */
-function whenSaved(mapId: string): Promise<boolean> {
-  const settled = (s: AppState) => {
-    const session = s.editorSessions.get(mapId)
-    if (!session) return true
-    if (session.failure !== null) return false
-    return session.unsaved.length === 0 && !session.sending ? true : null
-  }
-  const now = settled(useAppStore.getState())
-  if (now !== null) return Promise.resolve(now)
-  return new Promise((resolve) => {
-    const stop = useAppStore.subscribe((s) => {
-      const result = settled(s)
-      if (result === null) return
-      stop()
-      resolve(result)
-    })
-  })
 }
 
 type Compared = { readonly info: SnapshotInfo; readonly map: JourneyMap }

@@ -12,6 +12,7 @@ import { jsPDF } from 'jspdf'
 import { LAYOUT, layoutMap, type LayoutPersona, type Rect, type Scene } from '../../layout'
 import type { JourneyMap, Persona } from '../../model'
 import { writeAnalysisPages } from './analysis-page'
+import { attachFile } from './attachment'
 import { writeNotesTable, writePersonaPages, type ExtrasContext } from './extras'
 import type { PdfFontSet } from './fonts'
 import { DEFAULT_PDF_LABELS, fill, type PdfLabels, type PdfOptions } from './options'
@@ -42,6 +43,7 @@ export {
   type PdfOptions
 } from './options'
 export { FULL_SIZE, planBoardPages, type BoardPage } from './pages'
+export type { PdfAttachment } from './attachment'
 
 export interface PdfResult {
   readonly bytes: Uint8Array
@@ -104,6 +106,7 @@ export function renderPdf(
   })
   doc.setProperties({ title: map.title, subject: 'Customer journey map', creator: 'Journeyboard' })
   if (options.createdAt) doc.setCreationDate(options.createdAt)
+  if (options.attachment) attachFile(doc, options.attachment)
   const surface = new PdfSurface(doc, fonts)
   // Pages shown turned (a map-sized page in the other orientation than the map's): jsPDF has
   // no API for /Rotate, but announces each page dictionary as it writes it (its plugins add

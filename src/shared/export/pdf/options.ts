@@ -1,4 +1,5 @@
 /** What a PDF export can be asked for, and the words it prints (English unless the caller translates). */
+import type { PdfAttachment } from './attachment'
 import { CATEGORY_TEXT, describeFinding, type Finding, type FindingCategory } from '../../analysis'
 import type { SeriesLabels } from '../../layout'
 import type { Category, Channel, NoteKind } from '../../model'
@@ -108,6 +109,8 @@ export interface PdfOptions {
   readonly labels?: Partial<PdfLabels>
   /** Legend wording of the emotion curves, as on the board. */
   readonly seriesLabels?: SeriesLabels
+  /** A file attached to the PDF: the map's document, so the PDF opens again as an editable map. */
+  readonly attachment?: PdfAttachment
 }
 
 export const DEFAULT_PDF_OPTIONS: Omit<PdfOptions, 'date'> = {

@@ -30,7 +30,8 @@ const commandNames = {
   'editor.command.disconnect': 'Remove connector',
   'editor.command.setMetric': 'Set KPI',
   'editor.command.removeMetric': 'Remove KPI',
-  'editor.command.setMapMeta': 'Edit map details'
+  'editor.command.setMapMeta': 'Edit map details',
+  'editor.command.applyMerge': 'Merge'
 } as const satisfies Record<`editor.command.${CommandName}`, string>
 
 export const editor = {

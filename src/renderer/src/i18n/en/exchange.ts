@@ -66,10 +66,11 @@ export const exchange = {
   'exchange.export.failed': 'The export failed: {message}',
   'exchange.import.title': 'Import a map',
   'exchange.import.intro':
-    'Choose a Journeyboard JSON file, a CSV file (one row per note, with stage, lane and text columns) or a Mermaid journey diagram. The format is recognised from the content.',
+    'Choose a Journeyboard map (.journeymap), a PDF, PNG or SVG exported by Journeyboard with its map, a JSON file, a CSV file (one row per note, with stage, lane and text columns) or a Mermaid journey diagram. The format is recognised from the content.',
   'exchange.import.file': 'File',
   'exchange.import.detected': 'Recognised as {format}.',
-  'exchange.import.unknown': 'Not recognised as JSON, CSV or Mermaid; importing will say what is wrong.',
+  'exchange.import.unknown':
+    'Not recognised as a Journeyboard map, JSON, CSV or Mermaid; importing will say what is wrong.',
   'exchange.import.notices': 'Importing it will also:',
   'exchange.import.notice.persona_created': 'add the persona “{name}”, which this library does not have ({line})',
   'exchange.import.notice.text_shortened':

@@ -1,0 +1,74 @@
+/**
+ * Where a map file came from: the version of the map it holds and the versions that copy has
+ * seen before. A version is a hash of the map's content (everything but its id, revision and
+ * last-change time), so the same content has the same version in every library. When a file
+ * comes back, the newest version that both the file and the library know is the common
+ * ancestor of a three-way merge (src/shared/merge); the library keeps each version that went
+ * out in a file or came in from one as a snapshot, so it has that ancestor's content.
+ *
+ * The block is optional in the interchange file (a plain JSON export has none) and lives in its
+ * own `lineage` field, next to `map`.
+ */
+import { z } from 'zod'
+import type { DeepReadonly, JourneyMap } from '../model'
+import { sha256, toHex } from './sha256'
+
+/** 32 lowercase hex digits: the first half of the SHA-256 of the map's content. */
+export const MapVersionSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a map version is 32 lowercase hex digits')
+
+/** How many earlier versions a file lists (the newest ones); older ancestors are rarely useful. */
+export const MAX_SEEN_VERSIONS = 200
+
+export const LineageSchema = z
+  .object({
+    /** The version of the map in this file (a hash of its content). */
+    version: MapVersionSchema,
+    /** Versions this copy of the map has been at before, oldest first; the newest 200 at most. */
+    seen: z.array(MapVersionSchema).max(MAX_SEEN_VERSIONS)
+  })
+  .strict()
+
+export type Lineage = DeepReadonly<z.infer<typeof LineageSchema>>
+
+/** JSON with object keys sorted: the same data always gives the same text, whatever built it. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort()
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/**
+ * The map's version: the same for two maps with the same content, whatever their ids, revisions
+ * or last-change times (a copy opened in another library keeps its version until it is edited).
+ * Collections are hashed in the order given: pass canonical maps (the library and the file
+ * readers always do).
+ */
+export function mapVersion(map: JourneyMap): string {
+  const content: Record<string, unknown> = { ...map }
+  delete content['id']
+  delete content['revision']
+  delete content['updatedAt']
+  return toHex(sha256(new TextEncoder().encode(stableJson(content)))).slice(0, 32)
+}
+
+/**
+ * The lineage of a file holding `map`: its version, and the versions seen before it (oldest
+ * first, repeats and the map's own version left out, the newest MAX_SEEN_VERSIONS kept).
+ */
+export function lineageOf(map: JourneyMap, seen: readonly string[]): Lineage {
+  const version = mapVersion(map)
+  const earlier: string[] = []
+  const listed = new Set<string>([version])
+  for (let i = seen.length - 1; i >= 0 && earlier.length < MAX_SEEN_VERSIONS; i--) {
+    const v = seen[i]!
+    if (!listed.has(v)) earlier.push(v)
+    listed.add(v)
+  }
+  return { version, seen: earlier.reverse() }
+}

@@ -8,6 +8,7 @@ import { useState } from 'react'
 import type { JourneyMap } from '../../../shared/model'
 import { DEFAULT_RIGHTS, type LiveRights, type LiveStatus } from '../../../shared/live/protocol'
 import { Dialog } from '../common/Dialog'
+import { plural } from '../common/plural'
 import { t } from '../i18n'
 import { QrCode } from './QrCode'
 import { closeInvite, liveCall, useLive } from './store'
@@ -149,7 +150,7 @@ function People({ status }: { readonly status: LiveStatus }) {
             <span className="live-name">{p.name}</span>
             <span className="hint">
               {p.connected ? t('live.people.connected') : t('live.people.away')} ·{' '}
-              {t('live.people.notes', { count: p.notes })}
+              {plural('live.people.notes', p.notes)}
             </span>
             <button
               type="button"
@@ -165,7 +166,11 @@ function People({ status }: { readonly status: LiveStatus }) {
   )
 }
 
-const update = (rights: LiveRights) => void liveCall((api) => api.updateLive({ rights }))
+/** Shown at once (the controls answer the click), then confirmed by the host's answer. */
+const update = (rights: LiveRights) => {
+  useLive.setState((s) => ({ status: s.status && { ...s.status, rights } }))
+  void liveCall((api) => api.updateLive({ rights }))
+}
 
 function Check({
   label,
@@ -295,7 +300,7 @@ function Voting({ map, status }: { readonly map: JourneyMap; readonly status: Li
       )}
       {running && (
         <div className="live-row">
-          <span role="status">{t('live.vote.cast', { count: status.dotsCast })}</span>
+          <span role="status">{plural('live.vote.cast', status.dotsCast)}</span>
           <button type="button" className="primary" onClick={() => void liveCall((api) => api.revealVotes({}))}>
             {t('live.vote.reveal')}
           </button>
@@ -309,7 +314,7 @@ function Voting({ map, status }: { readonly map: JourneyMap; readonly status: Li
           <h4>{t('live.vote.ranking')}</h4>
           <ol className="live-ranking">
             {ranked.map((n) => (
-              <li key={n.id}>{t('live.vote.rank', { dots: status.tally?.[n.id] ?? 0, text: n.text })}</li>
+              <li key={n.id}>{plural('live.vote.rank', status.tally?.[n.id] ?? 0, { text: n.text })}</li>
             ))}
           </ol>
         </>

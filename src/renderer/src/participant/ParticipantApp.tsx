@@ -9,6 +9,7 @@ import type { JourneyMap, Lane, Note } from '../../../shared/model'
 import { cellOpen } from '../../../shared/live/rights'
 import type { ParticipantState } from '../../../shared/live/protocol'
 import { t } from '../i18n'
+import { plural } from '../common/plural'
 import { formatCountdown, timerRemaining } from '../workshop/timer'
 import { LiveConnection, NAME_KEY, type LiveSnapshot } from './live-connection'
 import './participant.css'
@@ -152,7 +153,11 @@ function Workshop({
       <section className="p-now" aria-label={t('participant.stages')}>
         {state.rights.task && <p className="p-task">{t('participant.task', { task: state.rights.task })}</p>}
         {followedStage && <p className="p-follow">{t('participant.stageNow', { stage: followedStage.title })}</p>}
-        {state.rights.showTimer && state.view.timer && <Countdown timer={state.view.timer} />}
+        {state.rights.showTimer &&
+          state.view.timer &&
+          (state.view.timer.endsAt !== null || state.view.timer.remainingMs !== state.view.timer.durationMs) && (
+            <Countdown timer={state.view.timer} />
+          )}
         {voting && !voting.revealed && (
           <p className="p-budget" role="status">
             {t('participant.dotsLeft', { left: voting.dots - used, total: voting.dots })}
@@ -173,16 +178,25 @@ function Workshop({
         ))}
       </nav>
       {stageId &&
-        lanes.map((lane) => (
-          <LaneSection
-            key={lane.id}
-            connection={connection}
-            lane={lane}
-            stageId={stageId}
-            notes={map.notes.filter((n) => n.stageId === stageId && n.laneId === lane.id).sort(byOrder)}
-            state={state}
-          />
-        ))}
+        // The lanes open to this participant first; closed lanes only when they hold notes to read.
+        [...lanes]
+          .map((lane) => ({
+            lane,
+            open: cellOpen(state.rights, stageId, lane.id),
+            notes: map.notes.filter((n) => n.stageId === stageId && n.laneId === lane.id).sort(byOrder)
+          }))
+          .filter((row) => row.open || row.notes.length > 0)
+          .sort((a, b) => Number(b.open) - Number(a.open))
+          .map(({ lane, notes }) => (
+            <LaneSection
+              key={lane.id}
+              connection={connection}
+              lane={lane}
+              stageId={stageId}
+              notes={notes}
+              state={state}
+            />
+          ))}
       {state.tally && <Results map={map} tally={state.tally} />}
     </main>
   )
@@ -307,7 +321,7 @@ function NoteItem({
               ? t('participant.by', { name: author.name })
               : t('participant.byFacilitator')}
         </span>
-        {state.tally && <span className="p-tally">{t('participant.dots', { count: state.tally[note.id] ?? 0 })}</span>}
+        {state.tally && <span className="p-tally">{plural('participant.dots', state.tally[note.id] ?? 0)}</span>}
         {canEdit && editing === null && (
           <span className="p-row">
             <button type="button" onClick={() => setEditing(note.text)}>
@@ -355,7 +369,7 @@ function Results({ map, tally }: { readonly map: JourneyMap; readonly tally: Rea
       <h2>{t('participant.results')}</h2>
       <ol>
         {ranked.map((n) => (
-          <li key={n.id}>{t('live.vote.rank', { dots: tally[n.id] ?? 0, text: n.text })}</li>
+          <li key={n.id}>{plural('live.vote.rank', tally[n.id] ?? 0, { text: n.text })}</li>
         ))}
       </ol>
     </section>

@@ -217,3 +217,58 @@ test.describe('live workshop', () => {
     }
   })
 })
+
+test('kill -9 of the host mid-session: after Resume the same link works, participants come back by themselves, nothing acknowledged is lost', async ({
+  browser
+}) => {
+  test.setTimeout(180_000)
+  const first = await startHost(LAN)
+  let second: RunningHost | null = null
+  const contexts: BrowserContext[] = []
+  try {
+    const map = await seed(first)
+    const facilitator = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    contexts.push(facilitator)
+    const page = await facilitator.newPage()
+    await page.goto(first.url)
+    await page.getByRole('button', { name: TITLE, exact: true }).click()
+    const invite = new InviteDialog(page)
+    await invite.open()
+    const link = await invite.start()
+    await invite.close()
+
+    const ana = await participant(browser, true)
+    contexts.push(ana.context)
+    await ana.p.join(link, 'Ana')
+    await ana.p.addNote('Pain points', 'Before the crash')
+    await expect.poll(async () => (await mapOf(first, map.id)).notes.map((n) => n.text)).toEqual(['Before the crash'])
+
+    await first.kill('SIGKILL')
+    await expect(ana.p.waiting()).toBeVisible()
+    // Typed while the laptop is away: kept on the phone, and said so.
+    await ana.p.addNote('Pain points', 'During the outage')
+    await expect(ana.p.page.getByText('1 not sent yet')).toBeVisible()
+
+    second = await startHost(['--port', String(first.port), ...LAN], first.dbPath)
+    // The session is not restarted by itself: the link is dead until the facilitator resumes.
+    await expect(ana.p.waiting()).toBeVisible()
+    await invite.open()
+    await expect(invite.dialog()).toContainText('was interrupted')
+    await invite.dialog().getByRole('button', { name: 'Resume' }).click()
+    await expect(invite.link()).toHaveText(link)
+    await expect(invite.person('Ana')).toContainText('connected')
+    await expect(ana.p.waiting()).toHaveCount(0)
+    const host = second
+    await expect
+      .poll(async () => (await mapOf(host, map.id)).notes.map((n) => n.text).sort())
+      .toEqual(['Before the crash', 'During the outage'])
+    // Reloading the page: the same person, with her notes.
+    await ana.p.page.reload()
+    await expect(ana.p.note('During the outage')).toContainText('yours')
+    await expect(invite.people()).toHaveCount(1)
+  } finally {
+    for (const c of contexts) await c.close()
+    await second?.stop()
+    await first.stop()
+  }
+})

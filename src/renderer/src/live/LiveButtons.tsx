@@ -9,6 +9,7 @@ import type { JourneyMap } from '../../../shared/model'
 import type { LiveView } from '../../../shared/live/protocol'
 import { onMenuCommand } from '../api/ipc-transport'
 import { t } from '../i18n'
+import { useAppStore } from '../store'
 import { useWorkshop, type WorkshopState } from '../workshop/store'
 import { InviteDialog } from './InviteDialog'
 import { liveCall, openInvite, refreshLive, useLive } from './store'
@@ -17,12 +18,18 @@ import './live.css'
 export function LiveButtons({ map }: { readonly map: JourneyMap }) {
   const status = useLive((s) => s.status)
   const open = useLive((s) => s.dialogOpen)
+  const connected = useAppStore((s) => s.connection.kind === 'connected')
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'inviteParticipants') openInvite()
+      }),
+    []
+  )
+  // Read again whenever the host (re)connects: after a restart the session is interrupted, not running.
   useEffect(() => {
-    void refreshLive()
-    return onMenuCommand((command) => {
-      if (command === 'inviteParticipants') openInvite()
-    })
-  }, [])
+    if (connected) void refreshLive()
+  }, [connected])
   const mine = status?.state === 'running' && status.mapId === map.id
   useFollowView(map, mine)
   const here = mine ? status.participants.filter((p) => p.connected) : []

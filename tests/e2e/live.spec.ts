@@ -272,3 +272,28 @@ test('kill -9 of the host mid-session: after Resume the same link works, partici
     await first.stop()
   }
 })
+
+test('npm run web -- --lan prints where participants join, and the page there is the participant page', async ({
+  page
+}) => {
+  const seeded = await startHost()
+  await seed(seeded)
+  await seeded.kill('SIGINT')
+  const host = await startHost(['--lan', ...LAN], seeded.dbPath)
+  try {
+    await expect.poll(() => host.stdout()).toMatch(/^Participants join at http:\/\/127\.0\.0\.1:\d+\/j\/[A-Z2-9]{6}$/m)
+    const lines = host.stdout().trim().split('\n')
+    expect(lines).toHaveLength(2)
+    const link = /Participants join at (\S+)/.exec(host.stdout())![1]!
+    await page.setViewportSize({ width: 360, height: 640 })
+    const p = new ParticipantPage(page)
+    await p.join(link, 'Dana')
+    // The participants' address serves neither the facilitator's app nor its API.
+    const origin = new URL(link).origin
+    expect((await page.request.get(`${origin}/`)).status()).toBe(404)
+    expect((await page.request.get(`${origin}/api`)).status()).toBe(404)
+  } finally {
+    await host.stop()
+    await seeded.stop()
+  }
+})

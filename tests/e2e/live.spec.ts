@@ -51,6 +51,17 @@ class InviteDialog {
     return (await this.link().textContent()) ?? ''
   }
 
+  /** A participant's colour as the dialog shows it, as #rrggbb. */
+  async statusColour(name: string): Promise<string | null> {
+    await this.open()
+    const rgb = await this.person(name)
+      .locator('i')
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    await this.close()
+    const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number)
+    return `#${[r, g, b].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`
+  }
+
   async close(): Promise<void> {
     await this.dialog().getByRole('button', { name: 'Close', exact: true }).click()
   }
@@ -151,6 +162,12 @@ test.describe('live workshop', () => {
       const box = await new EditingBoard(page).boxOf(`#note-${anaNote.id}`)
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
       await expect(page.getByText(shown('Added by Ana'))).toBeVisible()
+      // On the board, each participant's note carries its author's name tag.
+      const editing = new EditingBoard(page)
+      const node = (await editing.node(`#note-${anaNote.id}`))!
+      const anaColour = (await invite.statusColour('Ana')) ?? ''
+      await expect.poll(() => editing.pixelOnNotesLayer(node.x + node.width - 7, node.y + node.height)).toBe(anaColour)
+      await page.screenshot({ path: 'docs/live-board-authors.png' })
 
       // Ana edits her own note from the phone.
       await ana.p.press(ana.p.note('Check-in queue is too long').getByRole('button', { name: 'Edit' }))

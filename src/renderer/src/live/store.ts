@@ -3,6 +3,7 @@
  * `liveStatus` and every `liveChanged` event) and whether the Invite participants dialog is open.
  * The host owns the session; this is only its latest picture, never saved.
  */
+import { useMemo } from 'react'
 import { create } from 'zustand'
 import type { LiveStatus } from '../../../shared/live/protocol'
 import type { JourneyApi } from '../../../shared/api/contract'
@@ -46,3 +47,19 @@ export const openInvite = () => {
   void refreshLive()
 }
 export const closeInvite = () => useLive.setState({ dialogOpen: false })
+
+/** Who added which note of this map in the live session (a new Map only when the authors change). */
+export function useNoteAuthors(mapId: string): ReadonlyMap<string, { name: string; color: string }> | undefined {
+  // A string, so a status that changed something else leaves the board's layout alone.
+  const key = useLive((s) => {
+    const authors = s.status?.mapId === mapId ? s.status.authors : undefined
+    return authors && Object.keys(authors).length > 0
+      ? JSON.stringify(Object.entries(authors).map(([id, a]) => [id, a.name, a.color]))
+      : ''
+  })
+  return useMemo(() => {
+    if (!key) return undefined
+    const rows = JSON.parse(key) as [string, string, string][]
+    return new Map(rows.map(([id, name, color]) => [id, { name, color }]))
+  }, [key])
+}

@@ -9,6 +9,7 @@ import type { JourneyMap, Lane, Note } from '../../../shared/model'
 import { cellOpen } from '../../../shared/live/rights'
 import type { ParticipantState } from '../../../shared/live/protocol'
 import { t } from '../i18n'
+import { PALETTE } from '../panels/note-fields'
 import { plural } from '../common/plural'
 import { formatCountdown, timerRemaining } from '../workshop/timer'
 import { LiveConnection, NAME_KEY, type LiveSnapshot } from './live-connection'
@@ -230,6 +231,8 @@ function LaneSection({
   readonly state: ParticipantState
 }) {
   const [draft, setDraft] = useState('')
+  /** Null: the lane's own colour. */
+  const [color, setColor] = useState<string | null>(null)
   const open = cellOpen(state.rights, stageId, lane.id)
   const headingId = `lane-${lane.id}`
   return (
@@ -251,7 +254,7 @@ function LaneSection({
             e.preventDefault()
             const text = draft.trim()
             if (!text) return
-            if (connection.run('addNote', { stageId, laneId: lane.id, text })) setDraft('')
+            if (connection.run('addNote', { stageId, laneId: lane.id, text, ...(color ? { color } : {}) })) setDraft('')
           }}
         >
           <textarea
@@ -262,6 +265,20 @@ function LaneSection({
             aria-label={`${t('participant.add')}: ${lane.title}`}
             onChange={(e) => setDraft(e.target.value)}
           />
+          <fieldset className="p-colors">
+            <legend className="visually-hidden">{t('interaction.field.color')}</legend>
+            {PALETTE.slice(0, 6).map((p) => (
+              <label key={p.color} style={{ background: p.color }} title={t(p.name)}>
+                <input
+                  type="radio"
+                  name={`color-${lane.id}`}
+                  checked={color === p.color}
+                  onChange={() => setColor(p.color)}
+                />
+                <span className="visually-hidden">{t(p.name)}</span>
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" className="primary" disabled={!draft.trim()}>
             {t('participant.add')}
           </button>

@@ -281,8 +281,10 @@ export class LiveHub {
         before: n,
         after: { ...n, votes: Math.min(10000, n.votes + (tally[n.id] ?? 0)) }
       }))
-    // Marked revealed first: a crash after the write cannot add the dots twice.
-    this.#session = { ...s, rights: { ...s.rights, voting: { ...voting, revealed: true } } }
+    // Marked revealed first: a crash after the write cannot add the dots twice. (Read again:
+    // other participants' messages may have been handled while the map was read.)
+    const now = this.#session ?? s
+    this.#session = { ...now, rights: { ...now.rights, voting: { ...voting, revealed: true } } }
     this.#persist()
     if (records.length > 0)
       await this.#o.service.call(

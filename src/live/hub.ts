@@ -271,8 +271,10 @@ export class LiveHub {
     const voting = s.rights.voting
     if (!voting) throw new JourneyError('invalid_request', 'There is no vote to reveal.')
     if (voting.revealed) return this.status()
-    const tally = tallyOf(s.ballots)
     const map = await this.#o.service.call('getMap', { id: s.mapId })
+    // Read again after the await: other participants' dots may have come in meanwhile.
+    const now = this.#session ?? s
+    const tally = tallyOf(now.ballots)
     const records = map.notes
       .filter((n) => (tally[n.id] ?? 0) > 0)
       .map((n) => ({
@@ -281,9 +283,7 @@ export class LiveHub {
         before: n,
         after: { ...n, votes: Math.min(10000, n.votes + (tally[n.id] ?? 0)) }
       }))
-    // Marked revealed first: a crash after the write cannot add the dots twice. (Read again:
-    // other participants' messages may have been handled while the map was read.)
-    const now = this.#session ?? s
+    // Marked revealed first: a crash after the write cannot add the dots twice.
     this.#session = { ...now, rights: { ...now.rights, voting: { ...voting, revealed: true } } }
     this.#persist()
     if (records.length > 0)

@@ -77,8 +77,14 @@ async function start(): Promise<void> {
   // starts (or resumes) a session, from the same built renderer (participant.html).
   const hub = new LiveHub({ service: library, stateFile: liveStateFile(file), port: LIVE_PORT })
   const participantsDir = location.kind === 'bundle' ? location.rendererDir : join(import.meta.dirname, '../renderer')
+  // JOURNEYBOARD_LAN_HOST: one address to serve participants on (default: every address of the machine).
   hub.setNetwork(
-    participantNetwork({ hub, staticDir: participantsDir, log: (line) => console.error(`[journeyboard] ${line}`) })
+    participantNetwork({
+      hub,
+      staticDir: participantsDir,
+      host: process.env['JOURNEYBOARD_LAN_HOST'] || undefined,
+      log: (line) => console.error(`[journeyboard] ${line}`)
+    })
   )
   const service = withLive(library, hub)
   app.once('will-quit', () => void hub.close())

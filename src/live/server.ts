@@ -42,7 +42,8 @@ function refuse(res: ServerResponse, status: number, message: string): void {
 }
 
 function participantPath(pathname: string): string | null {
-  if (/^\/j\/[A-Za-z0-9]{1,12}\/?$/.test(pathname)) return '/participant.html'
+  // The join link, or the bare address where the short code is typed in.
+  if (pathname === '/' || /^\/j\/[A-Za-z0-9]{1,12}\/?$/.test(pathname)) return '/participant.html'
   // The page's assets: relative to /j/<code>/ or to the root.
   const asset = /^(?:\/j)?(\/(?:assets|fonts)\/[A-Za-z0-9._/-]+)$/.exec(pathname)
   if (asset && !asset[1]?.includes('..')) return asset[1] as string

@@ -305,9 +305,22 @@ test('npm run web -- --lan prints where participants join, and the page there is
     await page.setViewportSize({ width: 360, height: 640 })
     const p = new ParticipantPage(page)
     await p.join(link, 'Dana')
-    // The participants' address serves neither the facilitator's app nor its API.
+    // The bare address asks for the short code instead.
     const origin = new URL(link).origin
-    expect((await page.request.get(`${origin}/`)).status()).toBe(404)
+    const other = await page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 360, height: 640 } })
+    const typed = await other.newPage()
+    await typed.goto(`${origin}/`)
+    await typed.getByLabel('Join code').fill(link.slice(-6).toLowerCase())
+    await typed.getByLabel('Your name').fill('Eli')
+    await typed.getByRole('button', { name: 'Join' }).click()
+    await expect(typed.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
+    await expect(typed).toHaveURL(link)
+    await other.close()
+    // The participants' address serves neither the facilitator's app nor its API.
+    expect((await page.request.get(`${origin}/index.html`)).status()).toBe(404)
     expect((await page.request.get(`${origin}/api`)).status()).toBe(404)
   } finally {
     await host.stop()

@@ -113,6 +113,7 @@ function Running({ map, status }: { readonly map: JourneyMap; readonly status: L
           <p className="live-code" aria-label={t('live.invite.code')}>
             {status.code}
           </p>
+          {first && <p className="hint">{t('live.invite.codeHint', { address: new URL(first.url).origin })}</p>}
           {status.addresses.length > 1 && (
             <>
               <h3>{t('live.invite.addresses')}</h3>

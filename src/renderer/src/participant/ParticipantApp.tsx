@@ -38,14 +38,14 @@ function connect(code: string, name: string): LiveConnection {
 }
 
 export function ParticipantApp() {
-  const code = useMemo(() => codeFromAddress(), [])
+  const linked = useMemo(() => codeFromAddress(), [])
+  const [code, setCode] = useState(linked ?? '')
   const [name, setName] = useState(remembered)
   // A device that joined before comes back as the same person without asking again.
   const [connection, setConnection] = useState<LiveConnection | null>(() =>
-    code && remembered() ? connect(code, remembered()) : null
+    linked && remembered() ? connect(linked, remembered()) : null
   )
 
-  if (!code) return <p className="p-message">{t('participant.noCode')}</p>
   if (!connection)
     return (
       <main className="p-join">
@@ -54,15 +54,31 @@ export function ParticipantApp() {
           onSubmit={(e) => {
             e.preventDefault()
             const trimmed = name.trim()
-            if (!trimmed) return
+            const typed = code.trim().toUpperCase()
+            if (!trimmed || !typed) return
             try {
               localStorage.setItem(NAME_KEY, trimmed)
             } catch {
               // Not remembered on this device; joining works anyway.
             }
-            setConnection(connect(code, trimmed))
+            // The code typed in becomes the address, so a reload comes back here.
+            if (!linked) history.replaceState(null, '', `/j/${encodeURIComponent(typed)}`)
+            setConnection(connect(typed, trimmed))
           }}
         >
+          {!linked && (
+            <label>
+              {t('participant.code')}
+              <input
+                value={code}
+                maxLength={6}
+                autoCapitalize="characters"
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setCode(e.target.value.toUpperCase())}
+              />
+            </label>
+          )}
           <label>
             {t('participant.name')}
             <input
@@ -74,7 +90,7 @@ export function ParticipantApp() {
             />
           </label>
           <small>{t('participant.nameHint')}</small>
-          <button type="submit" className="primary" disabled={!name.trim()}>
+          <button type="submit" className="primary" disabled={!name.trim() || !code.trim()}>
             {t('participant.join')}
           </button>
         </form>

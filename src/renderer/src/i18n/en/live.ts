@@ -62,6 +62,7 @@ export const live = {
   // The participant
   'participant.title': 'Join the workshop',
   'participant.name': 'Your name',
+  'participant.code': 'Join code',
   'participant.nameHint': 'Shown on your notes. Remembered on this device.',
   'participant.join': 'Join',
   'participant.joining': 'Joining…',
@@ -99,6 +100,5 @@ export const live = {
   'participant.refused.full': 'The session is full.',
   'participant.refused.badMessage':
     'This page and the facilitator’s app do not understand each other. Reload the page.',
-  'participant.refused.tooFast': 'Too many messages at once. Reload the page.',
-  'participant.noCode': 'This address has no join code. Open the link the facilitator shows.'
+  'participant.refused.tooFast': 'Too many messages at once. Reload the page.'
 } as const

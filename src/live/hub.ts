@@ -375,7 +375,10 @@ export class LiveHub {
       },
       closed: () => {
         this.#connections.delete(connection)
-        if (connection.participantId) this.#emitStatus(true)
+        if (connection.participantId) {
+          this.#emitStatus(true)
+          this.#broadcastState(false)
+        }
       }
     }
   }

@@ -50,13 +50,6 @@ function Body({ map, status }: { readonly map: JourneyMap; readonly status: Live
         </button>
       </>
     )
-  if (status.mapId !== map.id)
-    return (
-      <>
-        <p>{t('live.invite.otherMap', { title: status.mapTitle ?? '' })}</p>
-        <EndButton />
-      </>
-    )
   if (status.state === 'interrupted')
     return (
       <>
@@ -67,6 +60,13 @@ function Body({ map, status }: { readonly map: JourneyMap; readonly status: Live
           </button>
           <EndButton />
         </div>
+      </>
+    )
+  if (status.mapId !== map.id)
+    return (
+      <>
+        <p>{t('live.invite.otherMap', { title: status.mapTitle ?? '' })}</p>
+        <EndButton />
       </>
     )
   return <Running map={map} status={status} />

@@ -153,6 +153,7 @@ function Workshop({
         <span className="p-me">
           <i style={{ background: state.me.color }} aria-hidden="true" />
           {t('participant.you', { name: state.me.name })}
+          <span className="p-here">{t('live.presence', { count: state.here })}</span>
         </span>
       </header>
       {offline && (

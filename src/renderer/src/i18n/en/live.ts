@@ -58,7 +58,6 @@ export const live = {
   'live.presence': '{count} here',
   'live.presenceLabel': 'Participants here now: {names}',
   'live.author': 'Added by {name}',
-  'live.authorsTitle': 'Participants’ notes',
   // The participant
   'participant.title': 'Join the workshop',
   'participant.name': 'Your name',

@@ -319,6 +319,12 @@ test('npm run web -- --lan prints where participants join, and the page there is
     await expect(typed.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
     await expect(typed).toHaveURL(link)
     await other.close()
+    // The facilitator's token is nowhere a participant can see it.
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.documentElement.outerHTML
+    )
+    expect(stored).not.toContain(host.token)
+    expect(await (await page.request.get(link)).text()).not.toContain(host.token)
     // The participants' address serves neither the facilitator's app nor its API.
     expect((await page.request.get(`${origin}/index.html`)).status()).toBe(404)
     expect((await page.request.get(`${origin}/api`)).status()).toBe(404)

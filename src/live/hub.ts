@@ -371,7 +371,14 @@ export class LiveHub {
         }
         queue = queue
           .then(() => this.#handle(connection, parsed))
-          .catch((error: unknown) => this.#log(`live: internal error: ${String(error)}`))
+          .catch((error: unknown) => {
+            // Answered all the same (the map went to the trash, the library closed…), so no page waits forever.
+            if ('id' in parsed) {
+              const data = toErrorData(error)
+              socket.send({ t: 'result', id: parsed.id, ok: false, error: { code: data.code, message: data.message } })
+            }
+            if (!(error instanceof JourneyError)) this.#log(`live: internal error: ${String(error)}`)
+          })
       },
       closed: () => {
         this.#connections.delete(connection)

@@ -265,6 +265,15 @@ describe('live session host', () => {
     expect(welcome.t === 'welcome' && welcome.map.notes.some((n) => n.text === 'Kept')).toBe(true)
   })
 
+  it('answers a participant even when the map went to the trash meanwhile', async () => {
+    const { service, map, painLane, stage } = await setup()
+    const status = await service.call('startLive', { mapId: map.id })
+    const { client } = await joined(new URL(status.addresses[0]!.url).origin, status.code!, 'Ana')
+    await service.call('trashMap', { id: map.id })
+    const answer = await client.push(notePush(map.id, 'a1', map.revision, newNote('n1', stage.id, painLane.id, 'x')))
+    expect(answer.ok).toBe(false)
+  })
+
   it('tells the library alone cannot host a session', async () => {
     const { library } = await setup()
     expect((await rejection(library.call('liveStatus', {}))).code).toBe('forbidden')

@@ -24,7 +24,13 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     publicDir: resolve(__dirname, 'resources/public'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/renderer/index.html'),
+          // The live workshop's participant page (served by src/live/server.ts at /j/<code>).
+          participant: resolve(__dirname, 'src/renderer/participant.html')
+        }
+      }
     },
     plugins: [react()]
   }

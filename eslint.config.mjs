@@ -120,6 +120,14 @@ export default tseslint.config(
     )
   },
   {
+    // The participants' door: used by main and the web host, never the other way round.
+    files: ['src/live/**/*.ts'],
+    rules: layer(
+      ['**/renderer/**', '**/preload/**', '**/main/**', '**/cli/**', 'electron'],
+      'src/live is the live session\u2019s host: main and the web host use it, it uses the library.'
+    )
+  },
+  {
     files: ['src/main/**/*.ts', 'src/web/**/*.ts', 'src/cli/**/*.ts'],
     rules: layer(['**/renderer/**', '**/preload/**'], 'Entry points are thin doors onto src/library.')
   },

@@ -74,6 +74,11 @@ export function snapshotName(prefix: string, fileName: string | undefined): stri
   return stem ? titleWithSuffix(prefix, ` ${stem}`).slice(0, LIMITS.label) : prefix
 }
 
+/** The live workshop's methods belong to the door that can listen on the network (src/live). */
+const noLiveSession = (): never => {
+  throw new JourneyError('forbidden', 'Inviting participants needs the Journeyboard app or its web host.')
+}
+
 export function createHandlers(ctx: LibraryContext): Handlers {
   const { maps, personas, snapshots, versions } = ctx
   const db = ctx.statements.db
@@ -283,6 +288,13 @@ export function createHandlers(ctx: LibraryContext): Handlers {
       const snapshot = snapshots.get(id)
       if (!snapshot) throw notFound('This snapshot')
       return insertCopy(snapshot.map, titleWithSuffix(snapshot.map.title, ` (restored ${snapshot.info.name})`))
-    }
+    },
+    liveStatus: noLiveSession,
+    startLive: noLiveSession,
+    resumeLive: noLiveSession,
+    updateLive: noLiveSession,
+    removeParticipant: noLiveSession,
+    revealVotes: noLiveSession,
+    endLive: noLiveSession
   }
 }

@@ -5,6 +5,10 @@
 import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import { join } from 'node:path'
 import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
+import { LiveHub } from '../live/hub'
+import { participantNetwork } from '../live/server'
+import { liveStateFile } from '../live/state-file'
+import { withLive } from '../live/with-live'
 import { isAppUrl, resolveAppLocation } from './app-url'
 import { installCloseGuard } from './close-guard'
 import { registerDialogHandlers } from './dialogs'
@@ -16,6 +20,9 @@ import { IPC_FILE_OPENED_CHANNEL, OpenedFiles, filesInArgs } from './open-files'
 import { lockDownSession } from './permissions'
 import { registerAppScheme, serveAppScheme } from './protocol'
 import { guardAllWebContents, WindowManager } from './window'
+
+/** Where participants join (a resumed session keeps the port it had). */
+const LIVE_PORT = 4871
 
 async function start(): Promise<void> {
   const location = resolveAppLocation({
@@ -61,11 +68,26 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession, isOurs)
 
   const file = libraryPath()
-  const service = openLibraryOrExplain(file)
-  if (!service) {
+  const library = openLibraryOrExplain(file)
+  if (!library) {
     app.exit(1)
     return
   }
+  // Participants of a live workshop: served on the room's network only once the facilitator
+  // starts (or resumes) a session, from the same built renderer (participant.html).
+  const hub = new LiveHub({ service: library, stateFile: liveStateFile(file), port: LIVE_PORT })
+  const participantsDir = location.kind === 'bundle' ? location.rendererDir : join(import.meta.dirname, '../renderer')
+  // JOURNEYBOARD_LAN_HOST: one address to serve participants on (default: every address of the machine).
+  hub.setNetwork(
+    participantNetwork({
+      hub,
+      staticDir: participantsDir,
+      host: process.env['JOURNEYBOARD_LAN_HOST'] || undefined,
+      log: (line) => console.error(`[journeyboard] ${line}`)
+    })
+  )
+  const service = withLive(library, hub)
+  app.once('will-quit', () => void hub.close())
   const removeHandlers = registerIpcHandlers(service, isOurs)
   const removeDialogs = registerDialogHandlers(isOurs)
   const removeOpened = opened.register(isOurs)

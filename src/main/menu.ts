@@ -76,6 +76,8 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       command('Import…', 'importMap', 'CmdOrCtrl+Shift+O'),
       command('Export…', 'exportMap', 'CmdOrCtrl+E'),
       { type: 'separator' },
+      command('Invite Participants…', 'inviteParticipants'),
+      { type: 'separator' },
       { role: 'close', label: 'Close Window' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const])
     ]

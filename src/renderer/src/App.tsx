@@ -8,6 +8,7 @@ import { HomeScreen } from './home/HomeScreen'
 import { MapScreen } from './map/MapScreen'
 import { t } from './i18n'
 import { useAppStore } from './store'
+import { setLiveStatus } from './live/store'
 
 export function App() {
   const route = useAppStore((s) => s.route)
@@ -29,6 +30,7 @@ export function App() {
     reconnectNow.current = client.reconnectNow
     setApi(client.api)
     return client.onEvent((event) => {
+      if (event.type === 'liveChanged') return setLiveStatus(event.status)
       useAppStore.getState().receiveEvent(event)
       if (event.type === 'libraryChanged' || event.type === 'mapChanged') void refreshMaps()
     })

@@ -12,6 +12,7 @@ import { TemplateIdSchema } from '../schema/enums'
 import { PatchSchema } from '../schema/patch'
 import { PushRequestSchema, type MapChange, type PushResult } from '../sync/protocol'
 import type { DeepReadonly, JourneyMap, Persona, SnapshotInfo } from '../model'
+import { RemoveParticipantSchema, StartLiveSchema, UpdateLiveSchema, type LiveStatus } from '../live/protocol'
 
 const Empty = z.object({}).strict()
 const ById = z.object({ id: IdSchema }).strict()
@@ -149,7 +150,23 @@ export const apiRequests = {
     })
     .strict(),
   getSnapshot: ById,
-  restoreSnapshot: ById
+  restoreSnapshot: ById,
+  /**
+   * The live workshop (src/shared/live): participants join the open map from their own devices.
+   * Answered by the app or the web host (src/live), never by the library alone.
+   */
+  liveStatus: Empty,
+  /** Starts listening on the room's network and opens a session on the map (off until then). */
+  startLive: StartLiveSchema,
+  /** After the app stopped during a session: listen again, same link, same participants. */
+  resumeLive: Empty,
+  /** What participants may do, and the view they follow (timer, presentation step). */
+  updateLive: UpdateLiveSchema,
+  removeParticipant: RemoveParticipantSchema,
+  /** Shows the vote's dots to everyone and adds them to the notes' votes. */
+  revealVotes: Empty,
+  /** Ends the session: every participant link stops working at once. */
+  endLive: Empty
 } as const
 
 export type ApiMethod = keyof typeof apiRequests
@@ -181,6 +198,13 @@ export interface ApiResponses {
   createSnapshot: SnapshotInfo
   getSnapshot: JourneyMap
   restoreSnapshot: JourneyMap
+  liveStatus: LiveStatus
+  startLive: LiveStatus
+  resumeLive: LiveStatus
+  updateLive: LiveStatus
+  removeParticipant: LiveStatus
+  revealVotes: LiveStatus
+  endLive: LiveStatus
 }
 export type ApiResponse<K extends ApiMethod> = ApiResponses[K]
 
@@ -188,7 +212,20 @@ export type ApiResponse<K extends ApiMethod> = ApiResponses[K]
  * Pushed to every open window when the library changes, whoever made the change. `mapChanged`
  * carries the committed patch and the new revision, so an open map applies it without reloading.
  */
-export type ApiEvent = MapChange | { readonly type: 'libraryChanged' }
+export type ApiEvent =
+  MapChange | { readonly type: 'libraryChanged' } | { readonly type: 'liveChanged'; readonly status: LiveStatus }
+
+/** The live workshop's methods: carried by the app or the web host's hub, not by the library. */
+export const LIVE_METHODS = [
+  'liveStatus',
+  'startLive',
+  'resumeLive',
+  'updateLive',
+  'removeParticipant',
+  'revealVotes',
+  'endLive'
+] as const satisfies readonly (keyof typeof apiRequests)[]
+export type LiveMethod = (typeof LIVE_METHODS)[number]
 
 /** The typed API as the renderer sees it: one method per call. */
 export type JourneyApi = {

@@ -76,7 +76,8 @@ export const MENU_COMMANDS = [
   'exportMap',
   'zoomIn',
   'zoomOut',
-  'zoomFit'
+  'zoomFit',
+  'inviteParticipants'
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

@@ -154,3 +154,39 @@ export function voteBadges(map: JourneyMap, notes: readonly NoteItem[], wrap: Wr
   }
   return out
 }
+
+const AUTHOR = { height: 16, padX: 5, font: font(10, 'bold'), ink: '#ffffff', maxWidth: 90 } as const
+
+/** The name of the participant who added a note, as a tag in their colour on its bottom edge. */
+export function authorBadges(
+  authors: ReadonlyMap<string, { readonly name: string; readonly color: string }> | undefined,
+  notes: readonly NoteItem[],
+  wrap: Wrapper
+): BadgeItem[] {
+  if (!authors || authors.size === 0) return []
+  const out: BadgeItem[] = []
+  for (const note of notes) {
+    const author = authors.get(note.id)
+    if (!author) continue
+    const text = singleLine(wrap, author.name, AUTHOR.maxWidth, AUTHOR.font)
+    const w = (text.lines[0]?.width ?? 0) + 2 * AUTHOR.padX
+    const x = note.x + note.w - w - 4
+    const y = note.y + note.h - AUTHOR.height / 2
+    out.push({
+      kind: 'badge',
+      id: `author:${note.id}`,
+      role: 'author',
+      targetId: note.id,
+      x,
+      y,
+      w,
+      h: AUTHOR.height,
+      fill: author.color,
+      stroke: '#ffffff',
+      cornerRadius: AUTHOR.height / 2,
+      accent: null,
+      texts: [textBlock(text, x, y, AUTHOR.font, AUTHOR.height, AUTHOR.ink, 'center', w)]
+    })
+  }
+  return out
+}

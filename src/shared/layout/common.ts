@@ -34,6 +34,11 @@ export interface LayoutOptions {
   readonly cache?: LayoutCache
   readonly segmentWords?: WordSegmenter
   readonly segmentGraphemes?: GraphemeSegmenter
+  /**
+   * Who added which note, for notes added by workshop participants (the live session): a small
+   * name tag in the author's colour on the note's bottom edge. Only the facilitator's board passes it.
+   */
+  readonly authors?: ReadonlyMap<string, { readonly name: string; readonly color: string }>
 }
 
 export const DEFAULT_LABELS: SeriesLabels = { everyone: 'Everyone', toBe: '{name} (to-be)' }

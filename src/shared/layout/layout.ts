@@ -13,7 +13,7 @@ import {
   type LayoutOptions,
   type Wrapper
 } from './common'
-import { kpiStacks, voteBadges } from './badges'
+import { authorBadges, kpiStacks, voteBadges } from './badges'
 import { prepareEmotions } from './emotion'
 import { COLORS, LAYOUT, textColorOn } from './metrics'
 import { layoutOverlays } from './overlays'
@@ -189,7 +189,11 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
   const stageHeaders = columns.map((column) => stageHeader(column, wrap, height))
   const laneHeaders = rows.map((row) => laneHeader(row, wrap))
   const emotionScene = emotions.layout(columns, rows, laneHeaders)
-  const badges = [...kpis.badges(rows, columns, wrap), ...voteBadges(map, notes, wrap)]
+  const badges = [
+    ...kpis.badges(rows, columns, wrap),
+    ...voteBadges(map, notes, wrap),
+    ...authorBadges(options.authors, notes, wrap)
+  ]
   const overlays = layoutOverlays(
     {
       markers: map.markers,

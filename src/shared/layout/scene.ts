@@ -224,10 +224,10 @@ export interface LegendItem {
  */
 export interface BadgeItem extends BoxItem {
   readonly kind: 'badge'
-  /** `kpi:${metricId}` or `votes:${noteId}`. */
+  /** `kpi:${metricId}`, `votes:${noteId}` or `author:${noteId}`. */
   readonly id: string
-  /** What it shows: a KPI against its target, or a note's dot votes. */
-  readonly role: 'kpi' | 'votes'
+  /** What it shows: a KPI against its target, a note's dot votes, or who added the note (live workshop). */
+  readonly role: 'kpi' | 'votes' | 'author'
   /** The metric's or the note's id. */
   readonly targetId: string
   readonly cornerRadius: number

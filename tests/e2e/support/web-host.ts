@@ -26,6 +26,8 @@ export interface RunningHost {
   readonly process: ChildProcess
   /** Everything the host wrote to stderr so far. */
   stderr(): string
+  /** Everything the host wrote to stdout so far. */
+  stdout(): string
   /** Ctrl-C, then removes the temporary folder. */
   stop(): Promise<number | null>
   /** Sends `signal` (e.g. SIGKILL) and waits for the exit; keeps the folder (the library stays for a restart). */
@@ -41,11 +43,11 @@ export async function startHost(extraArgs: string[] = [], dbPath?: string): Prom
   })
   let stderr = ''
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
     const timer = setTimeout(() => reject(new Error(`web host did not start in 30 s; stderr: ${stderr}`)), 30_000)
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString()
+    child.stdout?.on('data', () => {
       const match = /Journeyboard is running at (\S+)/.exec(out)
       if (match?.[1]) {
         clearTimeout(timer)
@@ -75,6 +77,7 @@ export async function startHost(extraArgs: string[] = [], dbPath?: string): Prom
     dir,
     process: child,
     stderr: () => stderr,
+    stdout: () => out,
     async stop() {
       const done = exited()
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT')

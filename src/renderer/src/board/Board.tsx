@@ -18,6 +18,7 @@ import {
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
+import { useNoteAuthors } from '../live/store'
 import { CameraController } from './camera'
 import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
@@ -102,9 +103,10 @@ export function Board({ map, personas }: BoardProps) {
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
+  const authors = useNoteAuthors(map.id)
   const scene: Scene = useMemo(
-    () => layoutMap(map, measure, { personas, labels, cache }),
-    [map, measure, personas, labels, cache]
+    () => layoutMap(map, measure, { personas, labels, cache, authors }),
+    [map, measure, personas, labels, cache, authors]
   )
   const index = useMemo(() => new SceneIndex(scene), [scene])
   const indexRef = useRef<SceneIndex | null>(index)

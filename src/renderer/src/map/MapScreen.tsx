@@ -9,6 +9,7 @@ import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { VersionsButton } from '../versions/VersionsPanel'
 import { WorkshopButtons } from '../workshop/WorkshopButtons'
+import { LiveButtons } from '../live/LiveButtons'
 
 /** A map open on the board, under a header with the way back and the map's title. */
 export function MapScreen() {
@@ -26,6 +27,7 @@ export function MapScreen() {
         <PersonaLinker map={map} />
         <VersionsButton map={map} />
         <WorkshopButtons map={map} />
+        <LiveButtons map={map} />
         <ExchangeButtons exportable />
         <SaveIndicator />
       </header>

@@ -32,6 +32,7 @@ import {
   type LinkedPersona,
   type NoteFieldChange
 } from './note-fields'
+import { NoteAuthor } from '../live/LiveButtons'
 import { pointOf, scaleScores, seriesOf } from './series'
 import './panels.css'
 
@@ -120,6 +121,7 @@ function NoteDetails({
           onCommit={(text) => set({ text })}
         />
       )}
+      {single && <NoteAuthor noteId={single.id} />}
       <fieldset className="panel-field swatches">
         <legend>{t('interaction.field.color')}</legend>
         {PALETTE.map((p) => (

@@ -4,6 +4,7 @@
  * `window.journeyboard`. Pure TypeScript: the renderer's IPC client imports it, so does main.
  */
 import { JourneyError, type Issue, type JourneyErrorCode } from '../errors'
+import type { Language } from '../i18n/languages'
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from './contract'
 import type { SaveExportFileRequest, SaveExportFileResult } from './save-file'
 
@@ -40,6 +41,12 @@ export const IPC_TAKE_OPENED_FILES_CHANNEL = 'journeyboard:takeOpenedFiles'
 
 /** Main → renderer: files are waiting to be taken (no payload: the bytes go through the call above). */
 export const IPC_FILE_OPENED_CHANNEL = 'journeyboard:fileOpened'
+
+/**
+ * Renderer → main: the language the page speaks (a Language code), so the native menu and the
+ * main process's own dialogs speak it too. Fire-and-forget; anything else is ignored.
+ */
+export const IPC_LANGUAGE_CHANNEL = 'journeyboard:setLanguage'
 
 /** A file handed to the app to open: its bytes, or why it could not be read. */
 export type OpenedFileMessage =
@@ -104,4 +111,6 @@ export type IpcBridge = IpcCallBridge & {
   readonly takeOpenedFiles: () => Promise<IpcResult<readonly OpenedFileMessage[]>>
   /** Called when files wait to be taken. */
   readonly onFileOpened: (listener: () => void) => () => void
+  /** The interface language changed (or was first chosen): the native menu follows it. */
+  readonly setLanguage: (language: Language) => void
 }

@@ -89,7 +89,7 @@ export const exchange = {
   'exchange.pdf.label.note': 'Note',
   'exchange.pdf.label.details': 'Details',
   'exchange.pdf.label.noNotes': 'No notes in this stage.',
-  'exchange.pdf.label.votes': '{count} votes',
+  'exchange.pdf.label.votes': '{count, plural, one {# vote} other {# votes}}',
   'exchange.pdf.label.target': 'target {value}',
   'exchange.pdf.label.notMeasured': 'not measured',
   'exchange.pdf.label.analysis': 'Analysis',

@@ -123,7 +123,7 @@ export const workshop = {
   'workshop.vote.names': 'Names (optional, one per line)',
   'workshop.vote.namesHint': 'With names, there is one participant per name.',
   'workshop.vote.onePerNote': 'At most one dot per note for each participant',
-  'workshop.vote.inScope': '{count} notes can be voted on.',
+  'workshop.vote.inScope': '{count, plural, one {# note can be voted on.} other {# notes can be voted on.}}',
   'workshop.vote.noneInScope': 'No notes in these lanes and kinds.',
   'workshop.vote.start': 'Start round',
   'workshop.vote.running': 'Round in progress',

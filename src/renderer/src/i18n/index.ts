@@ -7,10 +7,14 @@
 import { useSyncExternalStore } from 'react'
 import { createTranslator, isolate, localeFormats, type MessageParams } from '../../../shared/i18n/format'
 import { LOCALE_TAGS, matchLanguage, type Language } from '../../../shared/i18n/languages'
+import { bg } from './bg'
 import { en, type Catalogue, type MessageKey } from './en'
+import { ru } from './ru'
+import { th } from './th'
+import { zh } from './zh'
 
 /** Every language's catalogue; each is typed `Catalogue`, so a missing key fails the typecheck. */
-export const catalogues: Readonly<Partial<Record<Language, Catalogue>> & { en: Catalogue }> = { en }
+export const catalogues: Readonly<Record<Language, Catalogue>> = { en, ru, bg, th, zh }
 
 let language: Language = 'en'
 let translate = createTranslator<MessageKey>(catalogues, language)

@@ -15,7 +15,8 @@ export const app = {
     'Страницата е отворена без ключ. Отворете адреса, който показа сървърът на Journeyboard (завършва на #token=…).',
   'app.connection.notConnected': 'Няма връзка със сървъра на Journeyboard, затова нищо не е изпратено.',
   'app.connection.lostInFlight': 'Връзката със сървъра на Journeyboard прекъсна, преди той да отговори.',
-  'app.connection.tooLarge': 'Заявката е {size}; сървърът на Journeyboard приема най-много {limit} наведнъж. Нищо не е изпратено.',
+  'app.connection.tooLarge':
+    'Заявката е {size}; сървърът на Journeyboard приема най-много {limit} наведнъж. Нищо не е изпратено.',
   'app.readOnly': 'Библиотеката е само за четене: можете да разглеждате, но промените не могат да се запазят.',
   'error.generic': 'Нещо се обърка: {message}',
   'error.dismiss': 'Затвори',

@@ -3,12 +3,14 @@ import type { files as en } from '../en/files'
 
 export const files = {
   'exchange.format.journeymap': 'Карта на Journeyboard',
-  'exchange.format.journeymap.hint': 'Картата като самостоятелен документ (.journeymap): отваря се в Journeyboard, сравнява се лесно в git',
+  'exchange.format.journeymap.hint':
+    'Картата като самостоятелен документ (.journeymap): отваря се в Journeyboard, сравнява се лесно в git',
   'exchange.pdf.embedMap': 'Включи редактируемата карта (PDF файлът се отваря отново в Journeyboard)',
   'exchange.png.embedMap': 'Включи редактируемата карта (изображението се отваря отново в Journeyboard)',
   'exchange.svg.embedMap': 'Включи редактируемата карта (рисунката се отваря отново в Journeyboard)',
   'files.saveAs.button': 'Запази картата като…',
-  'files.saveAs.notSaved': 'Последните ви промени още не са запазени, затова картата не е записана във файл. Първо опитайте запазването отново.',
+  'files.saveAs.notSaved':
+    'Последните ви промени още не са запазени, затова картата не е записана във файл. Първо опитайте запазването отново.',
   'files.saveAs.saved': '„{title}“ е запазена в {path}.',
   'files.saveAs.downloaded': '„{title}“ е изтеглена като „{name}“.',
   'files.saveAs.failed': 'Картата не е запазена във файл: {message}',
@@ -17,7 +19,8 @@ export const files = {
   'files.open.tooLarge': '„{name}“ е {size}; файлове над {limit} не могат да се отварят.',
   'files.drop.hint': 'Пуснете файла, за да го отворите',
   'files.notice.dismiss': 'Скрий',
-  'files.import.embedded': 'Разпознат като {format}, експортиран от Journeyboard: ще бъде импортирана редактируемата карта в него.',
+  'files.import.embedded':
+    'Разпознат като {format}, експортиран от Journeyboard: ще бъде импортирана редактируемата карта в него.',
   'files.import.copyOf': 'Този файл съдържа копие на „{title}“, която е в библиотеката ви.',
   'files.import.copyOfHint':
     'Сливането пренася промените от файла в тази карта и ви пита там, където и двете копия са променили едно и също нещо. Импортирането като нова карта я оставя непроменена.',
@@ -30,14 +33,16 @@ export const files = {
   'files.merge.mapGone': 'Картата вече не е в библиотеката.',
   'files.merge.changedMeanwhile': 'Картата се промени, докато избирахте; изберете за новите конфликти.',
   'files.merge.base': 'Сравнено с общата за двете копия версия: моментната снимка „{name}“ от {date}.',
-  'files.merge.baseCurrent': 'Картата не се е променила, откакто е създаден файлът: промените от файла влизат такива, каквито са.',
+  'files.merge.baseCurrent':
+    'Картата не се е променила, откакто е създаден файлът: промените от файла влизат такива, каквито са.',
   'files.merge.noBase':
     'Файлът и картата нямат обща запазена версия, затова не може да се каже кой какво е променил: всяка разлика е конфликт, а това, което има само едното копие, се запазва.',
   'files.merge.nothing': 'Няма какво да се слива: картата вече има всичко от файла.',
   'files.merge.autoIntro': 'Слива се автоматично:',
   'files.merge.autoNone': 'Нищо друго не се слива автоматично: само конфликтите по-долу.',
   'files.merge.auto.notes': 'бележки: добавени {added}, променени {changed}, премахнати {removed}',
-  'files.merge.auto.structure': '{count, plural, one {# промяна в етапите или редовете} other {# промени в етапите и редовете}}',
+  'files.merge.auto.structure':
+    '{count, plural, one {# промяна в етапите или редовете} other {# промени в етапите и редовете}}',
   'files.merge.auto.emotions': '{count, plural, one {# оценка на емоция} other {# оценки на емоции}}',
   'files.merge.auto.others': '{count, plural, one {# маркер, връзка или KPI} other {# маркера, връзки и KPI}}',
   'files.merge.auto.map':
@@ -61,7 +66,8 @@ export const files = {
   'files.merge.deletion.keep': '{count, plural, =0 {Запази го} other {Запази го заедно с още #}}',
   'files.merge.duplicate': 'Две версии на едно място: {what}',
   'files.merge.remaining': '{count, plural, one {Изберете за още # конфликт.} other {Изберете за още # конфликта.}}',
-  'files.merge.safety': 'Моментна снимка „Преди сливане с …“ пази картата в сегашния ѝ вид, а „Редактиране ▸ Отмяна“ връща цялото сливане.',
+  'files.merge.safety':
+    'Моментна снимка „Преди сливане с …“ пази картата в сегашния ѝ вид, а „Редактиране ▸ Отмяна“ връща цялото сливане.',
   'files.merge.submit': 'Слей',
   'files.merge.finish': 'Готово',
   'files.merge.working': 'Сливане…',

@@ -13,8 +13,7 @@ export const home = {
   'home.search': 'Търсене в картите',
   'home.searchPlaceholder': 'Търсене в заглавия и бележки',
   'home.searchTooLong': 'Търсете с най-много {max} знака.',
-  'home.searchResults':
-    '{count, plural, one {# карта съдържа „{query}“.} other {# карти съдържат „{query}“.}}',
+  'home.searchResults': '{count, plural, one {# карта съдържа „{query}“.} other {# карти съдържат „{query}“.}}',
   'home.noMatches': 'Няма карта с „{query}“ в заглавието или бележките.',
   'home.hitNotes': '{count, plural, one {В # бележка:} other {В # бележки:}}',
   'home.sort': 'Подреждане',

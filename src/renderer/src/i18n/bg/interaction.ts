@@ -63,7 +63,8 @@ export const interaction = {
   'interaction.tools.addNote': 'Добави бележка',
   'interaction.tools.addNoteHint': 'Добавя бележка в избраната клетка (N) или в първата клетка',
   'interaction.tools.connect': 'Свържи',
-  'interaction.tools.connectHint': 'Плъзнете от една бележка към друга, за да начертаете стрелка (или задръжте Alt при плъзгане)',
+  'interaction.tools.connectHint':
+    'Плъзнете от една бележка към друга, за да начертаете стрелка (или задръжте Alt при плъзгане)',
   'interaction.tools.painPoints': 'Болезнени точки',
   'interaction.tools.painPointsHint': 'Списък на всички болезнени точки в картата',
   'interaction.tools.undo': 'Отмяна',
@@ -175,7 +176,8 @@ export const interaction = {
   'interaction.clipboard.tooMany': 'Наведнъж могат да се поставят най-много {max} бележки.',
   'interaction.clipboard.tooManyLines':
     'Поставеният текст има {lines, plural, one {# ред} other {# реда}}; наведнъж могат да се поставят най-много {max} бележки (по една на ред).',
-  'interaction.clipboard.lineTooLong': 'Ред от поставения текст е по-дълъг, отколкото побира една бележка ({max} знака).',
+  'interaction.clipboard.lineTooLong':
+    'Ред от поставения текст е по-дълъг, отколкото побира една бележка ({max} знака).',
   'interaction.clipboard.noCell': 'В тази карта няма клетка, в която да се поставят бележки.',
   'interaction.clipboard.notHere': 'Бележки не могат да се поставят в реда на емоциите; изберете друга клетка.',
   'interaction.zoomSelection': 'Избраното',

@@ -11,12 +11,14 @@ export const versions = {
   'versions.nameRequired': 'Дайте име на моментната снимка.',
   'versions.save': 'Запази моментна снимка',
   'versions.savedNotice': 'Моментната снимка „{name}“ е запазена.',
-  'versions.notSaved': 'Последните ви промени още не са запазени, затова не е направена снимка. Първо опитайте запазването отново.',
+  'versions.notSaved':
+    'Последните ви промени още не са запазени, затова не е направена снимка. Първо опитайте запазването отново.',
   'versions.listHeading': 'Моментни снимки',
   'versions.none': 'Все още няма моментни снимки.',
   'versions.compare': 'Сравни',
   'versions.restore': 'Възстанови като нова карта',
-  'versions.restoreExplain': 'Възстановяването никога не презаписва тази карта: снимката става нова карта в библиотеката ви.',
+  'versions.restoreExplain':
+    'Възстановяването никога не презаписва тази карта: снимката става нова карта в библиотеката ви.',
   'versions.restoredNotice': 'Възстановена като „{title}“.',
   'versions.openRestored': 'Отвори я',
   'versions.compareTitle': 'Сравнение с „{name}“',
@@ -24,7 +26,8 @@ export const versions = {
   'versions.compareExplain': 'Какво се е променило от моментната снимка „{name}“ ({date}) до картата в момента.',
   'versions.diffLabel': 'Промени след моментната снимка',
   'versions.noChanges': 'Няма промени: картата е каквато беше в снимката.',
-  'versions.summary': 'Бележки: добавени {added}, премахнати {removed}, променени {changed}. Оценки на емоциите: променени {emotions}.',
+  'versions.summary':
+    'Бележки: добавени {added}, премахнати {removed}, променени {changed}. Оценки на емоциите: променени {emotions}.',
   'versions.mapSection': 'Карта',
   'versions.titleChanged': 'Заглавие: „{before}“ → „{after}“',
   'versions.descriptionChanged': 'Описанието е променено.',

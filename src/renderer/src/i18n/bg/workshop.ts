@@ -6,15 +6,18 @@ export const workshop = {
   'workshop.finding.emptyLane': 'Редът „{lane}“ е празен.',
   'workshop.finding.missingCurve': '{series} все още няма крива на емоциите.',
   'workshop.finding.incompleteCurve': 'Кривата на {series} няма точка в: {stages}.',
-  'workshop.finding.painHotspot': '{series}: болезнените точки се струпват в „{stage}“ (тежест {pain}), където емоцията е {score}.',
+  'workshop.finding.painHotspot':
+    '{series}: болезнените точки се струпват в „{stage}“ (тежест {pain}), където емоцията е {score}.',
   'workshop.finding.emotionDrop': '{series}: емоцията спада с {drop} от „{from}“ ({fromScore}) до „{to}“ ({toScore}).',
   'workshop.finding.kpiMiss': '{name} в „{stage}“ е {value}, под целта {target}.',
   'workshop.finding.channelSpread':
     'Каналът „{channel}“ се възприема много различно в етапите: {highScore} в „{high}“, {lowScore} в „{low}“.',
-  'workshop.finding.personaDivergence': 'В „{stage}“ {high} ({highScore}) и {low} ({lowScore}) се чувстват много различно.',
+  'workshop.finding.personaDivergence':
+    'В „{stage}“ {high} ({highScore}) и {low} ({lowScore}) се чувстват много различно.',
   'workshop.finding.opportunity':
     '№{rank} „{text}“ в „{stage}“: оценка {score} (въздействие {impact}, усилие {effort}), {quadrant}.',
-  'workshop.finding.opportunityUnrated': '„{text}“ в „{stage}“ все още не е оценена (въздействие {impact}, усилие {effort}).',
+  'workshop.finding.opportunityUnrated':
+    '„{text}“ в „{stage}“ все още не е оценена (въздействие {impact}, усилие {effort}).',
   'workshop.category.gap': 'Пропуски',
   'workshop.category.hotspot': 'Горещи точки',
   'workshop.category.bottleneck': 'Тесни места',
@@ -56,8 +59,10 @@ export const workshop = {
   'workshop.analysis.unset': 'не е зададено',
   'workshop.analysis.opportunitiesSummary': 'Оценени са {rated} от {total} възможности.',
   'workshop.analysis.seeRanking': 'Виж класирането',
-  'workshop.ranking.formula': 'Оценка = въздействие × (6 − усилие), от 1 до 25. При равенство по-напред е тази с повече гласове.',
-  'workshop.ranking.none': 'Все още няма възможности. Добавете бележки в ред „Възможности“ и оценете въздействието и усилието им.',
+  'workshop.ranking.formula':
+    'Оценка = въздействие × (6 − усилие), от 1 до 25. При равенство по-напред е тази с повече гласове.',
+  'workshop.ranking.none':
+    'Все още няма възможности. Добавете бележки в ред „Възможности“ и оценете въздействието и усилието им.',
   'workshop.ranking.rank': '№',
   'workshop.ranking.opportunity': 'Възможност',
   'workshop.ranking.stage': 'Етап',
@@ -99,7 +104,8 @@ export const workshop = {
   'workshop.kpi.status.unknown': 'не се оценява',
   'workshop.kpi.legend':
     'На таблото KPI е зелен, когато постига целта си, жълт, когато не достига с не повече от 10% от целта, и червен при по-голямо изоставане.',
-  'workshop.kpi.noKpiLane': 'Тази карта няма ред за KPI, затова KPI не се виждат на таблото. Добавете ред от вид „KPI“.',
+  'workshop.kpi.noKpiLane':
+    'Тази карта няма ред за KPI, затова KPI не се виждат на таблото. Добавете ред от вид „KPI“.',
   'workshop.kpi.notANumber': 'Въведете число или оставете полето празно.',
   'workshop.kpi.nameRequired': 'KPI трябва да има име.',
   'workshop.vote.button': 'Гласуване с точки',
@@ -112,7 +118,8 @@ export const workshop = {
   'workshop.vote.names': 'Имена (по желание, по едно на ред)',
   'workshop.vote.namesHint': 'Ако има имена, всяко име е един участник.',
   'workshop.vote.onePerNote': 'Най-много една точка на бележка от всеки участник',
-  'workshop.vote.inScope': '{count, plural, one {Може да се гласува за # бележка.} other {Може да се гласува за # бележки.}}',
+  'workshop.vote.inScope':
+    '{count, plural, one {Може да се гласува за # бележка.} other {Може да се гласува за # бележки.}}',
   'workshop.vote.noneInScope': 'Няма бележки от тези видове в тези редове.',
   'workshop.vote.start': 'Започни кръг',
   'workshop.vote.running': 'Кръгът тече',

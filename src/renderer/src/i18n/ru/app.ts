@@ -15,7 +15,8 @@ export const app = {
     'Страница открыта без ключа. Откройте адрес, который вывел сервер Journeyboard (он заканчивается на #token=…).',
   'app.connection.notConnected': 'Нет связи с сервером Journeyboard, поэтому ничего не отправлено.',
   'app.connection.lostInFlight': 'Связь с сервером Journeyboard прервалась до его ответа.',
-  'app.connection.tooLarge': 'Размер запроса — {size}; сервер Journeyboard принимает не более {limit} за раз. Ничего не отправлено.',
+  'app.connection.tooLarge':
+    'Размер запроса — {size}; сервер Journeyboard принимает не более {limit} за раз. Ничего не отправлено.',
   'app.readOnly': 'Библиотека открыта только для чтения: смотреть можно, но изменения не сохранятся.',
   'error.generic': 'Что-то пошло не так: {message}',
   'error.dismiss': 'Закрыть',

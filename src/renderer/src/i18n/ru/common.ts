@@ -7,7 +7,8 @@ export const common = {
   'common.dismiss': 'Скрыть',
   'common.counter': '{length} / {max}',
   'common.counterHint': 'символов максимум',
-  'common.tooLong': 'Слишком длинно: {length, plural, one {# символ} few {# символа} many {# символов} other {# символа}}, помещается не более {max}.',
+  'common.tooLong':
+    'Слишком длинно: {length, plural, one {# символ} few {# символа} many {# символов} other {# символа}}, помещается не более {max}.',
   'time.justNow': 'только что',
   'time.minutes': '{count} мин назад',
   'time.hours': '{count} ч назад'

@@ -3,12 +3,14 @@ import type { files as en } from '../en/files'
 
 export const files = {
   'exchange.format.journeymap': 'Карта Journeyboard',
-  'exchange.format.journeymap.hint': 'Карта как отдельный документ (.journeymap): открывается в Journeyboard, удобно сравнивается в git',
+  'exchange.format.journeymap.hint':
+    'Карта как отдельный документ (.journeymap): открывается в Journeyboard, удобно сравнивается в git',
   'exchange.pdf.embedMap': 'Вложить редактируемую карту (PDF снова откроется в Journeyboard)',
   'exchange.png.embedMap': 'Вложить редактируемую карту (изображение снова откроется в Journeyboard)',
   'exchange.svg.embedMap': 'Вложить редактируемую карту (рисунок снова откроется в Journeyboard)',
   'files.saveAs.button': 'Сохранить карту как…',
-  'files.saveAs.notSaved': 'Последние изменения ещё не сохранены, поэтому карта не записана в файл. Сначала повторите сохранение.',
+  'files.saveAs.notSaved':
+    'Последние изменения ещё не сохранены, поэтому карта не записана в файл. Сначала повторите сохранение.',
   'files.saveAs.saved': '«{title}» сохранена в {path}.',
   'files.saveAs.downloaded': '«{title}» скачана как «{name}».',
   'files.saveAs.failed': 'Карта не сохранена в файл: {message}',
@@ -17,7 +19,8 @@ export const files = {
   'files.open.tooLarge': 'Размер «{name}» — {size}; файлы больше {limit} открыть нельзя.',
   'files.drop.hint': 'Отпустите файл, чтобы открыть его',
   'files.notice.dismiss': 'Скрыть',
-  'files.import.embedded': 'Распознан как {format}, экспортированный из Journeyboard: будет импортирована вложенная в него редактируемая карта.',
+  'files.import.embedded':
+    'Распознан как {format}, экспортированный из Journeyboard: будет импортирована вложенная в него редактируемая карта.',
   'files.import.copyOf': 'В этом файле копия карты «{title}», которая есть в вашей библиотеке.',
   'files.import.copyOfHint':
     'Слияние перенесёт изменения из файла в эту карту и спросит вас там, где обе копии изменили одно и то же. Импорт как новой карты оставит её без изменений.',
@@ -30,7 +33,8 @@ export const files = {
   'files.merge.mapGone': 'Карты больше нет в библиотеке.',
   'files.merge.changedMeanwhile': 'Карта изменилась, пока вы выбирали; сделайте выбор для новых конфликтов.',
   'files.merge.base': 'Сравнение с общей для обеих копий версией: снимок «{name}» от {date}.',
-  'files.merge.baseCurrent': 'Карта не менялась с тех пор, как из неё сделан файл: изменения из файла переносятся как есть.',
+  'files.merge.baseCurrent':
+    'Карта не менялась с тех пор, как из неё сделан файл: изменения из файла переносятся как есть.',
   'files.merge.noBase':
     'У файла и карты нет общей сохранённой версии, поэтому нельзя понять, кто что изменил: каждое различие — конфликт, а то, что есть только в одной из копий, сохраняется.',
   'files.merge.nothing': 'Сливать нечего: в карте уже есть всё, что содержит файл.',
@@ -65,7 +69,8 @@ export const files = {
   'files.merge.duplicate': 'Две версии одного места: {what}',
   'files.merge.remaining':
     '{count, plural, one {Осталось выбрать для # конфликта.} other {Осталось выбрать для # конфликтов.}}',
-  'files.merge.safety': 'Снимок «До слияния с …» сохранит карту в текущем виде, а «Правка ▸ Отменить» отменит всё слияние целиком.',
+  'files.merge.safety':
+    'Снимок «До слияния с …» сохранит карту в текущем виде, а «Правка ▸ Отменить» отменит всё слияние целиком.',
   'files.merge.submit': 'Слить',
   'files.merge.finish': 'Готово',
   'files.merge.working': 'Выполняем слияние…',

@@ -63,7 +63,8 @@ export const interaction = {
   'interaction.tools.addNote': 'Добавить стикер',
   'interaction.tools.addNoteHint': 'Добавить стикер в выбранную ячейку (N) или в первую ячейку',
   'interaction.tools.connect': 'Связать',
-  'interaction.tools.connectHint': 'Перетащите от одного стикера к другому, чтобы провести стрелку (или тяните с зажатым Alt)',
+  'interaction.tools.connectHint':
+    'Перетащите от одного стикера к другому, чтобы провести стрелку (или тяните с зажатым Alt)',
   'interaction.tools.painPoints': 'Боли',
   'interaction.tools.painPointsHint': 'Список всех болей на карте',
   'interaction.tools.undo': 'Отменить',

@@ -3,13 +3,13 @@ import type { personas as en } from '../en/personas'
 
 export const personas = {
   'personas.title': 'Персоны',
-  'personas.explain': 'Хранятся один раз и связываются с любым числом карт. У каждой связанной персоны своя кривая эмоций.',
+  'personas.explain':
+    'Хранятся один раз и связываются с любым числом карт. У каждой связанной персоны своя кривая эмоций.',
   'personas.new': 'Новая персона',
   'personas.none': 'Персон пока нет. Опишите людей, для которых вы строите карты.',
   'personas.pick': 'Выберите персону, чтобы изменить её, или создайте новую.',
   'personas.noRole': 'Роль не указана',
-  'personas.linkedCount':
-    '{count, plural, one {Связана с # картой} other {Связана с # картами}}',
+  'personas.linkedCount': '{count, plural, one {Связана с # картой} other {Связана с # картами}}',
   'personas.avatars': 'Персоны: {names}',
   'personas.unnamed': 'Новая персона',
   'personas.newTitle': 'Новая персона',
@@ -101,10 +101,8 @@ export const personas = {
   'linker.manage': 'Управление персонами…',
   'linker.unlinkTitle': 'Отвязать {name}?',
   'linker.unlinkBody': 'Если отвязать {name}, с карты исчезнет: {what}. «Отменить» всё вернёт.',
-  'linker.lose.curve':
-    '{count, plural, one {кривая эмоций из # точки} other {кривая эмоций из # точек}}',
+  'linker.lose.curve': '{count, plural, one {кривая эмоций из # точки} other {кривая эмоций из # точек}}',
   'linker.lose.markers':
     '{count, plural, one {# маркер боли на ней} few {# маркера боли на ней} many {# маркеров боли на ней} other {# маркера боли на ней}}',
-  'linker.lose.tags':
-    '{count, plural, one {отметка на # стикере} other {отметки на # стикерах}}'
+  'linker.lose.tags': '{count, plural, one {отметка на # стикере} other {отметки на # стикерах}}'
 } as const satisfies Messages<keyof typeof en>

@@ -16,7 +16,8 @@ export const versions = {
   'versions.none': 'Снимков пока нет.',
   'versions.compare': 'Сравнить',
   'versions.restore': 'Восстановить как новую карту',
-  'versions.restoreExplain': 'Восстановление никогда не перезаписывает эту карту: снимок становится новой картой в вашей библиотеке.',
+  'versions.restoreExplain':
+    'Восстановление никогда не перезаписывает эту карту: снимок становится новой картой в вашей библиотеке.',
   'versions.restoredNotice': 'Восстановлена как «{title}».',
   'versions.openRestored': 'Открыть',
   'versions.compareTitle': 'Сравнение со снимком «{name}»',
@@ -24,7 +25,8 @@ export const versions = {
   'versions.compareExplain': 'Что изменилось со снимка «{name}» ({date}) до текущего состояния карты.',
   'versions.diffLabel': 'Изменения после снимка',
   'versions.noChanges': 'Изменений нет: карта такая же, как в снимке.',
-  'versions.summary': 'Стикеры: добавлено {added}, удалено {removed}, изменено {changed}. Оценки эмоций: изменено {emotions}.',
+  'versions.summary':
+    'Стикеры: добавлено {added}, удалено {removed}, изменено {changed}. Оценки эмоций: изменено {emotions}.',
   'versions.mapSection': 'Карта',
   'versions.titleChanged': 'Название: «{before}» → «{after}»',
   'versions.descriptionChanged': 'Описание изменилось.',

@@ -2,19 +2,23 @@ import type { Messages } from '../../../../shared/i18n/format'
 import type { workshop as en } from '../en/workshop'
 
 export const workshop = {
-  'workshop.finding.stageWithoutTouchpoints': 'На этапе «{stage}» нет ни одной точки контакта: где клиент встречается с нами здесь?',
+  'workshop.finding.stageWithoutTouchpoints':
+    'На этапе «{stage}» нет ни одной точки контакта: где клиент встречается с нами здесь?',
   'workshop.finding.emptyLane': 'Дорожка «{lane}» пуста.',
   'workshop.finding.missingCurve': 'У персоны {series} ещё нет кривой эмоций.',
   'workshop.finding.incompleteCurve': 'На кривой {series} нет точки на этапах: {stages}.',
-  'workshop.finding.painHotspot': '{series}: боли скапливаются на этапе «{stage}» (вес {pain}), эмоция здесь — {score}.',
+  'workshop.finding.painHotspot':
+    '{series}: боли скапливаются на этапе «{stage}» (вес {pain}), эмоция здесь — {score}.',
   'workshop.finding.emotionDrop': '{series}: эмоция падает на {drop} от «{from}» ({fromScore}) к «{to}» ({toScore}).',
   'workshop.finding.kpiMiss': '{name} на этапе «{stage}» — {value}, ниже целевого значения {target}.',
   'workshop.finding.channelSpread':
     'Канал «{channel}» воспринимается очень по-разному на разных этапах: {highScore} на «{high}», {lowScore} на «{low}».',
-  'workshop.finding.personaDivergence': 'На этапе «{stage}» {high} ({highScore}) и {low} ({lowScore}) чувствуют себя совсем по-разному.',
+  'workshop.finding.personaDivergence':
+    'На этапе «{stage}» {high} ({highScore}) и {low} ({lowScore}) чувствуют себя совсем по-разному.',
   'workshop.finding.opportunity':
     '№{rank} «{text}» на этапе «{stage}»: оценка {score} (влияние {impact}, трудозатраты {effort}), {quadrant}.',
-  'workshop.finding.opportunityUnrated': '«{text}» на этапе «{stage}» ещё не оценена (влияние {impact}, трудозатраты {effort}).',
+  'workshop.finding.opportunityUnrated':
+    '«{text}» на этапе «{stage}» ещё не оценена (влияние {impact}, трудозатраты {effort}).',
   'workshop.category.gap': 'Пробелы',
   'workshop.category.hotspot': 'Горячие точки',
   'workshop.category.bottleneck': 'Узкие места',
@@ -56,8 +60,10 @@ export const workshop = {
   'workshop.analysis.unset': 'не задано',
   'workshop.analysis.opportunitiesSummary': 'Оценено возможностей: {rated} из {total}.',
   'workshop.analysis.seeRanking': 'Открыть рейтинг',
-  'workshop.ranking.formula': 'Оценка = влияние × (6 − трудозатраты), от 1 до 25. При равенстве выше та, у которой больше голосов.',
-  'workshop.ranking.none': 'Возможностей пока нет. Добавьте стикеры в дорожку «Возможности» и оцените их влияние и трудозатраты.',
+  'workshop.ranking.formula':
+    'Оценка = влияние × (6 − трудозатраты), от 1 до 25. При равенстве выше та, у которой больше голосов.',
+  'workshop.ranking.none':
+    'Возможностей пока нет. Добавьте стикеры в дорожку «Возможности» и оцените их влияние и трудозатраты.',
   'workshop.ranking.rank': '№',
   'workshop.ranking.opportunity': 'Возможность',
   'workshop.ranking.stage': 'Этап',
@@ -99,7 +105,8 @@ export const workshop = {
   'workshop.kpi.status.unknown': 'не оценивается',
   'workshop.kpi.legend':
     'На доске KPI зелёный, если цель достигнута, жёлтый — если до цели не хватает не более 10%, красный — если больше.',
-  'workshop.kpi.noKpiLane': 'На этой карте нет дорожки KPI, поэтому KPI не видны на доске. Добавьте дорожку типа «KPI».',
+  'workshop.kpi.noKpiLane':
+    'На этой карте нет дорожки KPI, поэтому KPI не видны на доске. Добавьте дорожку типа «KPI».',
   'workshop.kpi.notANumber': 'Введите число или оставьте поле пустым.',
   'workshop.kpi.nameRequired': 'У KPI должно быть название.',
   'workshop.vote.button': 'Голосование точками',

@@ -9,8 +9,7 @@ export const app = {
   'app.connection.unreachable':
     'ติดต่อโฮสต์ Journeyboard ไม่ได้ หากโฮสต์หยุดทำงาน ให้เริ่มใหม่ด้วยคำสั่งเดิม หน้านี้จะเชื่อมต่อใหม่เอง หากโฮสต์แสดงที่อยู่ใหม่ ให้เปิดที่อยู่นั้น',
   'app.connection.retryNow': 'เชื่อมต่อใหม่ตอนนี้',
-  'app.connection.refused':
-    'โฮสต์ Journeyboard ไม่รับหน้านี้แล้ว (โฮสต์เริ่มด้วยคีย์ใหม่) ให้เปิดที่อยู่ที่โฮสต์ Journeyboard แสดง',
+  'app.connection.refused': 'โฮสต์ Journeyboard ไม่รับหน้านี้แล้ว (โฮสต์เริ่มด้วยคีย์ใหม่) ให้เปิดที่อยู่ที่โฮสต์ Journeyboard แสดง',
   'app.connection.noToken': 'หน้านี้เปิดโดยไม่มีคีย์ ให้เปิดที่อยู่ที่โฮสต์ Journeyboard แสดง (ลงท้ายด้วย #token=…)',
   'app.connection.notConnected': 'ไม่ได้เชื่อมต่อกับโฮสต์ Journeyboard จึงไม่มีการส่งข้อมูล',
   'app.connection.lostInFlight': 'ขาดการเชื่อมต่อกับโฮสต์ Journeyboard ก่อนที่โฮสต์จะตอบกลับ',

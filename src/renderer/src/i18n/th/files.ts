@@ -51,7 +51,8 @@ export const files = {
   'files.merge.bothAdded': 'ทั้งสองสำเนาสร้างสิ่งนี้ แต่ต่างกัน',
   'files.merge.deletion.byLibrary': 'ถูกลบในคลังนี้ {reasons}',
   'files.merge.deletion.byFile': 'ถูกลบในไฟล์ {reasons}',
-  'files.merge.deletion.changed': '{count, plural, one {อีกสำเนาหนึ่งได้เปลี่ยนรายการนี้} other {อีกสำเนาหนึ่งได้เปลี่ยน {count} รายการที่ถูกลบไปพร้อมกัน}}',
+  'files.merge.deletion.changed':
+    '{count, plural, one {อีกสำเนาหนึ่งได้เปลี่ยนรายการนี้} other {อีกสำเนาหนึ่งได้เปลี่ยน {count} รายการที่ถูกลบไปพร้อมกัน}}',
   'files.merge.deletion.needed':
     '{count, plural, one {อีกสำเนาหนึ่งได้เพิ่มหรือเปลี่ยนสิ่งที่ต้องใช้รายการนี้: {list}} other {อีกสำเนาหนึ่งได้เพิ่มหรือเปลี่ยน {count} รายการที่ต้องใช้รายการนี้: {list}}}',
   'files.merge.deletion.delete': '{count, plural, =0 {ลบรายการนี้} other {ลบรายการนี้และอีก {count} รายการ}}',

@@ -9,9 +9,11 @@ export const workshop = {
   'workshop.finding.painHotspot': '{series}: จุดปัญหากระจุกตัวที่ “{stage}” (น้ำหนัก {pain}) ซึ่งอารมณ์อยู่ที่ {score}',
   'workshop.finding.emotionDrop': '{series}: อารมณ์ลดลง {drop} จาก “{from}” ({fromScore}) ไปยัง “{to}” ({toScore})',
   'workshop.finding.kpiMiss': '{name} ที่ “{stage}” อยู่ที่ {value} ต่ำกว่าเป้าหมาย {target}',
-  'workshop.finding.channelSpread': 'ช่องทาง {channel} ให้ความรู้สึกต่างกันมากในแต่ละระยะ: {highScore} ที่ “{high}” และ {lowScore} ที่ “{low}”',
+  'workshop.finding.channelSpread':
+    'ช่องทาง {channel} ให้ความรู้สึกต่างกันมากในแต่ละระยะ: {highScore} ที่ “{high}” และ {lowScore} ที่ “{low}”',
   'workshop.finding.personaDivergence': 'ที่ “{stage}” {high} ({highScore}) และ {low} ({lowScore}) รู้สึกต่างกันมาก',
-  'workshop.finding.opportunity': 'อันดับ {rank} “{text}” ที่ “{stage}”: คะแนน {score} (ผลกระทบ {impact} ความพยายาม {effort}) {quadrant}',
+  'workshop.finding.opportunity':
+    'อันดับ {rank} “{text}” ที่ “{stage}”: คะแนน {score} (ผลกระทบ {impact} ความพยายาม {effort}) {quadrant}',
   'workshop.finding.opportunityUnrated': '“{text}” ที่ “{stage}” ยังไม่ได้ให้คะแนน (ผลกระทบ {impact} ความพยายาม {effort})',
   'workshop.category.gap': 'ช่องว่าง',
   'workshop.category.hotspot': 'จุดร้อน',

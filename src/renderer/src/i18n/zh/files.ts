@@ -3,7 +3,8 @@ import type { files as en } from '../en/files'
 
 export const files = {
   'exchange.format.journeymap': 'Journeyboard 旅程图',
-  'exchange.format.journeymap.hint': '将旅程图保存为独立文档 (.journeymap)：可在 Journeyboard 中打开，便于在 git 中比较',
+  'exchange.format.journeymap.hint':
+    '将旅程图保存为独立文档 (.journeymap)：可在 Journeyboard 中打开，便于在 git 中比较',
   'exchange.pdf.embedMap': '包含可编辑的旅程图（PDF 可在 Journeyboard 中再次打开）',
   'exchange.png.embedMap': '包含可编辑的旅程图（图片可在 Journeyboard 中再次打开）',
   'exchange.svg.embedMap': '包含可编辑的旅程图（矢量图可在 Journeyboard 中再次打开）',
@@ -19,7 +20,8 @@ export const files = {
   'files.notice.dismiss': '忽略',
   'files.import.embedded': '识别为 Journeyboard 导出的 {format}：将导入其中的可编辑旅程图。',
   'files.import.copyOf': '此文件包含“{title}”的副本，该旅程图在您的资料库中。',
-  'files.import.copyOfHint': '合并会把文件中的修改带入该旅程图，并在两边修改了同一内容时询问您。作为新旅程图导入则保持原图不变。',
+  'files.import.copyOfHint':
+    '合并会把文件中的修改带入该旅程图，并在两边修改了同一内容时询问您。作为新旅程图导入则保持原图不变。',
   'files.import.asNew': '作为新旅程图导入',
   'files.import.merge': '合并到“{title}”',
   'files.merge.title': '将“{name}”合并到“{title}”',
@@ -30,7 +32,8 @@ export const files = {
   'files.merge.changedMeanwhile': '在您选择期间旅程图发生了变化；请为新出现的冲突做出选择。',
   'files.merge.base': '与两个副本共有的版本比较：{date} 的快照“{name}”。',
   'files.merge.baseCurrent': '自从生成此文件以来旅程图没有变化：文件中的修改将按原样带入。',
-  'files.merge.noBase': '文件与旅程图没有共同的已保存版本，因此无法判断谁改了什么：每处差异都是冲突，只存在于一方的内容会被保留。',
+  'files.merge.noBase':
+    '文件与旅程图没有共同的已保存版本，因此无法判断谁改了什么：每处差异都是冲突，只存在于一方的内容会被保留。',
   'files.merge.nothing': '无需合并：旅程图已包含文件中的全部内容。',
   'files.merge.autoIntro': '自动合并：',
   'files.merge.autoNone': '没有其他可自动合并的内容：只有下面的冲突。',
@@ -49,7 +52,8 @@ export const files = {
   'files.merge.bothAdded': '两个副本都创建了此项，但内容不同。',
   'files.merge.deletion.byLibrary': '已在本资料库中删除。{reasons}',
   'files.merge.deletion.byFile': '已在文件中删除。{reasons}',
-  'files.merge.deletion.changed': '{count, plural, one {另一个副本修改了它。} other {另一个副本修改了随它一起删除的 {count} 项内容。}}',
+  'files.merge.deletion.changed':
+    '{count, plural, one {另一个副本修改了它。} other {另一个副本修改了随它一起删除的 {count} 项内容。}}',
   'files.merge.deletion.needed':
     '{count, plural, one {另一个副本新增或修改了依赖它的内容：{list}。} other {另一个副本新增或修改了 {count} 项依赖它的内容：{list}。}}',
   'files.merge.deletion.delete': '{count, plural, =0 {删除它} other {删除它及另外 {count} 项}}',

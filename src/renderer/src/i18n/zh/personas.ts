@@ -65,7 +65,8 @@ export const personas = {
   'personas.deleted': '已删除“{name}”。',
   'personas.linkedTitle': '“{name}”仍在使用中',
   'personas.linkedBody': '此用户画像已关联 {count} 张旅程图，因此无法删除：',
-  'personas.linkedHow': '请打开每张旅程图，在其“用户画像”面板中取消关联（这会从旅程图中移除其情绪曲线，撤销可恢复）。然后再在这里删除。',
+  'personas.linkedHow':
+    '请打开每张旅程图，在其“用户画像”面板中取消关联（这会从旅程图中移除其情绪曲线，撤销可恢复）。然后再在这里删除。',
   'personas.openMap': '打开旅程图',
   'personas.inTrash': '（在回收站中）',
   'personas.restoreAndOpen': '恢复并打开',

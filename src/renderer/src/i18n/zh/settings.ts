@@ -6,6 +6,7 @@ export const settings = {
   'settings.title': '设置',
   'settings.language': '语言',
   'settings.language.system': '跟随系统（{language}）',
-  'settings.language.hint': '菜单、对话框、消息、新旅程图的模板以及 PDF 标题都使用此语言。您在旅程图中写的文字保持不变。此选择保存在本设备上。',
+  'settings.language.hint':
+    '菜单、对话框、消息、新旅程图的模板以及 PDF 标题都使用此语言。您在旅程图中写的文字保持不变。此选择保存在本设备上。',
   'settings.done': '完成'
 } as const satisfies Messages<keyof typeof en>

@@ -9,9 +9,11 @@ export const workshop = {
   'workshop.finding.painHotspot': '{series}：痛点集中在“{stage}”（权重 {pain}），此处情绪为 {score}。',
   'workshop.finding.emotionDrop': '{series}：情绪从“{from}”（{fromScore}）到“{to}”（{toScore}）下降了 {drop}。',
   'workshop.finding.kpiMiss': '“{stage}”的 {name} 为 {value}，未达到目标 {target}。',
-  'workshop.finding.channelSpread': '{channel} 在不同阶段的感受差异很大：“{high}”为 {highScore}，“{low}”为 {lowScore}。',
+  'workshop.finding.channelSpread':
+    '{channel} 在不同阶段的感受差异很大：“{high}”为 {highScore}，“{low}”为 {lowScore}。',
   'workshop.finding.personaDivergence': '在“{stage}”，{high}（{highScore}）和 {low}（{lowScore}）的感受截然不同。',
-  'workshop.finding.opportunity': '第 {rank} 名“{text}”（“{stage}”）：得分 {score}（影响 {impact}，投入 {effort}），{quadrant}。',
+  'workshop.finding.opportunity':
+    '第 {rank} 名“{text}”（“{stage}”）：得分 {score}（影响 {impact}，投入 {effort}），{quadrant}。',
   'workshop.finding.opportunityUnrated': '“{text}”（“{stage}”）尚未评分（影响 {impact}，投入 {effort}）。',
   'workshop.category.gap': '缺口',
   'workshop.category.hotspot': '热点',

@@ -66,6 +66,8 @@ const catalogueWords = new Set(
 
 /** English words in plain text (as a page shows it). */
 export function englishWordsIn(text: string): string[] {
-  const words = text.toLowerCase().match(/[a-z]{3,}/g) ?? []
+  // Quoted text is a name, a file's keyword or the user's own words, not the app speaking.
+  const unquoted = text.replace(/"[^"]*"|«[^»]*»|„[^“]*“|“[^”]*”/g, ' ')
+  const words = unquoted.toLowerCase().match(/[a-z]{3,}/g) ?? []
   return [...new Set(words.filter((w) => catalogueWords.has(w)))]
 }

@@ -11,6 +11,7 @@ import { LANGUAGES, LOCALE_TAGS } from '../../src/shared/i18n/languages'
 import { catalogues } from '../../src/renderer/src/i18n'
 import type { MessageKey } from '../../src/renderer/src/i18n/en'
 import { mainCatalogues } from '../../src/main/messages'
+import { reasonCatalogues } from '../../src/shared/i18n/reasons'
 import { englishWordsIn, literalText } from './english-words'
 
 const en = catalogues.en
@@ -77,6 +78,28 @@ describe('message catalogues', () => {
           if (typeof out !== 'string' || /\{\w+\}/.test(out)) failures.push(`${key} (${count}): ${String(out)}`)
         } catch (error) {
           failures.push(`${key} (${count}): ${(error as Error).message}`)
+        }
+      }
+    }
+    expect(failures).toEqual([])
+  })
+
+  it.each(LANGUAGES)('every %s reason (refusals, import problems) formats, for every kind of limit', (lang) => {
+    const failures: string[] = []
+    const english = reasonCatalogues.en
+    for (const id of Object.keys(english) as (keyof typeof english)[]) {
+      const message = reasonCatalogues[lang][id]
+      expect(message, id).toBeTypeOf('string')
+      for (const name of argsOf(message).keys()) if (!argsOf(english[id]).has(name)) failures.push(`${id}: {${name}}`)
+      const numeric = new Map([...argsOf(english[id]), ...argsOf(message)])
+      for (const what of ['stages', 'notes', 'emotionPoints', 'tasks', 'something else']) {
+        for (const count of COUNTS) {
+          const values = Object.fromEntries(
+            [...numeric].map(([name, isNumber]) => [name, name === 'what' ? what : isNumber ? count : 'Maya'])
+          )
+          const out = new IntlMessageFormat(message, LOCALE_TAGS[lang], undefined, { ignoreTag: true }).format(values)
+          if (typeof out !== 'string' || /\{\w+\}/.test(out)) failures.push(`${id}: ${String(out)}`)
+          if (lang !== 'en' && englishWordsIn(literalText(message)).length > 0) failures.push(`${id}: English left`)
         }
       }
     }

@@ -141,8 +141,8 @@ export function createHandlers(ctx: LibraryContext): Handlers {
     listMaps: () => maps.summaries(),
     searchMaps: ({ query }) => searchMaps(ctx.statements, query),
     getMap: ({ id }) => load(id),
-    createMap: ({ template, title }) => {
-      const map = createMapFromTemplate(template, title, ctx.newId, ctx.now())
+    createMap: ({ template, title, language }) => {
+      const map = createMapFromTemplate(template, title, ctx.newId, ctx.now(), language)
       write(() => maps.insert(map))
       return load(map.id)
     },

@@ -54,6 +54,19 @@ export function t(key: MessageKey, params: MessageParams = {}): string {
   return translate(key, params)
 }
 
+/**
+ * A message as written in the current language's catalogue, unformatted: for code that formats
+ * it itself with its own values (the PDF's page footer, its "{count} votes").
+ */
+export function messageSource(key: MessageKey): string {
+  return catalogues[language][key]
+}
+
+/** The current language's BCP 47 tag, for Intl and for messages formatted elsewhere. */
+export function localeTag(): string {
+  return LOCALE_TAGS[language]
+}
+
 /** Numbers, percentages, dates and lists in the current language (Intl). */
 export function fmt(): ReturnType<typeof localeFormats> {
   return formats

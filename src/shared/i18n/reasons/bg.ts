@@ -19,7 +19,8 @@ export const REASONS_BG: Messages<ReasonId> = {
   'where.cell': 'ред {line}, колона „{column}“',
   'where.column': 'колона „{column}“',
   'where.file': 'файлът',
-  'import.failed': 'Файлът не може да бъде импортиран: {count, plural, one {открит е # проблем} other {открити са # проблема}}.',
+  'import.failed':
+    'Файлът не може да бъде импортиран: {count, plural, one {открит е # проблем} other {открити са # проблема}}.',
   'import.empty': 'Файлът е празен.',
   'import.notJson': 'Файлът не е валиден JSON (ред {line}, колона {column}).',
   'import.notObject': 'Това не е файл на Journeyboard: не съдържа обект.',
@@ -33,7 +34,8 @@ export const REASONS_BG: Messages<ReasonId> = {
   'import.embeddedUnreadable': 'Картата в този {format} не може да бъде прочетена.',
   'import.noEmbeddedMap':
     'Този {format} не съдържа карта на Journeyboard: експортиран е без редактируемата карта или не от Journeyboard.',
-  'limit.tooMany': 'една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} other {елемента}}',
+  'limit.tooMany':
+    'една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} other {елемента}}',
   'csv.unknownColumn': 'непозната колона; колоните са {columns}',
   'csv.duplicateColumn': 'колоната се среща два пъти',
   'csv.missingColumn': 'липсва задължителната колона „{column}“ (първият ред заглавен ли е?)',
@@ -56,7 +58,8 @@ export const REASONS_BG: Messages<ReasonId> = {
   'mermaid.noTitle': 'редът „title“ няма заглавие',
   'mermaid.noSectionName': 'разделът няма име',
   'mermaid.colonInSection': 'името на раздел не може да съдържа „:“ (напишете го като „#58;“)',
-  'mermaid.notStatement': '{value} не е „title“, „section“ или задача; задача се пише „Задача: оценка: Участник, Участник“',
+  'mermaid.notStatement':
+    '{value} не е „title“, „section“ или задача; задача се пише „Задача: оценка: Участник, Участник“',
   'mermaid.taskNoName': 'задачата няма име преди „:“',
   'mermaid.taskNoScore': 'задачата {name} няма оценка; напишете число от 1 до 5 след „:“',
   'mermaid.badScore': 'оценката {value} трябва да е число от 1 до 5',
@@ -79,7 +82,9 @@ export const REASONS_BG: Messages<ReasonId> = {
   'edit.personaTwice': 'Персона е посочена два пъти.',
   'edit.kpiNeedsName': 'Новият KPI се нуждае от етап и име.',
   'edit.missing': 'Нещо, от което зависи тази промяна, вече го няма в картата.',
-  'edit.tooMany': 'Една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} other {елемента}}.',
-  'merge.unchosen': '{count, plural, one {За # конфликт от сливането} other {За # конфликта от сливането}} още няма избор.',
+  'edit.tooMany':
+    'Една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} other {елемента}}.',
+  'merge.unchosen':
+    '{count, plural, one {За # конфликт от сливането} other {За # конфликта от сливането}} още няма избор.',
   'merge.noLongerFits': 'Сливането вече не пасва на картата (междувременно тя е променена).'
 }

@@ -59,7 +59,7 @@ export const REASONS_EN = {
   'mermaid.noJourney': 'the diagram has no "journey" line',
   'mermaid.otherDiagram': 'this is a Mermaid {kind} diagram; only journey diagrams can be imported',
   'mermaid.notJourney': 'a Mermaid journey starts with the line "journey", not {value}',
-  'mermaid.accDescr': "the \"accDescr '{'\" that starts here is never closed with \"'}'\"",
+  'mermaid.accDescr': 'the "accDescr \'{\'" that starts here is never closed with "\'}\'"',
   'mermaid.semicolon': '";" is not allowed in a Mermaid journey (write it as "#59;" or leave it out)',
   'mermaid.noTitle': 'the title line has no title',
   'mermaid.noSectionName': 'the section has no name',
@@ -89,7 +89,8 @@ export const REASONS_EN = {
   'edit.missing': 'Something this edit needs is no longer in the map.',
   'edit.tooMany':
     'A map can have at most {max} {what, select, stages {stages} lanes {lanes} notes {notes} personas {personas} markers {markers} connectors {connectors} metrics {KPIs} emotionPoints {emotion points} other {items}}.',
-  'merge.unchosen': '{count, plural, one {# conflict of the merge has} other {# conflicts of the merge have}} no choice yet.',
+  'merge.unchosen':
+    '{count, plural, one {# conflict of the merge has} other {# conflicts of the merge have}} no choice yet.',
   'merge.noLongerFits': 'The merge no longer fits the map (it changed meanwhile).'
 } as const
 

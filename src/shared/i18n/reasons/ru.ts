@@ -34,7 +34,8 @@ export const REASONS_RU: Messages<ReasonId> = {
   'import.embeddedUnreadable': 'Карту внутри этого файла {format} не удаётся прочитать.',
   'import.noEmbeddedMap':
     'В этом файле {format} нет карты Journeyboard: он экспортирован без вложенной редактируемой карты или не из Journeyboard.',
-  'limit.tooMany': 'на карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} other {элементов}}',
+  'limit.tooMany':
+    'на карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} other {элементов}}',
   'csv.unknownColumn': 'неизвестный столбец; допустимые столбцы: {columns}',
   'csv.duplicateColumn': 'столбец встречается дважды',
   'csv.missingColumn': 'нет обязательного столбца «{column}» (первая строка — заголовок?)',
@@ -57,7 +58,8 @@ export const REASONS_RU: Messages<ReasonId> = {
   'mermaid.noTitle': 'в строке «title» нет названия',
   'mermaid.noSectionName': 'у раздела нет названия',
   'mermaid.colonInSection': 'в названии раздела не может быть «:» (запишите как «#58;»)',
-  'mermaid.notStatement': '{value} — не «title», не «section» и не задача; задача записывается так: «Задача: оценка: Участник, Участник»',
+  'mermaid.notStatement':
+    '{value} — не «title», не «section» и не задача; задача записывается так: «Задача: оценка: Участник, Участник»',
   'mermaid.taskNoName': 'у задачи нет названия перед «:»',
   'mermaid.taskNoScore': 'у задачи {name} нет оценки; укажите после «:» число от 1 до 5',
   'mermaid.badScore': 'оценка {value} должна быть числом от 1 до 5',
@@ -80,7 +82,8 @@ export const REASONS_RU: Messages<ReasonId> = {
   'edit.personaTwice': 'Персона указана дважды.',
   'edit.kpiNeedsName': 'Новому KPI нужны этап и название.',
   'edit.missing': 'Того, что нужно для этого изменения, больше нет на карте.',
-  'edit.tooMany': 'На карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} other {элементов}}.',
+  'edit.tooMany':
+    'На карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} other {элементов}}.',
   'merge.unchosen': 'Для {count, plural, one {# конфликта} other {# конфликтов}} слияния ещё не сделан выбор.',
   'merge.noLongerFits': 'Слияние больше не подходит к карте (тем временем она изменилась).'
 }

@@ -31,9 +31,9 @@ export const REASONS_TH: Messages<ReasonId> = {
   'import.notRecognised': 'ไฟล์นี้ไม่ใช่แผนที่ Journeyboard, JSON, CSV หรือ Mermaid journey',
   'import.noTasks': 'ไดอะแกรมไม่มีทั้งส่วนและงาน จึงไม่มีอะไรให้นำเข้า',
   'import.embeddedUnreadable': 'อ่านแผนที่ใน {format} นี้ไม่ได้',
-  'import.noEmbeddedMap':
-    '{format} นี้ไม่มีแผนที่ Journeyboard เพราะส่งออกโดยไม่ได้ฝังแผนที่ที่แก้ไขได้ หรือไม่ได้ส่งออกจาก Journeyboard',
-  'limit.tooMany': 'แผนที่หนึ่งมี{what, select, stages {ระยะ} lanes {แถว} notes {โน้ต} personas {เพอร์โซนา} tasks {งาน} sections {ส่วน} markers {เครื่องหมาย} connectors {เส้นเชื่อม} metrics {KPI} emotionPoints {จุดอารมณ์} other {รายการ}}ได้ไม่เกิน {max} รายการ',
+  'import.noEmbeddedMap': '{format} นี้ไม่มีแผนที่ Journeyboard เพราะส่งออกโดยไม่ได้ฝังแผนที่ที่แก้ไขได้ หรือไม่ได้ส่งออกจาก Journeyboard',
+  'limit.tooMany':
+    'แผนที่หนึ่งมี{what, select, stages {ระยะ} lanes {แถว} notes {โน้ต} personas {เพอร์โซนา} tasks {งาน} sections {ส่วน} markers {เครื่องหมาย} connectors {เส้นเชื่อม} metrics {KPI} emotionPoints {จุดอารมณ์} other {รายการ}}ได้ไม่เกิน {max} รายการ',
   'csv.unknownColumn': 'ไม่รู้จักคอลัมน์นี้ คอลัมน์ที่ใช้ได้คือ {columns}',
   'csv.duplicateColumn': 'คอลัมน์นี้ซ้ำกัน',
   'csv.missingColumn': 'ไม่มีคอลัมน์ “{column}” ที่จำเป็น (บรรทัดแรกเป็นหัวตารางหรือไม่)',
@@ -79,7 +79,8 @@ export const REASONS_TH: Messages<ReasonId> = {
   'edit.personaTwice': 'มีเพอร์โซนาซ้ำกันในรายการ',
   'edit.kpiNeedsName': 'KPI ใหม่ต้องมีระยะและชื่อ',
   'edit.missing': 'สิ่งที่การแก้ไขนี้ต้องใช้ไม่อยู่ในแผนที่แล้ว',
-  'edit.tooMany': 'แผนที่หนึ่งมี{what, select, stages {ระยะ} lanes {แถว} notes {โน้ต} personas {เพอร์โซนา} tasks {งาน} sections {ส่วน} markers {เครื่องหมาย} connectors {เส้นเชื่อม} metrics {KPI} emotionPoints {จุดอารมณ์} other {รายการ}}ได้ไม่เกิน {max} รายการ',
+  'edit.tooMany':
+    'แผนที่หนึ่งมี{what, select, stages {ระยะ} lanes {แถว} notes {โน้ต} personas {เพอร์โซนา} tasks {งาน} sections {ส่วน} markers {เครื่องหมาย} connectors {เส้นเชื่อม} metrics {KPI} emotionPoints {จุดอารมณ์} other {รายการ}}ได้ไม่เกิน {max} รายการ',
   'merge.unchosen': 'ยังไม่ได้เลือกสำหรับข้อขัดแย้ง {count} รายการของการผสาน',
   'merge.noLongerFits': 'การผสานใช้กับแผนที่ไม่ได้แล้ว (แผนที่เปลี่ยนไปในระหว่างนี้)'
 }

@@ -25,14 +25,16 @@ export const REASONS_ZH: Messages<ReasonId> = {
   'import.notObject': '这不是 Journeyboard 文件：其中没有对象。',
   'import.wrongFormat': '这不是 Journeyboard 文件：其中没有 "format": "{format}"。',
   'import.noVersion': '此 Journeyboard 文件没有有效的 "version"（从 1 开始的整数）。',
-  'import.tooNew': '此文件由更新版本的 Journeyboard 创建（文件格式版本 {version}；本应用最多读取版本 {supported}）。请更新 Journeyboard 后再导入。',
+  'import.tooNew':
+    '此文件由更新版本的 Journeyboard 创建（文件格式版本 {version}；本应用最多读取版本 {supported}）。请更新 Journeyboard 后再导入。',
   'import.noRows': '文件有表头但没有数据行：没有可导入的内容。',
   'import.notRecognised': '该文件不是 Journeyboard 旅程图、JSON、CSV 或 Mermaid journey。',
   'import.noTasks': '图表中既没有分区也没有任务：没有可导入的内容。',
   'import.embeddedUnreadable': '无法读取此 {format} 中的旅程图。',
   'import.noEmbeddedMap':
     '此 {format} 中没有 Journeyboard 旅程图：导出时未包含可编辑的旅程图，或并非由 Journeyboard 导出。',
-  'limit.tooMany': '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} other {项}}',
+  'limit.tooMany':
+    '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} other {项}}',
   'csv.unknownColumn': '未知的列；可用的列为 {columns}',
   'csv.duplicateColumn': '该列出现了两次',
   'csv.missingColumn': '缺少必需的“{column}”列（第一行是表头吗？）',
@@ -78,7 +80,8 @@ export const REASONS_ZH: Messages<ReasonId> = {
   'edit.personaTwice': '某个用户画像被列出了两次。',
   'edit.kpiNeedsName': '新的 KPI 需要阶段和名称。',
   'edit.missing': '此修改所需的内容已不在旅程图中。',
-  'edit.tooMany': '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} other {项}}。',
+  'edit.tooMany':
+    '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} other {项}}。',
   'merge.unchosen': '合并中还有 {count} 处冲突没有做出选择。',
   'merge.noLongerFits': '合并已不适用于旅程图（在此期间它已被修改）。'
 }

@@ -102,5 +102,11 @@ export const exchange = {
   'exchange.pdf.label.stage': 'Етап',
   'exchange.pdf.label.impact': 'Въздействие',
   'exchange.pdf.label.effort': 'Усилие',
-  'exchange.pdf.label.score': 'Оценка'
+  'exchange.pdf.label.score': 'Оценка',
+  'exchange.pdf.label.overlap': 'застъпва следващата страница',
+  'exchange.pdf.label.kpis': 'KPI',
+  'exchange.pdf.label.severityValue': 'сериозност {value}',
+  'exchange.pdf.label.impactValue': 'въздействие {value}',
+  'exchange.pdf.label.effortValue': 'усилие {value}',
+  'exchange.pdf.label.subject': 'Карта на клиентското пътешествие'
 } as const satisfies Messages<keyof typeof en>

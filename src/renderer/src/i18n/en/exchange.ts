@@ -99,5 +99,11 @@ export const exchange = {
   'exchange.pdf.label.stage': 'Stage',
   'exchange.pdf.label.impact': 'Impact',
   'exchange.pdf.label.effort': 'Effort',
-  'exchange.pdf.label.score': 'Score'
+  'exchange.pdf.label.score': 'Score',
+  'exchange.pdf.label.overlap': 'overlaps the next page',
+  'exchange.pdf.label.kpis': 'KPIs',
+  'exchange.pdf.label.severityValue': 'severity {value}',
+  'exchange.pdf.label.impactValue': 'impact {value}',
+  'exchange.pdf.label.effortValue': 'effort {value}',
+  'exchange.pdf.label.subject': 'Customer journey map'
 } as const

@@ -38,7 +38,10 @@ const kpiPresets = {
   'workshop.kpi.preset.responseTime': 'Response time',
   'workshop.kpi.preset.cartAbandonment': 'Cart abandonment',
   'workshop.kpi.preset.clv': 'Customer lifetime value (CLV)',
-  'workshop.kpi.preset.custom': 'Custom KPI'
+  'workshop.kpi.preset.custom': 'Custom KPI',
+  'workshop.kpi.unit.pts': 'pts',
+  'workshop.kpi.unit.min': 'min',
+  'workshop.kpi.unit.h': 'h'
 } as const
 
 export const workshop = {

@@ -103,5 +103,11 @@ export const exchange = {
   'exchange.pdf.label.stage': 'Этап',
   'exchange.pdf.label.impact': 'Влияние',
   'exchange.pdf.label.effort': 'Трудозатраты',
-  'exchange.pdf.label.score': 'Оценка'
+  'exchange.pdf.label.score': 'Оценка',
+  'exchange.pdf.label.overlap': 'заходит на следующую страницу',
+  'exchange.pdf.label.kpis': 'KPI',
+  'exchange.pdf.label.severityValue': 'серьёзность {value}',
+  'exchange.pdf.label.impactValue': 'влияние {value}',
+  'exchange.pdf.label.effortValue': 'трудозатраты {value}',
+  'exchange.pdf.label.subject': 'Карта пути клиента'
 } as const satisfies Messages<keyof typeof en>

@@ -100,5 +100,11 @@ export const exchange = {
   'exchange.pdf.label.stage': 'ระยะ',
   'exchange.pdf.label.impact': 'ผลกระทบ',
   'exchange.pdf.label.effort': 'ความพยายาม',
-  'exchange.pdf.label.score': 'คะแนน'
+  'exchange.pdf.label.score': 'คะแนน',
+  'exchange.pdf.label.overlap': 'ทับซ้อนกับหน้าถัดไป',
+  'exchange.pdf.label.kpis': 'KPI',
+  'exchange.pdf.label.severityValue': 'ความรุนแรง {value}',
+  'exchange.pdf.label.impactValue': 'ผลกระทบ {value}',
+  'exchange.pdf.label.effortValue': 'ความพยายาม {value}',
+  'exchange.pdf.label.subject': 'แผนที่การเดินทางของลูกค้า'
 } as const satisfies Messages<keyof typeof en>

@@ -98,5 +98,11 @@ export const exchange = {
   'exchange.pdf.label.stage': '阶段',
   'exchange.pdf.label.impact': '影响',
   'exchange.pdf.label.effort': '投入',
-  'exchange.pdf.label.score': '得分'
+  'exchange.pdf.label.score': '得分',
+  'exchange.pdf.label.overlap': '与下一页重叠',
+  'exchange.pdf.label.kpis': 'KPI',
+  'exchange.pdf.label.severityValue': '严重程度 {value}',
+  'exchange.pdf.label.impactValue': '影响 {value}',
+  'exchange.pdf.label.effortValue': '投入 {value}',
+  'exchange.pdf.label.subject': '客户旅程地图'
 } as const satisfies Messages<keyof typeof en>

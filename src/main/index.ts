@@ -59,6 +59,8 @@ async function start(): Promise<void> {
   )
 
   await app.whenReady()
+  // The main process speaks the system's language until the page says which one the user chose.
+  setMainLanguage(app.getLocale())
   if (location.kind === 'bundle') serveAppScheme(protocol, location.rendererDir)
   lockDownSession(session.defaultSession, isOurs)
 
@@ -79,8 +81,6 @@ async function start(): Promise<void> {
     removeOpened()
   })
 
-  // The menu speaks the system's language until the page says which one the user chose.
-  setMainLanguage(app.getLocale())
   const buildMenu = (): void =>
     installMenu(
       defaultMenuDeps(

@@ -4,10 +4,20 @@
  * page has spoken, the operating system's (`app.getLocale()`). Roles (Undo, Copy…) are labelled
  * by the operating system itself.
  */
+import type { JourneyError } from '../shared/errors'
 import { createTranslator, type Messages, type Translate } from '../shared/i18n/format'
+import { reasonTranslator } from '../shared/i18n/reasons'
 import { matchLanguage, type Language } from '../shared/i18n/languages'
 
 const en = {
+  'library.cannotOpen': 'Journeyboard cannot open its library',
+  'library.file': 'Library file: {path}',
+  'library.unexpected': 'An unexpected error stopped the library from opening.',
+  'open.title': 'Open a map',
+  'open.filter.maps': 'Journeyboard maps',
+  'open.filter.exported': 'PDF, PNG or SVG exported with its map',
+  'open.filter.text': 'JSON, CSV or Mermaid',
+  'open.filter.all': 'All files',
   'menu.file': '&File',
   'menu.edit': '&Edit',
   'menu.view': '&View',
@@ -39,6 +49,14 @@ const en = {
 type MainKey = keyof typeof en
 
 const ru: Messages<MainKey> = {
+  'library.cannotOpen': 'Journeyboard не может открыть библиотеку',
+  'library.file': 'Файл библиотеки: {path}',
+  'library.unexpected': 'Библиотеку не удалось открыть из-за непредвиденной ошибки.',
+  'open.title': 'Открыть карту',
+  'open.filter.maps': 'Карты Journeyboard',
+  'open.filter.exported': 'PDF, PNG или SVG, экспортированные с картой',
+  'open.filter.text': 'JSON, CSV или Mermaid',
+  'open.filter.all': 'Все файлы',
   'menu.file': '&Файл',
   'menu.edit': '&Правка',
   'menu.view': '&Вид',
@@ -69,6 +87,14 @@ const ru: Messages<MainKey> = {
 }
 
 const bg: Messages<MainKey> = {
+  'library.cannotOpen': 'Journeyboard не може да отвори библиотеката си',
+  'library.file': 'Файл на библиотеката: {path}',
+  'library.unexpected': 'Неочаквана грешка попречи на отварянето на библиотеката.',
+  'open.title': 'Отваряне на карта',
+  'open.filter.maps': 'Карти на Journeyboard',
+  'open.filter.exported': 'PDF, PNG или SVG, експортирани с картата',
+  'open.filter.text': 'JSON, CSV или Mermaid',
+  'open.filter.all': 'Всички файлове',
   'menu.file': '&Файл',
   'menu.edit': '&Редактиране',
   'menu.view': '&Изглед',
@@ -99,6 +125,14 @@ const bg: Messages<MainKey> = {
 }
 
 const th: Messages<MainKey> = {
+  'library.cannotOpen': 'Journeyboard เปิดคลังข้อมูลไม่ได้',
+  'library.file': 'ไฟล์คลังข้อมูล: {path}',
+  'library.unexpected': 'เกิดข้อผิดพลาดที่ไม่คาดคิดจึงเปิดคลังข้อมูลไม่ได้',
+  'open.title': 'เปิดแผนที่',
+  'open.filter.maps': 'แผนที่ Journeyboard',
+  'open.filter.exported': 'PDF, PNG หรือ SVG ที่ส่งออกพร้อมแผนที่',
+  'open.filter.text': 'JSON, CSV หรือ Mermaid',
+  'open.filter.all': 'ไฟล์ทั้งหมด',
   'menu.file': 'ไฟล์',
   'menu.edit': 'แก้ไข',
   'menu.view': 'มุมมอง',
@@ -127,6 +161,14 @@ const th: Messages<MainKey> = {
 }
 
 const zh: Messages<MainKey> = {
+  'library.cannotOpen': 'Journeyboard 无法打开其资料库',
+  'library.file': '资料库文件：{path}',
+  'library.unexpected': '意外错误导致资料库无法打开。',
+  'open.title': '打开旅程图',
+  'open.filter.maps': 'Journeyboard 旅程图',
+  'open.filter.exported': '随旅程图导出的 PDF、PNG 或 SVG',
+  'open.filter.text': 'JSON、CSV 或 Mermaid',
+  'open.filter.all': '所有文件',
   'menu.file': '文件(&F)',
   'menu.edit': '编辑(&E)',
   'menu.view': '视图(&V)',
@@ -174,4 +216,11 @@ export function setMainLanguage(tag: string): boolean {
 /** The main process's messages in a language (its current one by default). No isolates: menus show plain text. */
 export function mainText(lang: Language = language): Translate<MainKey> {
   return createTranslator<MainKey>(mainCatalogues, lang, { isolate: false })
+}
+
+/** A library error in the interface's language: its reason (or its code's sentence); English as it was written. */
+export function mainErrorText(error: JourneyError, lang: Language = language): string {
+  if (lang === 'en') return error.message
+  const say = reasonTranslator(lang, { isolate: false })
+  return error.reason ? say(error.reason.id, error.reason.params) : say(`code.${error.code}`)
 }

@@ -4,7 +4,7 @@
  * keys are prefixed by feature and must be unique across files. Messages are ICU MessageFormat:
  * `{name}`, `{count, plural, one {…} other {…}}` (# is the count), `{kind, select, …}`. Every
  * other language has the same files under ./<lang>/, typed against these, so a key missing in
- * any language fails the typecheck (see ../i18n/README.md).
+ * any language fails the typecheck (docs/architecture.md, “Languages and messages”).
  */
 import { app } from './en/app'
 import { common } from './en/common'

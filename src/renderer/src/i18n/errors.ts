@@ -6,9 +6,9 @@
  */
 import { JourneyError, type Issue, type Reason } from '../../../shared/errors'
 import type { Translate } from '../../../shared/i18n/format'
-import { reasonTranslator, type ReasonId } from '../../../shared/i18n/reasons'
+import { REASONS_EN, reasonTranslator, type ReasonId } from '../../../shared/i18n/reasons'
 import type { Language } from '../../../shared/i18n/languages'
-import { getLanguage } from '.'
+import { getLanguage, t } from '.'
 
 const translators = new Map<Language, Translate<ReasonId>>()
 
@@ -57,4 +57,16 @@ export function whereText(path: string): string {
   if (column) return reasons()('where.column', { column: column[1]! })
   if (path === '(file)') return reasons()('where.file')
   return path
+}
+
+/** A save failure of the editing engine (code, English sentence, reason) in the user's words. */
+export function failureText(failure: {
+  readonly code: string
+  readonly message: string | null
+  readonly why?: { readonly id: string; readonly params: Readonly<Record<string, string | number>> }
+}): string {
+  if (getLanguage() === 'en') return failure.message ?? t('editor.reason.unknown')
+  if (failure.why && failure.why.id in REASONS_EN) return reasonText(failure.why as Reason)
+  const code = `code.${failure.code}`
+  return code in REASONS_EN ? reasons()(code as ReasonId) : t('editor.reason.unknown')
 }

@@ -10,6 +10,7 @@
  * in the browser's storage, editor/outbox.ts) and waits for Retry, the next edit, or the
  * connection coming back.
  */
+import { failureText } from '../i18n/errors'
 import type { StateCreator } from 'zustand'
 import type { ApiEvent } from '../../../shared/api/contract'
 import type { CommandArgs, CommandName, CommandResult } from '../../../shared/commands'
@@ -175,7 +176,7 @@ export function reasonText(reason: Reason): string {
     case 'exists':
       return t('editor.reason.exists', { entity: entityLabel(reason.entity) })
     case 'refused':
-      return reason.message || t('editor.reason.unknown')
+      return failureText({ code: 'invalid_request', message: reason.message || null, why: reason.why })
   }
 }
 
@@ -278,7 +279,7 @@ function sessionView(state: SessionState): MapSession {
     unsaved: state.unsaved,
     revision: state.revision,
     sending: state.sending,
-    failure: state.failure ? (state.failure.message ?? t('editor.reason.unknown')) : null,
+    failure: state.failure ? failureText(state.failure) : null,
     recovered: state.recovered
   }
 }

@@ -6,6 +6,7 @@ export const common = {
   'common.close': 'Затвори',
   'common.dismiss': 'Скрий',
   'common.counter': '{length} / {max}',
+  'common.invalidValue': 'Невалидна стойност.',
   'common.counterHint': 'знака най-много',
   'common.tooLong': 'Твърде дълго: {length, plural, one {# знак} other {# знака}}, побират се най-много {max}.',
   'time.justNow': 'току-що',

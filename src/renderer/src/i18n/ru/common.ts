@@ -6,6 +6,7 @@ export const common = {
   'common.close': 'Закрыть',
   'common.dismiss': 'Скрыть',
   'common.counter': '{length} / {max}',
+  'common.invalidValue': 'Недопустимое значение.',
   'common.counterHint': 'символов максимум',
   'common.tooLong':
     'Слишком длинно: {length, plural, one {# символ} few {# символа} many {# символов} other {# символа}}, помещается не более {max}.',

@@ -6,6 +6,7 @@ export const common = {
   'common.close': 'ปิด',
   'common.dismiss': 'ซ่อน',
   'common.counter': '{length} / {max}',
+  'common.invalidValue': 'ค่านี้ไม่ถูกต้อง',
   'common.counterHint': 'อักขระสูงสุด',
   'common.tooLong': 'ยาวเกินไป: {length} อักขระ ใส่ได้ไม่เกิน {max}',
   'time.justNow': 'เมื่อสักครู่',

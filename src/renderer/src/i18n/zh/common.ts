@@ -6,6 +6,7 @@ export const common = {
   'common.close': '关闭',
   'common.dismiss': '忽略',
   'common.counter': '{length} / {max}',
+  'common.invalidValue': '此值无效。',
   'common.counterHint': '最多字符数',
   'common.tooLong': '过长：{length} 个字符，最多只能容纳 {max} 个。',
   'time.justNow': '刚刚',

@@ -5,7 +5,7 @@ import { templateIn, type TemplateInfo } from '../../../shared/templates'
 import type { TemplateId } from '../../../shared/model'
 import { Dialog } from '../common/Dialog'
 import { TextField } from '../common/Field'
-import { getLanguage, t } from '../i18n'
+import { getLanguage, listOf, t } from '../i18n'
 import { useAppStore } from '../store'
 
 const ORDER: TemplateId[] = ['saas', 'b2b', 'blueprint', 'blank']
@@ -23,8 +23,8 @@ function TemplatePreview({ info }: { info: TemplateInfo }) {
     <div className="template-preview-panel">
       <h3 className="preview-heading">{t('new.previewHeading')}</h3>
       <p className="visually-hidden">
-        {t('new.previewStages', { names: info.stages.map((s) => s.title).join(', ') })}{' '}
-        {t('new.previewLanes', { names: info.lanes.map((l) => l.title).join(', ') })}
+        {t('new.previewStages', { names: listOf(info.stages.map((s) => s.title)) })}{' '}
+        {t('new.previewLanes', { names: listOf(info.lanes.map((l) => l.title)) })}
       </p>
       <div
         className="template-grid"

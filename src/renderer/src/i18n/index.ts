@@ -67,6 +67,14 @@ export function localeTag(): string {
   return LOCALE_TAGS[language]
 }
 
+/**
+ * Names in a sentence: "A, B, C" in English (as it always was), the language's own list
+ * otherwise ("A, B и C", "A、B和C").
+ */
+export function listOf(items: readonly string[]): string {
+  return language === 'en' ? items.join(', ') : formats.list(items)
+}
+
 /** Numbers, percentages, dates and lists in the current language (Intl). */
 export function fmt(): ReturnType<typeof localeFormats> {
   return formats

@@ -31,7 +31,7 @@ import {
 import { planDrop, type DropTarget } from '../editor/edits'
 import type { OutboxKeeper } from '../editor/outbox'
 import { plural } from '../common/plural'
-import { t, type MessageKey } from '../i18n'
+import { listOf, t, type MessageKey } from '../i18n'
 import type { AppState } from './index'
 
 export type { DropTarget } from '../editor/edits'
@@ -169,7 +169,7 @@ export function reasonText(reason: Reason): string {
     case 'changedElsewhere':
       return t('editor.reason.changedElsewhere', {
         entity: entityLabel(reason.entity),
-        fields: reason.fields.map(fieldLabel).join(', ')
+        fields: listOf(reason.fields.map(fieldLabel))
       })
     case 'brokenReference':
       return t('editor.reason.brokenReference', { detail: reason.detail })

@@ -3,7 +3,7 @@
  * (LC_ALL, LC_MESSAGES, LANG); C and POSIX mean English. What it prints for scripts on stdout
  * (ids, JSON, CSV headers, the analysis report) stays English whatever the language.
  */
-import type { JourneyError} from '../shared/errors';
+import type { JourneyError } from '../shared/errors'
 import { type Issue } from '../shared/errors'
 import { matchLanguage, type Language } from '../shared/i18n/languages'
 import { reasonTranslator } from '../shared/i18n/reasons'

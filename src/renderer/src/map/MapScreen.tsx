@@ -28,7 +28,7 @@ export function MapScreen() {
         <VersionsButton map={map} />
         <WorkshopButtons map={map} />
         <ExchangeButtons exportable />
-        <SettingsButton />
+        <SettingsButton icon />
         <SaveIndicator />
       </header>
       <Board key={map.id} map={map} personas={personas} />

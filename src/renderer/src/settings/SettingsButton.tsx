@@ -19,13 +19,31 @@ export function applyLanguagePreference(): Language {
   return language
 }
 
-export function SettingsButton() {
+/** Opens Settings; `icon` shows a gear instead of the word, where the header is short of room. */
+export function SettingsButton({ icon = false }: { readonly icon?: boolean }) {
   const [open, setOpen] = useState(false)
+  const label = t('settings.button')
   return (
     <>
-      <button onClick={() => setOpen(true)}>{t('settings.button')}</button>
+      {icon ? (
+        <button className="settings-icon" aria-label={label} title={label} onClick={() => setOpen(true)}>
+          <GearIcon />
+        </button>
+      ) : (
+        <button onClick={() => setOpen(true)}>{label}</button>
+      )}
       {open && <SettingsDialog onClose={() => setOpen(false)} />}
     </>
+  )
+}
+
+/** Feather's "settings" icon (MIT). */
+function GearIcon() {
+  return (
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+      <circle cx="12" cy="12" r="3" />
+      <path d="M19.4 15a1.65 1.65 0 0 0 .33 1.82l.06.06a2 2 0 1 1-2.83 2.83l-.06-.06a1.65 1.65 0 0 0-1.82-.33 1.65 1.65 0 0 0-1 1.51V21a2 2 0 1 1-4 0v-.09A1.65 1.65 0 0 0 9 19.4a1.65 1.65 0 0 0-1.82.33l-.06.06a2 2 0 1 1-2.83-2.83l.06-.06a1.65 1.65 0 0 0 .33-1.82 1.65 1.65 0 0 0-1.51-1H3a2 2 0 1 1 0-4h.09A1.65 1.65 0 0 0 4.6 9a1.65 1.65 0 0 0-.33-1.82l-.06-.06a2 2 0 1 1 2.83-2.83l.06.06a1.65 1.65 0 0 0 1.82.33H9a1.65 1.65 0 0 0 1-1.51V3a2 2 0 1 1 4 0v.09a1.65 1.65 0 0 0 1 1.51 1.65 1.65 0 0 0 1.82-.33l.06-.06a2 2 0 1 1 2.83 2.83l-.06.06a1.65 1.65 0 0 0-.33 1.82V9a1.65 1.65 0 0 0 1.51 1H21a2 2 0 1 1 0 4h-.09a1.65 1.65 0 0 0-1.51 1z" />
+    </svg>
   )
 }
 

@@ -226,7 +226,8 @@ export async function importFile(
     const map = await service.call('importMap', { text, fileName: basename(file) })
     return { map, notices }
   } catch (error) {
-    if (error instanceof JourneyError) throw new JourneyError(error.code, `${file}: ${error.message}`, error.issues)
+    if (error instanceof JourneyError)
+      throw new JourneyError(error.code, `${file}: ${error.message}`, error.issues, error.reason)
     throw error
   }
 }

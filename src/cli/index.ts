@@ -2,6 +2,7 @@
  * `npm run cli -- <command> [--db FILE]`: headless commands over the library.
  * Exit 0 on success; on a user error, exit 1 with what was wrong on stderr — never a stack trace.
  */
+import { cliLanguage, errorLines } from './messages'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -27,7 +28,7 @@ import {
   writerIfFree
 } from './exchange'
 
-const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
+const USAGE = `usage: npm run cli -- <command> [options] [--db FILE] [--lang en|ru|bg|th|zh]
   list [--json]                                  list maps
   new --template saas|b2b|blueprint|blank --title TEXT   create a map, print its id
   import FILE                                    import a .journeymap, JSON, CSV or Mermaid journey file
@@ -44,7 +45,8 @@ ${DIFF_USAGE}
   upgrade                                        upgrade a library saved by an older version (a copy
                                                  of the old file is kept)
 list, export, analyze, personas, check and backup only read: they work while the app has the
-library open, and never change the file.`
+library open, and never change the file. --lang (or LANG) sets the language of error messages
+and of a new map's stages and lanes; what the commands print for scripts stays English.`
 
 class UsageError extends Error {}
 
@@ -105,7 +107,8 @@ async function run(
       const template = TemplateIdSchema.safeParse(required(values, 'template'))
       if (!template.success) throw new UsageError(`--template must be one of ${TemplateIdSchema.options.join(', ')}`)
       const title = required(values, 'title')
-      const map = await library('write').call('createMap', { template: template.data, title })
+      const language = cliLanguage(typeof values.lang === 'string' ? values.lang : undefined)
+      const map = await library('write').call('createMap', { template: template.data, title, language })
       return out(map.id)
     }
     case 'import': {
@@ -223,6 +226,7 @@ async function main(): Promise<void> {
         name: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        lang: { type: 'string' },
         ...exportArgOptions()
       },
       allowPositionals: true,
@@ -255,8 +259,12 @@ async function main(): Promise<void> {
       process.stderr.write(`journeyboard: ${error.message}\n${USAGE}\n`)
       process.exitCode = 2
     } else if (error instanceof JourneyError) {
-      process.stderr.write(`journeyboard: ${error.message}\n`)
-      for (const issue of error.issues.slice(1, 20)) process.stderr.write(`  ${issue.path}: ${issue.message}\n`)
+      const [head, ...rest] = errorLines(
+        error,
+        cliLanguage(typeof parsed.values.lang === 'string' ? parsed.values.lang : undefined)
+      )
+      process.stderr.write(`journeyboard: ${head}\n`)
+      for (const line of rest) process.stderr.write(`${line}\n`)
       process.exitCode = 1
     } else {
       process.stderr.write(`journeyboard: unexpected error: ${(error as Error).message ?? String(error)}\n`)

@@ -5,7 +5,7 @@
  */
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
 import { LIMITS } from '../shared/schema/entities'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import type { JourneyMap, Persona } from '../shared/model'
 import { createMapFromTemplate } from '../shared/templates'
 import { lineageOf, mapVersion, type Lineage } from '../shared/format/lineage'
@@ -57,10 +57,20 @@ export const WRITE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
 ])
 
 export const readOnlyError = (path: string): JourneyError =>
-  new JourneyError('read_only', `The library ${JSON.stringify(path)} is open read-only; nothing can be changed.`)
+  new JourneyError(
+    'read_only',
+    `The library ${JSON.stringify(path)} is open read-only; nothing can be changed.`,
+    [],
+    reason('library.readOnly')
+  )
 
 const notFound = (what: string) =>
-  new JourneyError('not_found', `${what} does not exist (it may have been deleted for good).`)
+  new JourneyError(
+    'not_found',
+    `${what} does not exist (it may have been deleted for good).`,
+    [],
+    reason('library.notFound')
+  )
 
 /** `title + suffix`, shortening the title so the whole fits the title limit. */
 export function titleWithSuffix(title: string, suffix: string): string {
@@ -136,8 +146,8 @@ export function createHandlers(ctx: LibraryContext): Handlers {
     listMaps: () => maps.summaries(),
     searchMaps: ({ query }) => searchMaps(ctx.statements, query),
     getMap: ({ id }) => load(id),
-    createMap: ({ template, title }) => {
-      const map = createMapFromTemplate(template, title, ctx.newId, ctx.now())
+    createMap: ({ template, title, language }) => {
+      const map = createMapFromTemplate(template, title, ctx.newId, ctx.now(), language)
       write(() => maps.insert(map))
       return load(map.id)
     },

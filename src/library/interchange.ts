@@ -3,6 +3,7 @@
  * version, migration of old files) is src/shared/format/interchange.ts; this adds what only
  * the library knows: ids free in this library, personas already stored, file names.
  */
+import { reason } from '../shared/errors'
 import { fileError } from '../shared/export/common'
 import { safeFileStem } from '../shared/export/formats'
 import { importCsv } from '../shared/export/csv'
@@ -69,7 +70,8 @@ export function readImport(text: string, ctx: ImportContext): ImportedMap {
       // A table without the required columns: the CSV reader says which one is missing, and where.
       if (/^[^\n]*[,;\t]/.test(text.replace(/^\uFEFF?\s*/, ''))) return importCsv(text, options)
       throw fileError(
-        'This file is neither a Journeyboard JSON file, nor a CSV file with stage, lane and text columns, nor a Mermaid journey diagram.'
+        'This file is neither a Journeyboard JSON file, nor a CSV file with stage, lane and text columns, nor a Mermaid journey diagram.',
+        reason('import.notRecognised')
       )
   }
 }

@@ -4,7 +4,7 @@
  * shape, and it resolves only after the write has committed.
  */
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import { newId as defaultNewId } from '../shared/ids'
 import { defaultBackupDir, takeDailyBackup } from './backups'
 import { toJourneyError } from './connection/errors'
@@ -78,7 +78,8 @@ export function createLibraryService(opened: OpenedLibrary, options: OpenLibrary
     readOnly: opened.readOnly,
     dailyBackup,
     call<K extends ApiMethod>(method: K, req: ApiRequest<K>, origin = 'local'): Promise<ApiResponse<K>> {
-      if (closed) return Promise.reject(new JourneyError('storage', 'The library is closed.'))
+      if (closed)
+        return Promise.reject(new JourneyError('storage', 'The library is closed.', [], reason('library.closed')))
       if (opened.readOnly && WRITE_METHODS.has(method)) return Promise.reject(readOnlyError(opened.path))
       try {
         const handler = handlers[method] as (req: ApiRequest<K>, origin: string) => ApiResponse<K>

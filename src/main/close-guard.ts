@@ -8,6 +8,8 @@
  */
 import type { BrowserWindow, MessageBoxOptions } from 'electron'
 import { IPC_CLOSE_CHANNEL, type CloseRequest } from '../shared/api/ipc'
+import type { Translate } from '../shared/i18n/format'
+import { mainText, type mainCatalogues } from './messages'
 import type { UrlCheck } from './window'
 
 export type CloseChoice = CloseRequest | 'cancel'
@@ -15,17 +17,22 @@ export type CloseChoice = CloseRequest | 'cancel'
 /** The dialog, as data: button order is the order of CLOSE_CHOICES. */
 export const CLOSE_CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel']
 
-export const CLOSE_DIALOG: MessageBoxOptions = {
-  type: 'warning',
-  buttons: ['Save and close', 'Close without saving', 'Cancel'],
-  defaultId: 0,
-  cancelId: 2,
-  noLink: true,
-  title: 'Unsaved edits',
-  message: 'Some edits are not saved yet.',
-  detail:
-    'Save them and close, close without them (they are lost), or cancel to keep working. A note being typed counts as an edit.'
+/** The dialog in the interface's language (./messages.ts). */
+export function closeDialog(tr: Translate<keyof (typeof mainCatalogues)['en']> = mainText()): MessageBoxOptions {
+  return {
+    type: 'warning',
+    buttons: [tr('close.save'), tr('close.discard'), tr('close.cancel')],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+    title: tr('close.title'),
+    message: tr('close.message'),
+    detail: tr('close.detail')
+  }
 }
+
+/** The dialog in English. */
+export const CLOSE_DIALOG: MessageBoxOptions = closeDialog(mainText('en'))
 
 /** The choice behind a message-box answer; anything unexpected is Cancel (nothing lost). */
 export function choiceOf(response: number): CloseChoice {
@@ -44,7 +51,7 @@ export function installCloseGuard(win: GuardedWindow, isAppUrl: UrlCheck, ask: A
   contents.on('will-prevent-unload', () => {
     // Only our own page may hold a window open.
     if (!isAppUrl(contents.getURL())) return
-    const choice = choiceOf(ask(CLOSE_DIALOG))
+    const choice = choiceOf(ask(closeDialog()))
     if (choice !== 'cancel' && !contents.isDestroyed()) contents.send(IPC_CLOSE_CHANNEL, choice)
   })
 }

@@ -2,9 +2,10 @@
  * Journeyboard's Electron main process: composes the managers below, each with one job.
  * No business logic lives here; it all sits behind the LibraryService.
  */
-import { app, BrowserWindow, dialog, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import { join } from 'node:path'
-import { IPC_MENU_CHANNEL } from '../shared/api/ipc'
+import { IPC_LANGUAGE_CHANNEL, IPC_MENU_CHANNEL } from '../shared/api/ipc'
+import { isLanguage } from '../shared/i18n/languages'
 import { LiveHub } from '../live/hub'
 import { participantNetwork } from '../live/server'
 import { liveStateFile } from '../live/state-file'
@@ -16,6 +17,7 @@ import { claimSingleInstance } from './instance'
 import { forwardLibraryEvents, registerIpcHandlers } from './ipc'
 import { closeOnQuit, configureDataPaths, libraryPath, openLibraryOrExplain } from './library'
 import { defaultMenuDeps, installMenu } from './menu'
+import { mainText, setMainLanguage } from './messages'
 import { IPC_FILE_OPENED_CHANNEL, OpenedFiles, filesInArgs } from './open-files'
 import { lockDownSession } from './permissions'
 import { registerAppScheme, serveAppScheme } from './protocol'
@@ -64,6 +66,8 @@ async function start(): Promise<void> {
   )
 
   await app.whenReady()
+  // The main process speaks the system's language until the page says which one the user chose.
+  setMainLanguage(app.getLocale())
   if (location.kind === 'bundle') serveAppScheme(protocol, location.rendererDir)
   lockDownSession(session.defaultSession, isOurs)
 
@@ -99,13 +103,19 @@ async function start(): Promise<void> {
     removeOpened()
   })
 
-  installMenu(
-    defaultMenuDeps(
-      file,
-      (command) => windows.sendToTarget(IPC_MENU_CHANNEL, command),
-      () => void opened.choose(BrowserWindow.getFocusedWindow())
+  const buildMenu = (): void =>
+    installMenu(
+      defaultMenuDeps(
+        file,
+        (command) => windows.sendToTarget(IPC_MENU_CHANNEL, command),
+        () => void opened.choose(BrowserWindow.getFocusedWindow())
+      )
     )
-  )
+  buildMenu()
+  ipcMain.on(IPC_LANGUAGE_CHANNEL, (event, language: unknown) => {
+    if (!isOurs(event.senderFrame?.url ?? '') || !isLanguage(language)) return
+    if (setMainLanguage(language)) buildMenu()
+  })
   windows.open()
 
   app.on('activate', () => windows.focus())
@@ -119,6 +129,6 @@ configureDataPaths()
 registerAppScheme(protocol)
 start().catch((error: unknown) => {
   console.error('[journeyboard] start-up failed:', error)
-  dialog.showErrorBox('Journeyboard could not start', error instanceof Error ? error.message : String(error))
+  dialog.showErrorBox(mainText()('start.failed'), error instanceof Error ? error.message : String(error))
   app.exit(1)
 })

@@ -27,7 +27,8 @@ export function toIpcError(error: unknown, method: string): IpcError {
   return {
     code: data.code,
     message: data.message,
-    issues: data.issues.map((i) => ({ path: i.path, message: i.message }))
+    issues: data.issues.map((i) => ({ path: i.path, message: i.message, ...(i.reason ? { reason: i.reason } : {}) })),
+    ...(data.reason ? { reason: data.reason } : {})
   }
 }
 

@@ -2,6 +2,7 @@
  * The library file: where it lives, opening it (or explaining in a dialog why not), closing it
  * when the app quits.
  */
+import { mainErrorText, mainText } from './messages'
 import { app, dialog } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -59,10 +60,10 @@ export function openLibraryOrExplain(file: string = libraryPath()): LibraryServi
     mkdirSync(dirname(file), { recursive: true })
     return openLibraryService(file, { appVersion: app.getVersion(), nativeBinding: binding.path })
   } catch (error) {
-    const reason =
-      error instanceof JourneyError ? error.message : 'An unexpected error stopped the library from opening.'
+    const tr = mainText()
+    const reason = error instanceof JourneyError ? mainErrorText(error) : tr('library.unexpected')
     if (!(error instanceof JourneyError)) console.error('[journeyboard] opening the library failed:', error)
-    dialog.showErrorBox('Journeyboard cannot open its library', `${reason}\n\nLibrary file: ${file}`)
+    dialog.showErrorBox(tr('library.cannotOpen'), `${reason}\n\n${tr('library.file', { path: file })}`)
     return null
   }
 }

@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../shared/api/ipc'
+import { mainText } from './messages'
 
 export interface MenuDeps {
   readonly isPackaged: boolean
@@ -15,16 +16,22 @@ export interface MenuDeps {
   readonly send: (command: MenuCommand) => void
   /** File ▸ Open…: a native open dialog; the chosen file goes to the page (./open-files.ts). */
   readonly openFile: () => void
+  /** The words, in the interface's language (./messages.ts); English when not given. */
+  readonly text?: ReturnType<typeof mainText>
 }
 
-export function aboutText(deps: Pick<MenuDeps, 'version' | 'libraryPath'>): { message: string; detail: string } {
+export function aboutText(deps: Pick<MenuDeps, 'version' | 'libraryPath' | 'text'>): {
+  message: string
+  detail: string
+} {
   const v = process.versions
+  const tr = deps.text ?? mainText('en')
   return {
     message: `Journeyboard ${deps.version}`,
     detail: [
-      'Customer journey maps for workshops. Works offline; everything stays in one file on this computer.',
+      tr('about.detail'),
       '',
-      `Library: ${deps.libraryPath}`,
+      tr('about.library', { path: deps.libraryPath }),
       '',
       `Electron ${v.electron ?? '?'} · Chromium ${v.chrome ?? '?'} · Node ${v.node}`
     ].join('\n')
@@ -33,19 +40,21 @@ export function aboutText(deps: Pick<MenuDeps, 'version' | 'libraryPath'>): { me
 
 function showAbout(deps: MenuDeps): void {
   const { message, detail } = aboutText(deps)
-  const options = { type: 'info' as const, title: 'About Journeyboard', message, detail, buttons: ['OK'] }
+  const tr = deps.text ?? mainText('en')
+  const options = { type: 'info' as const, title: tr('menu.about'), message, detail, buttons: [tr('about.ok')] }
   const parent = BrowserWindow.getFocusedWindow()
   void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options))
 }
 
 export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
   const mac = deps.platform === 'darwin'
+  const tr = deps.text ?? mainText('en')
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
     click: () => deps.send(name)
   })
-  const about: MenuItemConstructorOptions = { label: 'About Journeyboard', click: () => showAbout(deps) }
+  const about: MenuItemConstructorOptions = { label: tr('menu.about'), click: () => showAbout(deps) }
 
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
@@ -67,24 +76,24 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     : []
 
   const file: MenuItemConstructorOptions = {
-    label: '&File',
+    label: tr('menu.file'),
     submenu: [
-      command('New Map…', 'newMap', 'CmdOrCtrl+N'),
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => deps.openFile() },
-      command('Save Map As…', 'saveMapAs', 'CmdOrCtrl+Shift+S'),
+      command(tr('menu.newMap'), 'newMap', 'CmdOrCtrl+N'),
+      { label: tr('menu.open'), accelerator: 'CmdOrCtrl+O', click: () => deps.openFile() },
+      command(tr('menu.saveMapAs'), 'saveMapAs', 'CmdOrCtrl+Shift+S'),
       { type: 'separator' },
-      command('Import…', 'importMap', 'CmdOrCtrl+Shift+O'),
-      command('Export…', 'exportMap', 'CmdOrCtrl+E'),
+      command(tr('menu.import'), 'importMap', 'CmdOrCtrl+Shift+O'),
+      command(tr('menu.export'), 'exportMap', 'CmdOrCtrl+E'),
       { type: 'separator' },
-      command('Invite Participants…', 'inviteParticipants'),
+      command(tr('menu.inviteParticipants'), 'inviteParticipants'),
       { type: 'separator' },
-      { role: 'close', label: 'Close Window' },
-      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const])
+      { role: 'close', label: tr('menu.closeWindow') },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: tr('menu.quit') } as const])
     ]
   }
 
   const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
+    label: tr('menu.edit'),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -98,11 +107,11 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   }
 
   const view: MenuItemConstructorOptions = {
-    label: '&View',
+    label: tr('menu.view'),
     submenu: [
-      command('Zoom In', 'zoomIn', 'CmdOrCtrl+='),
-      command('Zoom Out', 'zoomOut', 'CmdOrCtrl+-'),
-      command('Zoom to Fit', 'zoomFit', 'CmdOrCtrl+0'),
+      command(tr('menu.zoomIn'), 'zoomIn', 'CmdOrCtrl+='),
+      command(tr('menu.zoomOut'), 'zoomOut', 'CmdOrCtrl+-'),
+      command(tr('menu.zoomFit'), 'zoomFit', 'CmdOrCtrl+0'),
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(deps.isPackaged
@@ -118,7 +127,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    label: '&Help',
+    label: tr('menu.help'),
     submenu: [about]
   }
 
@@ -132,9 +141,11 @@ export function installMenu(deps: MenuDeps): void {
 export function defaultMenuDeps(
   libraryPath: string,
   send: (command: MenuCommand) => void,
-  openFile: () => void
+  openFile: () => void,
+  text = mainText()
 ): MenuDeps {
   return {
+    text,
     isPackaged: app.isPackaged,
     platform: process.platform,
     version: app.getVersion(),

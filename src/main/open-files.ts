@@ -6,6 +6,7 @@
  * and the page is told; the page takes the queue over one IPC call (checked sender) and opens
  * the import dialog with the file, which may offer to merge it. The page never names a path.
  */
+import { mainText } from './messages'
 import { dialog, ipcMain, type BrowserWindow } from 'electron'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -20,11 +21,12 @@ import { isTrustedSender } from './ipc'
 import { filesInArgs, OPENABLE_EXTENSIONS } from './open-args'
 import type { UrlCheck } from './window'
 
-const OPEN_FILTERS = [
-  { name: 'Journeyboard maps', extensions: ['journeymap'] },
-  { name: 'PDF, PNG or SVG exported with its map', extensions: ['pdf', 'png', 'svg'] },
-  { name: 'JSON, CSV or Mermaid', extensions: ['json', 'csv', 'tsv', 'mmd', 'mermaid'] },
-  { name: 'All files', extensions: ['*'] }
+/** The open dialog's file types, named in the interface's language. */
+const openFilters = (tr = mainText()) => [
+  { name: tr('open.filter.maps'), extensions: ['journeymap'] },
+  { name: tr('open.filter.exported'), extensions: ['pdf', 'png', 'svg'] },
+  { name: tr('open.filter.text'), extensions: ['json', 'csv', 'tsv', 'mmd', 'mermaid'] },
+  { name: tr('open.filter.all'), extensions: ['*'] }
 ]
 
 export class OpenedFiles {
@@ -57,7 +59,7 @@ export class OpenedFiles {
 
   /** File ▸ Open…: a native open dialog over the window. */
   async choose(owner: BrowserWindow | null): Promise<void> {
-    const options = { title: 'Open a map', properties: ['openFile' as const], filters: OPEN_FILTERS }
+    const options = { title: mainText()('open.title'), properties: ['openFile' as const], filters: openFilters() }
     const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
     if (!choice.canceled && choice.filePaths[0]) await this.add(choice.filePaths[0])
   }

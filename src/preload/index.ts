@@ -12,6 +12,7 @@ import {
   BRIDGE_KEY,
   IPC_CLOSE_CHANNEL,
   IPC_EVENT_CHANNEL,
+  IPC_LANGUAGE_CHANNEL,
   IPC_FILE_OPENED_CHANNEL,
   IPC_MENU_CHANNEL,
   IPC_SAVE_FILE_CHANNEL,
@@ -24,6 +25,7 @@ import {
   type MenuCommand,
   type OpenedFileMessage
 } from '../shared/api/ipc'
+import { isLanguage, type Language } from '../shared/i18n/languages'
 import type { SaveExportFileRequest, SaveExportFileResult } from '../shared/api/save-file'
 import type { PreloadApi } from './types'
 
@@ -91,7 +93,10 @@ const api = {
       IPC_FILE_OPENED_CHANNEL,
       (_value: unknown): _value is unknown => true,
       () => listener()
-    )
+    ),
+  setLanguage: (language: Language) => {
+    if (isLanguage(language)) ipcRenderer.send(IPC_LANGUAGE_CHANNEL, language)
+  }
 } satisfies PreloadApi
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, api)

@@ -1,3 +1,5 @@
+import type { ReasonId } from './i18n/reasons/en'
+
 /** Error codes every transport carries unchanged from the library to the UI. */
 export type JourneyErrorCode =
   | 'invalid_request'
@@ -13,10 +15,25 @@ export type JourneyErrorCode =
   | 'forbidden'
   | 'internal'
 
+/**
+ * Why, as a code with parameters (src/shared/i18n/reasons): the app makes the sentence in the
+ * user's language from it; `message` stays English for the CLI and logs.
+ */
+export interface Reason {
+  readonly id: ReasonId
+  readonly params: Readonly<Record<string, string | number>>
+}
+
+export function reason(id: ReasonId, params: Readonly<Record<string, string | number>> = {}): Reason {
+  return { id, params }
+}
+
 /** One problem in a payload or a file, located by its JSON path or line/column. */
 export interface Issue {
   readonly path: string
   readonly message: string
+  /** The problem as a code with parameters, when the place that found it gave one. */
+  readonly reason?: Reason
 }
 
 /**
@@ -26,17 +43,38 @@ export interface Issue {
 export class JourneyError extends Error {
   readonly code: JourneyErrorCode
   readonly issues: readonly Issue[]
+  /** The refusal as a code with parameters, for the app's own words; absent where none was given. */
+  readonly reason: Reason | undefined
 
-  constructor(code: JourneyErrorCode, message: string, issues: readonly Issue[] = []) {
+  constructor(code: JourneyErrorCode, message: string, issues: readonly Issue[] = [], reason?: Reason) {
     super(message)
     this.name = 'JourneyError'
     this.code = code
     this.issues = issues
+    this.reason = reason
   }
 
-  toJSON(): { code: JourneyErrorCode; message: string; issues: readonly Issue[] } {
-    return { code: this.code, message: this.message, issues: this.issues }
+  toJSON(): ErrorData {
+    return {
+      code: this.code,
+      message: this.message,
+      issues: this.issues,
+      ...(this.reason ? { reason: this.reason } : {})
+    }
   }
+}
+
+/** A JourneyError as plain data, the same over IPC and WebSocket. */
+export interface ErrorData {
+  readonly code: JourneyErrorCode
+  readonly message: string
+  readonly issues: readonly Issue[]
+  readonly reason?: Reason
+}
+
+/** A JourneyError from its plain-data form (what toJSON made on the other side). */
+export function fromErrorData(data: ErrorData): JourneyError {
+  return new JourneyError(data.code, data.message, data.issues ?? [], data.reason)
 }
 
 export function isJourneyErrorData(
@@ -65,11 +103,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * as a generic 'internal' error (the details go to the log of the side that caught it, never to
  * the user).
  */
-export function toErrorData(error: unknown): { code: JourneyErrorCode; message: string; issues: readonly Issue[] } {
+export function toErrorData(error: unknown): ErrorData {
   if (error instanceof JourneyError) return error.toJSON()
   return {
     code: 'internal',
     message: 'Something went wrong inside Journeyboard. Nothing was changed; the details were logged.',
-    issues: []
+    issues: [],
+    reason: { id: 'code.internal', params: {} }
   }
 }

@@ -78,7 +78,7 @@ test('the largest map the app accepts opens on the board, takes edits, and refus
   await page.reload()
   const board = new EditingBoard(page)
   await board.open(map.title)
-  await expect(page.getByText(`${LIMITS.maxNotesPerMap} notes`, { exact: true })).toBeVisible()
+  await expect(page.getByText(`${LIMITS.maxNotesPerMap.toLocaleString('en')} notes`, { exact: true })).toBeVisible()
 
   // An edit and its undo, saved as on any map.
   const frame = (await board.board().boundingBox())!
@@ -108,5 +108,5 @@ test('the largest map the app accepts opens on the board, takes edits, and refus
   await expect(page.getByText(shown(limit))).toBeVisible()
   await page.screenshot({ path: test.info().outputPath('one-note-too-many.png') })
   expect(await noteCount()).toBe(LIMITS.maxNotesPerMap)
-  await expect(page.getByText(`${LIMITS.maxNotesPerMap} notes`, { exact: true })).toBeVisible()
+  await expect(page.getByText(`${LIMITS.maxNotesPerMap.toLocaleString('en')} notes`, { exact: true })).toBeVisible()
 })

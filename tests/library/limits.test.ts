@@ -40,7 +40,7 @@ describe('limits of one map in the library', () => {
     const limit = `a map can have at most ${LIMITS.maxNotesPerMap.toLocaleString('en-US')} notes`
     expect(error.code).toBe('invalid_request')
     expect(error.message).toBe(`The edit is not valid: ${limit}.`)
-    expect(error.issues).toEqual([{ path: 'patch[0]', message: limit }])
+    expect(error.issues).toMatchObject([{ path: 'patch[0]', message: limit }])
     const after = await service.call('getMap', { id: map.id })
     expect(after.revision).toBe(map.revision)
     expect(after.notes).toHaveLength(LIMITS.maxNotesPerMap)
@@ -66,7 +66,7 @@ describe('limits of one map in the library', () => {
       { op: 'put', entity: 'stage', value: stage }
     ]
     const error = await rejection(service.call('applyPatch', { mapId: map.id, patch }))
-    expect(error.issues).toEqual([
+    expect(error.issues).toMatchObject([
       { path: 'patch[1]', message: `a map can have at most ${LIMITS.maxStagesPerMap} stages` }
     ])
     expect((await service.call('getMap', { id: map.id })).title).toBe(map.title)

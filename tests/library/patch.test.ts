@@ -57,7 +57,7 @@ describe('applyPatch', () => {
     )
     expect(error.code).toBe('invalid_request')
     expect(error.message).toBe('The edit refers to stage "nowhere" that is not in this map.')
-    expect(error.issues).toEqual([
+    expect(error.issues).toMatchObject([
       { path: 'patch[2].value.stageId', message: 'note "n3" refers to stage "nowhere", which is not in this map' }
     ])
     expect(await service.call('getMap', { id: map.id })).toEqual(saved)

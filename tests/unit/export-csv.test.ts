@@ -267,7 +267,10 @@ describe('importCsv of bad files', () => {
     const csv = `${HEADER}\nA,B,,,ok,,,,,0,,,\nA,B,,,ok,,,,,0,,,\nA,B,,,ok,,,,,0,,,\nA,B,,,ok,,,,,0,,,\nA,B,,,ok,,,,,0,,,\nA,B,,,bad,,,,,0,4,,\n`
     const error = errorOf(() => importCsv(csv, options()))
     expect(error.message).toBe('The file cannot be imported: line 7, column "severity": must be 1, 2 or 3.')
-    expect(error.issues).toEqual([{ path: 'line 7, column "severity"', message: 'must be 1, 2 or 3' }])
+    expect(error.issues).toMatchObject([{ path: 'line 7, column "severity"', message: 'must be 1, 2 or 3' }])
+    // The same as codes with parameters, for the app to say in the user's language.
+    expect(error.reason).toEqual({ id: 'import.failed', params: { count: 1 } })
+    expect(error.issues[0]?.reason).toEqual({ id: 'csv.severity', params: {} })
   })
 
   it('counts lines by the file, not by records, when cells hold line breaks', () => {
@@ -283,7 +286,7 @@ describe('importCsv of bad files', () => {
     expect(error.message).toMatch(
       /line 2, column "kind": "sideways" is not a note kind; .*\(1 of more than 20 problems\)\.$/
     )
-    expect(error.issues[1]).toEqual({
+    expect(error.issues[1]).toMatchObject({
       path: 'line 2, column "color"',
       message: '"purple" is not a colour; write #rgb or #rrggbb, e.g. #fff59d'
     })

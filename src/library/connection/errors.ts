@@ -3,7 +3,7 @@
  * not recognise becomes `internal`, still with a readable sentence.
  */
 import Database from 'better-sqlite3'
-import { JourneyError } from '../../shared/errors'
+import { JourneyError, reason } from '../../shared/errors'
 
 export const DISK_FULL_MESSAGE = 'The disk is full: the last edit was not saved. Free some space and try again.'
 
@@ -26,7 +26,7 @@ export function toJourneyError(error: unknown, libraryPath: string): JourneyErro
   const code = sqliteCode(error)
   if (code === undefined) {
     const errno = (error as NodeJS.ErrnoException | null)?.code
-    if (errno === 'ENOSPC') return new JourneyError('disk_full', DISK_FULL_MESSAGE)
+    if (errno === 'ENOSPC') return new JourneyError('disk_full', DISK_FULL_MESSAGE, [], reason('library.diskFull'))
     if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {
       return new JourneyError(
         'storage',
@@ -36,15 +36,25 @@ export function toJourneyError(error: unknown, libraryPath: string): JourneyErro
     const message = error instanceof Error ? error.message : String(error)
     return new JourneyError('internal', `Something went wrong in the library: ${message}`)
   }
-  if (code === 'SQLITE_FULL') return new JourneyError('disk_full', DISK_FULL_MESSAGE)
+  if (code === 'SQLITE_FULL') return new JourneyError('disk_full', DISK_FULL_MESSAGE, [], reason('library.diskFull'))
   if (code.startsWith('SQLITE_READONLY')) {
     return new JourneyError('read_only', `The library ${JSON.stringify(libraryPath)} cannot be written to right now.`)
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new JourneyError('storage', 'The library is busy in another process; try again in a moment.')
+    return new JourneyError(
+      'storage',
+      'The library is busy in another process; try again in a moment.',
+      [],
+      reason('library.busy')
+    )
   }
   if (isCorruption(error)) {
-    return new JourneyError('corrupt_file', `The library ${JSON.stringify(libraryPath)} is damaged; restore a backup.`)
+    return new JourneyError(
+      'corrupt_file',
+      `The library ${JSON.stringify(libraryPath)} is damaged; restore a backup.`,
+      [],
+      reason('library.damaged')
+    )
   }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
     return new JourneyError('storage', `The library file could not be read or written (${code}).`)

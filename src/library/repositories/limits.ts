@@ -3,7 +3,7 @@
  * that adds records, before it commits. Imports and files are held to the same limits by the
  * schema (JourneyMapSchema); this covers edits, which only ever see a few records at a time.
  */
-import { JourneyError } from '../../shared/errors'
+import { JourneyError, reason } from '../../shared/errors'
 import { ENTITY_COLLECTIONS, type EntityKind } from '../../shared/model'
 import { COUNT_LIMITS, tooManyMessage } from '../../shared/schema/entities'
 import type { Statements } from '../statements'
@@ -23,7 +23,13 @@ export function checkCountLimits(statements: Statements, mapId: string, added: R
       .get(mapId, max + 1) as number
     if (count > max) {
       const message = tooManyMessage(max, what)
-      throw new JourneyError('invalid_request', `The edit is not valid: ${message}.`, [{ path, message }])
+      const why = reason('edit.tooMany', { max, what: ENTITY_COLLECTIONS[kind] })
+      throw new JourneyError(
+        'invalid_request',
+        `The edit is not valid: ${message}.`,
+        [{ path, message, reason: why }],
+        why
+      )
     }
   }
 }

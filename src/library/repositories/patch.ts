@@ -9,7 +9,7 @@
  * checked with indexed queries before committing. Every written record gets the new revision as
  * its version, in the same UPDATE or INSERT.
  */
-import { JourneyError, type Issue } from '../../shared/errors'
+import { JourneyError, reason, type Issue } from '../../shared/errors'
 import type { EntityKind, EntityTypes, EmotionPoint } from '../../shared/model'
 import type { RoomStorage, Written } from '../../shared/sync/room'
 import type { MetaFields } from '../../shared/sync/protocol'
@@ -70,8 +70,14 @@ export class SqliteRoomStorage implements RoomStorage {
   }
 
   unavailable(mapId: string): JourneyError {
-    if (!this.maps.exists(mapId)) return new JourneyError('not_found', 'This map no longer exists.')
-    return new JourneyError('conflict', 'This map is in the trash; restore it before editing.')
+    if (!this.maps.exists(mapId))
+      return new JourneyError('not_found', 'This map no longer exists.', [], reason('library.mapGone'))
+    return new JourneyError(
+      'conflict',
+      'This map is in the trash; restore it before editing.',
+      [],
+      reason('library.inTrash')
+    )
   }
 
   update(
@@ -125,10 +131,12 @@ export class SqliteRoomStorage implements RoomStorage {
 }
 
 const invalid = (path: string | null, detail: string, issues: Issue[] = []) =>
-  new JourneyError('invalid_request', `The edit is not valid: ${detail}.`, [
-    { path: path ?? 'patch', message: detail },
-    ...issues
-  ])
+  new JourneyError(
+    'invalid_request',
+    `The edit is not valid: ${detail}.`,
+    [{ path: path ?? 'patch', message: detail }, ...issues],
+    reason('library.editInvalid')
+  )
 
 /** Per kind: a SELECT naming another collection of the map that already uses an id. */
 const ID_CLASH_SQL = Object.fromEntries(

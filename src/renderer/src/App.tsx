@@ -6,11 +6,14 @@ import { closeWindow, installLeaveGuard } from './editor/leave-guard'
 import { ExchangeHost } from './exchange/ExchangeHost'
 import { HomeScreen } from './home/HomeScreen'
 import { MapScreen } from './map/MapScreen'
-import { t } from './i18n'
+import { t, useLanguage } from './i18n'
 import { useAppStore } from './store'
 import { setLiveStatus } from './live/store'
 
 export function App() {
+  // A language switch re-renders the whole tree (nothing is remounted: open maps, dialogs and
+  // typed text stay); components read their words with t() while rendering.
+  useLanguage()
   const route = useAppStore((s) => s.route)
   const api = useAppStore((s) => s.api)
   const reconnectNow = useRef<() => void>(() => {})

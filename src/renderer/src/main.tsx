@@ -3,13 +3,14 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { adoptTokenFromAddress } from './api/web-token'
 import { loadBoardFonts } from './fonts'
-import { setLanguage } from './i18n'
+import { applyLanguagePreference } from './settings/SettingsButton'
 import './fonts.css'
 import './styles.css'
 
 // First of all: the web host's token leaves the address bar (and goes to this tab's storage).
 adoptTokenFromAddress()
-setLanguage(navigator.language)
+// The language chosen in Settings on this device, else the system's (also tells the native menu).
+applyLanguagePreference()
 const root = document.getElementById('root')
 // The board's first layout measures text: with the bundled fonts, not a fallback (./fonts.ts).
 if (root) {

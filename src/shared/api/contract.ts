@@ -5,6 +5,7 @@
  * Every method has a request schema, validated by the receiving side before anything is touched.
  * Responses are typed; they come from our own library and are not re-validated on the way back.
  */
+import { LANGUAGES } from '../i18n/languages'
 import { z } from 'zod'
 import { IdSchema, JourneyMapSchema, LIMITS, PersonaSchema } from '../schema/entities'
 import { LineageSchema, type Lineage } from '../format/lineage'
@@ -88,7 +89,8 @@ export const apiRequests = {
     .object({ query: z.string().max(LIMITS.label, `search text is longer than ${LIMITS.label} characters`) })
     .strict(),
   getMap: ById,
-  createMap: z.object({ template: TemplateIdSchema, title: NewTitle }).strict(),
+  /** A map from a template, its stages and lanes titled in `language` (the app's; English when left out). */
+  createMap: z.object({ template: TemplateIdSchema, title: NewTitle, language: z.enum(LANGUAGES).optional() }).strict(),
   applyPatch: z
     .object({
       mapId: IdSchema,

@@ -3,7 +3,8 @@
  * envelope every call returns, the menu commands and the shape of the bridge the preload puts on
  * `window.journeyboard`. Pure TypeScript: the renderer's IPC client imports it, so does main.
  */
-import { JourneyError, type Issue, type JourneyErrorCode } from '../errors'
+import { fromErrorData, type ErrorData } from '../errors'
+import type { Language } from '../i18n/languages'
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from './contract'
 import type { SaveExportFileRequest, SaveExportFileResult } from './save-file'
 
@@ -41,6 +42,12 @@ export const IPC_TAKE_OPENED_FILES_CHANNEL = 'journeyboard:takeOpenedFiles'
 /** Main → renderer: files are waiting to be taken (no payload: the bytes go through the call above). */
 export const IPC_FILE_OPENED_CHANNEL = 'journeyboard:fileOpened'
 
+/**
+ * Renderer → main: the language the page speaks (a Language code), so the native menu and the
+ * main process's own dialogs speak it too. Fire-and-forget; anything else is ignored.
+ */
+export const IPC_LANGUAGE_CHANNEL = 'journeyboard:setLanguage'
+
 /** A file handed to the app to open: its bytes, or why it could not be read. */
 export type OpenedFileMessage =
   { readonly name: string; readonly bytes: Uint8Array } | { readonly name: string; readonly error: string }
@@ -52,11 +59,7 @@ export function ipcMethodChannel<K extends ApiMethod>(method: K): IpcMethodChann
 }
 
 /** An error as it crosses IPC: plain data, never a stack trace. */
-export interface IpcError {
-  readonly code: JourneyErrorCode
-  readonly message: string
-  readonly issues: readonly Issue[]
-}
+export type IpcError = ErrorData
 
 /** What every IPC call resolves to. The main process never rejects the invoke promise. */
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError }
@@ -64,7 +67,7 @@ export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly
 /** Turns an envelope back into a value, or throws the JourneyError it carries. */
 export function unwrapIpcResult<T>(result: IpcResult<T>): T {
   if (result.ok) return result.value
-  throw new JourneyError(result.error.code, result.error.message, result.error.issues ?? [])
+  throw fromErrorData(result.error)
 }
 
 /** Commands the native menu sends to the renderer. The renderer decides what each one does. */
@@ -105,4 +108,6 @@ export type IpcBridge = IpcCallBridge & {
   readonly takeOpenedFiles: () => Promise<IpcResult<readonly OpenedFileMessage[]>>
   /** Called when files wait to be taken. */
   readonly onFileOpened: (listener: () => void) => () => void
+  /** The interface language changed (or was first chosen): the native menu follows it. */
+  readonly setLanguage: (language: Language) => void
 }

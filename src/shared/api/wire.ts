@@ -1,7 +1,7 @@
 /** Messages of the web host's WebSocket, its subprotocol and its limits. The server validates every incoming message. */
 import { z } from 'zod'
 import type { ApiEvent } from './contract'
-import type { Issue, JourneyErrorCode } from '../errors'
+import type { ErrorData } from '../errors'
 
 export const ClientMessageSchema = z
   .object({
@@ -13,11 +13,7 @@ export const ClientMessageSchema = z
   .strict()
 export type ClientMessage = z.infer<typeof ClientMessageSchema>
 
-export interface ErrorData {
-  readonly code: JourneyErrorCode
-  readonly message: string
-  readonly issues: readonly Issue[]
-}
+export type { ErrorData }
 
 export type ServerMessage =
   | { readonly t: 'result'; readonly id: number; readonly ok: true; readonly value: unknown }

@@ -1,5 +1,6 @@
 /** Connectors: labelled arrows between notes, for journeys that do not run left to right. */
 import { z } from 'zod'
+import { reason } from '../errors'
 import { ConnectorSchema, IdSchema } from '../schema/entities'
 import { PatchBuilder, defineCommand, invalid, requireRecord } from './core'
 
@@ -12,9 +13,9 @@ export const connect = defineCommand(
   (map, { fromNoteId, toNoteId, label }, ctx) => {
     requireRecord(map, 'note', fromNoteId)
     requireRecord(map, 'note', toNoteId)
-    if (fromNoteId === toNoteId) invalid('A connector needs two different notes.')
+    if (fromNoteId === toNoteId) invalid('A connector needs two different notes.', reason('edit.sameNote'))
     if (map.connectors.some((c) => c.fromNoteId === fromNoteId && c.toNoteId === toNoteId)) {
-      invalid('These notes are already connected in this direction.')
+      invalid('These notes are already connected in this direction.', reason('edit.alreadyConnected'))
     }
     const id = ctx.newId()
     const builder = new PatchBuilder(map)

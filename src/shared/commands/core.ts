@@ -3,7 +3,7 @@
  * patch builder that writes each record once, and lookups that fail with a readable sentence.
  */
 import type { z } from 'zod'
-import { JourneyError, formatPath } from '../errors'
+import { JourneyError, formatPath, reason, type Reason } from '../errors'
 import { ENTITY_COLLECTIONS, type EntityKind, type EntityTypes, type JourneyMap, type MapMeta } from '../model'
 import { invertPatch, type MetaOp, type Patch, type PatchOp, type PutOp } from '../model/patch'
 import { COUNT_LIMITS, tooManyMessage } from '../schema/entities'
@@ -58,8 +58,8 @@ export interface CommandOutput {
 }
 
 /** Throws the error every command uses for arguments that do not fit the map. */
-export function invalid(message: string): never {
-  throw new JourneyError('invalid_request', message)
+export function invalid(message: string, why: Reason = reason('code.invalid_request')): never {
+  throw new JourneyError('invalid_request', message, [], why)
 }
 
 export function defineCommand<N extends string, S extends z.ZodType>(
@@ -152,7 +152,8 @@ export class PatchBuilder {
       const deleted = [...this.ops.values()].filter(
         (op) => op.op === 'delete' && op.entity === entity && this.original(entity, op.id)
       ).length
-      if (this.map[collection].length + count - deleted > max) invalid(`${capitalise(tooManyMessage(max, what))}.`)
+      if (this.map[collection].length + count - deleted > max)
+        invalid(`${capitalise(tooManyMessage(max, what))}.`, reason('edit.tooMany', { max, what: collection }))
     }
   }
 
@@ -192,7 +193,7 @@ const ENTITY_LABELS: Record<EntityKind, string> = {
 /** The record with this id, or an invalid_request error naming what is missing. */
 export function requireRecord<K extends EntityKind>(map: JourneyMap, entity: K, id: string): EntityTypes[K] {
   const found = findRecord(map, entity, id)
-  if (!found) invalid(`There is no ${ENTITY_LABELS[entity]} "${id}" in this map.`)
+  if (!found) invalid(`There is no ${ENTITY_LABELS[entity]} "${id}" in this map.`, reason('edit.missing'))
   return found
 }
 
@@ -200,7 +201,7 @@ export function requireRecord<K extends EntityKind>(map: JourneyMap, entity: K, 
 export function requireLinkedPersonas(map: JourneyMap, personaIds: readonly string[]): void {
   const seen = new Set<string>()
   for (const id of personaIds) {
-    if (seen.has(id)) invalid(`Persona "${id}" is listed twice.`)
+    if (seen.has(id)) invalid(`Persona "${id}" is listed twice.`, reason('edit.personaTwice'))
     seen.add(id)
     requireLinkedPersona(map, id)
   }
@@ -208,7 +209,10 @@ export function requireLinkedPersonas(map: JourneyMap, personaIds: readonly stri
 
 export function requireLinkedPersona(map: JourneyMap, personaId: string | null): void {
   if (personaId !== null && !map.personaIds.includes(personaId)) {
-    invalid(`Persona "${personaId}" is not linked to this map; link it in the map settings first.`)
+    invalid(
+      `Persona "${personaId}" is not linked to this map; link it in the map settings first.`,
+      reason('edit.personaNotLinked')
+    )
   }
 }
 

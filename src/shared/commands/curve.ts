@@ -1,5 +1,6 @@
 /** The emotion curve and the pain-point markers on it or on notes. */
 import { z } from 'zod'
+import { reason } from '../errors'
 import type { EmotionPoint, JourneyMap, MarkerTarget, SeriesVariant } from '../model'
 import { EmotionPointSchema, IdSchema, MarkerSchema, MarkerTargetSchema } from '../schema/entities'
 import { SeriesVariantSchema } from '../schema/enums'
@@ -73,7 +74,10 @@ function requireMarkerTarget(map: JourneyMap, target: MarkerTarget): void {
   requireRecord(map, 'stage', target.stageId)
   requireLinkedPersona(map, target.personaId)
   if (!findEmotionPoint(map, target.personaId, target.variant, target.stageId)) {
-    invalid('A curve marker needs a point on that curve over that stage; set the point first.')
+    invalid(
+      'A curve marker needs a point on that curve over that stage; set the point first.',
+      reason('edit.curveMarker')
+    )
   }
 }
 

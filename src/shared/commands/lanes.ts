@@ -1,5 +1,6 @@
 /** Lanes: the rows of the board. */
 import { z } from 'zod'
+import { reason } from '../errors'
 import type { JourneyMap, Lane } from '../model'
 import { IdSchema, LaneSchema, LIMITS } from '../schema/entities'
 import { LaneKindSchema } from '../schema/enums'
@@ -105,7 +106,8 @@ export const collapseLane = defineCommand(
  */
 export const deleteLane = defineCommand('deleteLane', z.object({ laneId: IdSchema }).strict(), (map, { laneId }) => {
   requireRecord(map, 'lane', laneId)
-  if (map.lanes.length === 1) invalid('A map needs at least one lane, so the last one cannot be deleted.')
+  if (map.lanes.length === 1)
+    invalid('A map needs at least one lane, so the last one cannot be deleted.', reason('edit.lastLane'))
   const builder = new PatchBuilder(map)
   deleteLaneWithContents(builder, map, laneId)
   return builder.build()

@@ -5,6 +5,7 @@
  * came in) and leaves out what would change nothing.
  */
 import { z } from 'zod'
+import { reason } from '../errors'
 import { checkIntegrity } from '../model/integrity'
 import { applyPatch } from '../model/patch'
 import { PatchSchema } from '../schema/patch'
@@ -22,6 +23,10 @@ export const applyMerge = defineCommand('applyMerge', z.object({ patch: PatchSch
   // Only what the merge would break counts: the map is the editor's, not the merge's, to judge.
   const known = new Set(checkIntegrity(map, 100).map((i) => `${i.path} ${i.message}`))
   const broken = checkIntegrity(applyPatch(map, out.patch), 100).find((i) => !known.has(`${i.path} ${i.message}`))
-  if (broken) invalid(`The merge no longer fits the map (it changed meanwhile): ${broken.path}: ${broken.message}.`)
+  if (broken)
+    invalid(
+      `The merge no longer fits the map (it changed meanwhile): ${broken.path}: ${broken.message}.`,
+      reason('merge.noLongerFits')
+    )
   return out
 })

@@ -1,5 +1,6 @@
 /** The map itself: title, description, emotion scale, linked personas. */
 import { z } from 'zod'
+import { reason } from '../errors'
 import { EmotionScaleSchema, LIMITS, MapMetaSchema } from '../schema/entities'
 import { titleArg } from './args'
 import { unlinkPersonas } from './cascade'
@@ -36,7 +37,8 @@ export const setMapMeta = defineCommand(
     }
     const createdIds: string[] = []
     if (personaIds) {
-      if (new Set(personaIds).size !== personaIds.length) invalid('A persona is listed twice in personaIds.')
+      if (new Set(personaIds).size !== personaIds.length)
+        invalid('A persona is listed twice in personaIds.', reason('edit.personaTwice'))
       const kept = new Set(personaIds)
       unlinkPersonas(builder, map, new Set(map.personaIds.filter((id) => !kept.has(id))))
       if (seedCurves) {

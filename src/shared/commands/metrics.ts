@@ -1,5 +1,6 @@
 /** KPIs per stage: value, target, unit and whether higher is better. */
 import { z } from 'zod'
+import { reason } from '../errors'
 import type { JourneyMap, Metric } from '../model'
 import { IdSchema, LIMITS, MetricSchema } from '../schema/entities'
 import { titleArg } from './args'
@@ -40,7 +41,8 @@ export const setMetric = defineCommand(
     }
     if (metricId === undefined) {
       const { stageId, name } = fields
-      if (stageId === undefined || name === undefined) invalid('A new KPI needs a stage and a name.')
+      if (stageId === undefined || name === undefined)
+        invalid('A new KPI needs a stage and a name.', reason('edit.kpiNeedsName'))
       requireRecord(map, 'stage', stageId)
       const id = ctx.newId()
       builder.put('metric', {

@@ -1,5 +1,6 @@
 /** Stages: the columns of the board. */
 import { z } from 'zod'
+import { reason } from '../errors'
 import type { JourneyMap, Stage } from '../model'
 import { IdSchema, LIMITS, StageSchema } from '../schema/entities'
 import { DEFAULT_STAGE_WIDTH } from '../templates'
@@ -105,7 +106,8 @@ export const deleteStage = defineCommand(
   z.object({ stageId: IdSchema }).strict(),
   (map, { stageId }) => {
     requireRecord(map, 'stage', stageId)
-    if (map.stages.length === 1) invalid('A map needs at least one stage, so the last one cannot be deleted.')
+    if (map.stages.length === 1)
+      invalid('A map needs at least one stage, so the last one cannot be deleted.', reason('edit.lastStage'))
     const builder = new PatchBuilder(map)
     deleteStageWithContents(builder, map, stageId)
     return builder.build()

@@ -1,5 +1,5 @@
 /** What the text importers (CSV, Mermaid) share: their options, result and error reporting. */
-import { JourneyError, formatPath, type Issue } from '../errors'
+import { JourneyError, formatPath, reason, type Issue, type Reason } from '../errors'
 import { MAX_REPORTED_ISSUES } from '../format/interchange'
 import type { EmotionScale, JourneyMap, Persona } from '../model'
 import { checkIntegrity } from '../model/integrity'
@@ -52,8 +52,9 @@ export const DEFAULT_EMOTION_SCALE: EmotionScale = { min: -2, max: 2 }
 export class IssueList {
   private readonly list: Issue[] = []
 
-  add(path: string, message: string): void {
-    if (this.list.length <= MAX_REPORTED_ISSUES) this.list.push({ path, message })
+  /** One problem: where, the English sentence, and the same as a code for the app's words. */
+  add(path: string, message: string, why?: Reason): void {
+    if (this.list.length <= MAX_REPORTED_ISSUES) this.list.push({ path, message, ...(why ? { reason: why } : {}) })
   }
 
   /** Whether there are so many problems that looking for more is pointless. */
@@ -78,12 +79,17 @@ export function importError(issues: readonly Issue[]): JourneyError {
   const tally = issues.length === 1 ? '' : ` (1 of ${count} problems)`
   const first = shown[0]
   const what = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'wrong shape'
-  return new JourneyError('invalid_request', `The file cannot be imported: ${what}${tally}.`, shown)
+  return new JourneyError(
+    'invalid_request',
+    `The file cannot be imported: ${what}${tally}.`,
+    shown,
+    reason('import.failed', { count: issues.length })
+  )
 }
 
 /** An error about the file as a whole (empty, not this format): one sentence, one issue. */
-export function fileError(message: string, path = '(file)'): JourneyError {
-  return new JourneyError('invalid_request', message, [{ path, message }])
+export function fileError(message: string, why: Reason, path = '(file)'): JourneyError {
+  return new JourneyError('invalid_request', message, [{ path, message, reason: why }], why)
 }
 
 /** The map's title: the one given, trimmed and cut to the limit, else `fallback`. */

@@ -30,7 +30,7 @@
  * `line 7, column "severity"`.
  */
 import { NOTE_COLORS, NOTE_KIND_FOR_LANE, defaultLaneHeight } from '../commands/defaults'
-import { JourneyError } from '../errors'
+import { JourneyError, reason, type Reason } from '../errors'
 import type { JourneyMap, Lane, LaneKind, Note, NoteKind, Persona, Stage } from '../model'
 import { ColorSchema, COUNT_LIMITS, LIMITS, tooManyMessage } from '../schema/entities'
 import { CategorySchema, ChannelSchema, LaneKindSchema, NoteKindSchema } from '../schema/enums'
@@ -190,7 +190,7 @@ function distinctTitles(records: readonly { id: string; title: string }[]): Map<
  */
 export function importCsv(text: string, options: TextImportOptions): ImportedMap {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  if (body.trim() === '') throw fileError('The file is empty.')
+  if (body.trim() === '') throw fileError('The file is empty.', reason('import.empty'))
   const issues = new IssueList()
   const records = parseCsv(body, detectDelimiter(body), issues)
   issues.throwIfAny()
@@ -239,17 +239,23 @@ function readHeader(header: CsvRecord, issues: IssueList): Map<CsvColumn, number
     if (!(CSV_COLUMNS as readonly string[]).includes(key)) {
       issues.add(
         `${where}, column ${quoteForMessage(raw.trim())}`,
-        `unknown column; the columns are ${CSV_COLUMNS.join(', ')}`
+        `unknown column; the columns are ${CSV_COLUMNS.join(', ')}`,
+        reason('csv.unknownColumn', { columns: CSV_COLUMNS.join(', ') })
       )
       return
     }
     const column = key as CsvColumn
-    if (columns.has(column)) issues.add(`${where}, column "${column}"`, 'the column appears twice')
+    if (columns.has(column))
+      issues.add(`${where}, column "${column}"`, 'the column appears twice', reason('csv.duplicateColumn'))
     else columns.set(column, index)
   })
   for (const required of REQUIRED_CSV_COLUMNS) {
     if (!columns.has(required)) {
-      issues.add(where, `the required column "${required}" is missing (is the first line the header?)`)
+      issues.add(
+        where,
+        `the required column "${required}" is missing (is the first line the header?)`,
+        reason('csv.missingColumn', { column: required })
+      )
     }
   }
   return columns
@@ -297,11 +303,13 @@ function buildMap(
   if (linked.length > LIMITS.maxPersonasPerMap) {
     issues.add(
       'column "personas"',
-      `a map can have at most ${LIMITS.maxPersonasPerMap} personas; this file names ${linked.length}`
+      `a map can have at most ${LIMITS.maxPersonasPerMap} personas; this file names ${linked.length}`,
+      reason('csv.tooManyPersonas', { max: LIMITS.maxPersonasPerMap, count: linked.length })
     )
   }
   issues.throwIfAny()
-  if (rows.length === 0) throw fileError('The file has a header but no rows: there is nothing to import.')
+  if (rows.length === 0)
+    throw fileError('The file has a header but no rows: there is nothing to import.', reason('import.noRows'))
 
   const stages = new Map<string, Stage>()
   const lanes = new Map<string, Lane>()
@@ -400,7 +408,11 @@ function buildMap(
 }
 
 function tooMany(issues: IssueList, line: number, limit: { max: number; what: string }, which: string): void {
-  issues.add(`line ${line}`, `${tooManyMessage(limit.max, limit.what)}; ${which}`)
+  issues.add(
+    `line ${line}`,
+    `${tooManyMessage(limit.max, limit.what)}; ${which}`,
+    reason('limit.tooMany', { max: limit.max, what: limit.what })
+  )
 }
 
 /** Checks every cell of a row; undefined for a blank row (all cells empty) or one with problems. */
@@ -413,7 +425,11 @@ function readRow(
   const { line, cells } = record
   const width = Math.max(...columns.values()) + 1
   if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-    issues.add(`line ${line}`, `has ${cells.length} cells where the header has ${width}`)
+    issues.add(
+      `line ${line}`,
+      `has ${cells.length} cells where the header has ${width}`,
+      reason('csv.extraCells', { cells: cells.length, width })
+    )
     return undefined
   }
   // Missing trailing cells count as empty: some tools drop them.
@@ -427,23 +443,29 @@ function readRow(
   const at = (column: CsvColumn) => `line ${line}, column "${column}"`
   const title = (column: 'stage' | 'lane') => {
     const text = value(column).trim()
-    if (text === '') issues.add(at(column), 'must not be empty')
-    else if (text.length > LIMITS.title) issues.add(at(column), `at most ${LIMITS.title} characters`)
+    if (text === '') issues.add(at(column), 'must not be empty', reason('csv.emptyTitle'))
+    else if (text.length > LIMITS.title)
+      issues.add(at(column), `at most ${LIMITS.title} characters`, reason('csv.titleTooLong', { max: LIMITS.title }))
     return text
   }
   const enumCell = <T extends string>(column: CsvColumn, options: readonly T[], what: string): T | null => {
     const text = value(column).trim()
     if (text === '') return null
     const found = matchEnum(options, text)
-    if (!found) issues.add(at(column), `${quoteForMessage(text)} is not ${what}; use one of ${options.join(', ')}`)
+    if (!found)
+      issues.add(
+        at(column),
+        `${quoteForMessage(text)} is not ${what}; use one of ${options.join(', ')}`,
+        reason('csv.notAllowed', { value: quoteForMessage(text), options: options.join(', ') })
+      )
     return found ?? null
   }
-  const wholeNumber = (column: CsvColumn, min: number, max: number, message: string): number | null => {
+  const wholeNumber = (column: CsvColumn, min: number, max: number, message: string, why: Reason): number | null => {
     const text = value(column).trim()
     if (text === '') return null
     const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN
     if (!(n >= min && n <= max)) {
-      issues.add(at(column), message)
+      issues.add(at(column), message, why)
       return null
     }
     return n
@@ -455,19 +477,28 @@ function readRow(
   const kind = enumCell('kind', NoteKindSchema.options, 'a note kind')
   const text = value('text')
   if (text.length > LIMITS.noteText) {
-    issues.add(at('text'), `at most ${LIMITS.noteText} characters (this one has ${text.length})`)
+    issues.add(
+      at('text'),
+      `at most ${LIMITS.noteText} characters (this one has ${text.length})`,
+      reason('csv.textTooLong', { max: LIMITS.noteText, length: text.length })
+    )
   }
   const colorText = value('color').trim()
   if (colorText !== '' && !ColorSchema.safeParse(colorText).success) {
-    issues.add(at('color'), `${quoteForMessage(colorText)} is not a colour; write #rgb or #rrggbb, e.g. #fff59d`)
+    issues.add(
+      at('color'),
+      `${quoteForMessage(colorText)} is not a colour; write #rgb or #rrggbb, e.g. #fff59d`,
+      reason('csv.notColour', { value: quoteForMessage(colorText) })
+    )
   }
   const channel = enumCell('channel', ChannelSchema.options, 'a channel')
   const category = enumCell('category', CategorySchema.options, 'a category')
   const personaIds = personas.match(value('personas'), at('personas'))
-  const votes = wholeNumber('votes', 0, 10000, 'must be a whole number from 0 to 10000') ?? 0
-  const severity = wholeNumber('severity', 1, 3, 'must be 1, 2 or 3')
-  const impact = wholeNumber('impact', 1, 5, 'must be a whole number from 1 to 5')
-  const effort = wholeNumber('effort', 1, 5, 'must be a whole number from 1 to 5')
+  const range = (min: number, max: number) => reason('csv.wholeNumber', { min, max })
+  const votes = wholeNumber('votes', 0, 10000, 'must be a whole number from 0 to 10000', range(0, 10000)) ?? 0
+  const severity = wholeNumber('severity', 1, 3, 'must be 1, 2 or 3', reason('csv.severity'))
+  const impact = wholeNumber('impact', 1, 5, 'must be a whole number from 1 to 5', range(1, 5))
+  const effort = wholeNumber('effort', 1, 5, 'must be a whole number from 1 to 5', range(1, 5))
   if (issues.count > before) return undefined
 
   const isNote = NOTE_COLUMNS.some((column) => value(column).trim() !== '')
@@ -504,7 +535,8 @@ function resolveLaneKinds(rows: readonly RowData[], issues: IssueList): Map<stri
       else if (first.kind !== row.laneKind) {
         issues.add(
           `line ${row.line}, column "lane_kind"`,
-          `lane ${quoteForMessage(row.lane)} was given the kind "${first.kind}" on line ${first.line}`
+          `lane ${quoteForMessage(row.lane)} was given the kind "${first.kind}" on line ${first.line}`,
+          reason('csv.laneKindClash', { lane: quoteForMessage(row.lane), kind: first.kind, line: first.line })
         )
       }
     }

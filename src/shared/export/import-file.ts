@@ -4,7 +4,7 @@
  * (each picture format's reader is its entry in the exporter registry); anything else is text,
  * told apart by content (./detect.ts). The library's importMap then reads that text.
  */
-import { JourneyError } from '../errors'
+import { JourneyError, reason } from '../errors'
 import { detectFormat, type ImportFormat } from './detect'
 import { EXPORTERS, EXPORT_FORMATS, type ExportFormat } from './registry'
 
@@ -34,13 +34,17 @@ export function readImportFile(bytes: Uint8Array): ImportableFile {
     } catch (error) {
       throw new JourneyError(
         'invalid_request',
-        `The map in this ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}.`
+        `The map in this ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+        [],
+        reason('import.embeddedUnreadable', { format: name })
       )
     }
     if (text === null) {
       throw new JourneyError(
         'invalid_request',
-        `This ${name} holds no Journeyboard map: it was exported with "Include the editable map" turned off, or not by Journeyboard.`
+        `This ${name} holds no Journeyboard map: it was exported with "Include the editable map" turned off, or not by Journeyboard.`,
+        [],
+        reason('import.noEmbeddedMap', { format: name })
       )
     }
     return { kind: format, text, embedded: true }

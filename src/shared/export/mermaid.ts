@@ -38,7 +38,7 @@
  * above is an error naming its line; nothing is imported then.
  */
 import { NOTE_COLORS, defaultLaneHeight } from '../commands/defaults'
-import { JourneyError } from '../errors'
+import { JourneyError, reason } from '../errors'
 import type { EmotionPoint, EmotionScale, JourneyMap, Lane, Note, Persona, Stage } from '../model'
 import { COUNT_LIMITS, LIMITS, tooManyMessage } from '../schema/entities'
 import { DEFAULT_STAGE_WIDTH } from '../templates'
@@ -241,7 +241,7 @@ const OTHER_DIAGRAMS =
  */
 export function importMermaid(text: string, options: TextImportOptions): ImportedMap {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  if (body.trim() === '') throw fileError('The file is empty.')
+  if (body.trim() === '') throw fileError('The file is empty.', reason('import.empty'))
   const issues = new IssueList()
   const journey = parseJourney(body.split(/\r\n|\r|\n/), issues)
   issues.throwIfAny()
@@ -255,7 +255,11 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
   if (lines[0]?.trim() === '---') {
     const end = lines.findIndex((l, j) => j > 0 && l.trim() === '---')
     if (end === -1) {
-      issues.add('line 1', 'the front matter that starts here is never closed with "---"')
+      issues.add(
+        'line 1',
+        'the front matter that starts here is never closed with "---"',
+        reason('mermaid.frontMatter')
+      )
       return undefined
     }
     for (let j = 1; j < end; j++) {
@@ -267,7 +271,7 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
   while (i < lines.length && isSkippable(lines[i]!)) i++
   const header = lines[i]?.trim()
   if (header === undefined) {
-    issues.add(`line ${lines.length}`, 'the diagram has no "journey" line')
+    issues.add(`line ${lines.length}`, 'the diagram has no "journey" line', reason('mermaid.noJourney'))
     return undefined
   }
   if (!/^journey\s*((%%|#).*)?$/i.test(header)) {
@@ -276,7 +280,10 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
       `line ${i + 1}`,
       other
         ? `this is a Mermaid ${other[1]} diagram; only journey diagrams can be imported`
-        : `a Mermaid journey starts with the line "journey", not ${quoteForMessage(header)}`
+        : `a Mermaid journey starts with the line "journey", not ${quoteForMessage(header)}`,
+      other
+        ? reason('mermaid.otherDiagram', { kind: other[1]! })
+        : reason('mermaid.notJourney', { value: quoteForMessage(header) })
     )
     return undefined
   }
@@ -300,7 +307,7 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
         rest = lines[j]!
       }
       if (!rest.includes('}')) {
-        issues.add(where, 'the "accDescr {" that starts here is never closed with "}"')
+        issues.add(where, 'the "accDescr {" that starts here is never closed with "}"', reason('mermaid.accDescr'))
         break
       }
       parts.push(rest.slice(0, rest.indexOf('}')))
@@ -327,20 +334,25 @@ function parseJourney(lines: readonly string[], issues: IssueList): ParsedJourne
     // "#" starts a comment; ";" ends a statement, which Mermaid then rejects.
     const statement = raw.split('#')[0]!.trimEnd()
     if (statement.includes(';')) {
-      issues.add(where, `";" is not allowed in a Mermaid journey (write it as "#59;" or leave it out)`)
+      issues.add(
+        where,
+        `";" is not allowed in a Mermaid journey (write it as "#59;" or leave it out)`,
+        reason('mermaid.semicolon')
+      )
       continue
     }
     if (/^title(\s|$)/i.test(statement)) {
       const title = releaseEntities(statement.slice(5).trim(), false)
-      if (title === '') issues.add(where, 'the title line has no title')
+      if (title === '') issues.add(where, 'the title line has no title', reason('mermaid.noTitle'))
       else journey.title = { text: title, line: lineNo }
       continue
     }
     if (/^section(\s|$)/i.test(statement)) {
       const held = statement.slice(7).trim()
       const title = releaseEntities(held, true)
-      if (title === '') issues.add(where, 'the section has no name')
-      else if (held.includes(':')) issues.add(where, 'a section name cannot hold ":" (write it as "#58;")')
+      if (title === '') issues.add(where, 'the section has no name', reason('mermaid.noSectionName'))
+      else if (held.includes(':'))
+        issues.add(where, 'a section name cannot hold ":" (write it as "#58;")', reason('mermaid.colonInSection'))
       else {
         section = { line: lineNo, title, tasks: [] }
         journey.sections.push(section)
@@ -371,7 +383,8 @@ function parseTask(statement: string, where: string, issues: IssueList): Omit<Pa
   if (colon === -1) {
     issues.add(
       where,
-      `${quoteForMessage(statement)} is not a title, section or task; a task is written "Task name: score: Actor, Actor"`
+      `${quoteForMessage(statement)} is not a title, section or task; a task is written "Task name: score: Actor, Actor"`,
+      reason('mermaid.notStatement', { value: quoteForMessage(statement) })
     )
     return undefined
   }
@@ -383,7 +396,7 @@ function parseTask(statement: string, where: string, issues: IssueList): Omit<Pa
     true
   )
   if (name === '') {
-    issues.add(where, 'the task has no name before ":"')
+    issues.add(where, 'the task has no name before ":"', reason('mermaid.taskNoName'))
     return undefined
   }
   // Like Mermaid: the score, then the actors; anything after a third ":" is ignored.
@@ -395,7 +408,10 @@ function parseTask(statement: string, where: string, issues: IssueList): Omit<Pa
       where,
       trimmed === ''
         ? `the task ${quoteForMessage(name)} has no score; write a number from 1 to 5 after ":"`
-        : `the score ${quoteForMessage(trimmed)} must be a number from 1 to 5`
+        : `the score ${quoteForMessage(trimmed)} must be a number from 1 to 5`,
+      trimmed === ''
+        ? reason('mermaid.taskNoScore', { name: quoteForMessage(name) })
+        : reason('mermaid.badScore', { value: quoteForMessage(trimmed) })
     )
     return undefined
   }
@@ -406,7 +422,7 @@ function parseTask(statement: string, where: string, issues: IssueList): Omit<Pa
 function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: IssueList): ImportedMap {
   const scale = options.emotionScale ?? DEFAULT_EMOTION_SCALE
   if (journey.sections.length === 0) {
-    throw fileError('The diagram has no sections and no tasks: there is nothing to import.')
+    throw fileError('The diagram has no sections and no tasks: there is nothing to import.', reason('import.noTasks'))
   }
   // Mermaid draws texts of any length; a map keeps its limits, so longer ones are shortened
   // (with an ellipsis) and the user is told which line.
@@ -443,15 +459,25 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
   const extraSection = journey.sections[maxStages.max]
   if (extraSection) {
     const message = tooManyMessage(maxStages.max, maxStages.what, journey.sections.length)
-    issues.add(`line ${extraSection.line}`, `${message}; this is section ${maxStages.max + 1}`)
+    issues.add(
+      `line ${extraSection.line}`,
+      `${message}; this is section ${maxStages.max + 1}`,
+      reason('limit.tooMany', { max: maxStages.max, what: 'sections' })
+    )
   }
   const extraTask = journey.sections.flatMap((section) => section.tasks)[maxNotes.max]
-  if (extraTask) issues.add(`line ${extraTask.line}`, `${tooManyMessage(maxNotes.max, 'tasks')}; this is one too many`)
+  if (extraTask)
+    issues.add(
+      `line ${extraTask.line}`,
+      `${tooManyMessage(maxNotes.max, 'tasks')}; this is one too many`,
+      reason('limit.tooMany', { max: maxNotes.max, what: 'tasks' })
+    )
   if (actorLines.size > LIMITS.maxPersonasPerMap) {
     const line = [...actorLines.values()][LIMITS.maxPersonasPerMap]!
     issues.add(
       `line ${line}`,
-      `a map can have at most ${LIMITS.maxPersonasPerMap} personas; the diagram has ${actorLines.size} actors`
+      `a map can have at most ${LIMITS.maxPersonasPerMap} personas; the diagram has ${actorLines.size} actors`,
+      reason('mermaid.tooManyActors', { max: LIMITS.maxPersonasPerMap, count: actorLines.size })
     )
   }
   issues.throwIfAny()

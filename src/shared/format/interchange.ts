@@ -4,7 +4,7 @@
  * reports every problem it finds (up to 20) with its JSON path.
  */
 import type { z } from 'zod'
-import { JourneyError, formatPath, type Issue } from '../errors'
+import { JourneyError, formatPath, reason, type Issue } from '../errors'
 import type { JourneyMap, Persona } from '../model'
 import { checkIntegrity } from '../model/integrity'
 import { canonicalize } from '../model/patch'
@@ -74,7 +74,7 @@ export function serializeInterchange(
  */
 export function parseInterchange(text: string): ParsedInterchange {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text // editors on Windows add a BOM
-  if (body.trim() === '') throw new JourneyError('invalid_request', 'The file is empty.')
+  if (body.trim() === '') throw new JourneyError('invalid_request', 'The file is empty.', [], reason('import.empty'))
   let data: unknown
   try {
     data = JSON.parse(body)
@@ -82,9 +82,13 @@ export function parseInterchange(text: string): ParsedInterchange {
     const problem = findJsonSyntaxError(body)
     const where = problem ? `line ${problem.line}, column ${problem.column}` : '(unknown position)'
     const what = problem ? problem.message : 'it could not be parsed'
-    throw new JourneyError('invalid_request', `The file is not valid JSON: ${what} at ${where}.`, [
-      { path: where, message: what }
-    ])
+    const why = reason('import.notJson', { line: problem?.line ?? 1, column: problem?.column ?? 1 })
+    throw new JourneyError(
+      'invalid_request',
+      `The file is not valid JSON: ${what} at ${where}.`,
+      [{ path: where, message: what, reason: why }],
+      why
+    )
   }
   checkEnvelope(data)
   checkCounts(data)
@@ -103,7 +107,12 @@ export function parseInterchange(text: string): ParsedInterchange {
     const shown = issues.slice(0, MAX_REPORTED_ISSUES)
     const count = issues.length > MAX_REPORTED_ISSUES ? `more than ${MAX_REPORTED_ISSUES}` : String(issues.length)
     const tally = issues.length === 1 ? '' : ` (1 of ${count} problems)`
-    throw new JourneyError('invalid_request', `The file cannot be imported: ${describeFirst(shown)}${tally}.`, shown)
+    throw new JourneyError(
+      'invalid_request',
+      `The file cannot be imported: ${describeFirst(shown)}${tally}.`,
+      shown,
+      reason('import.failed', { count: issues.length })
+    )
   }
   const file = parsed.data as z.infer<typeof InterchangeSchema>
   return { map: canonicalize(file.map), personas: file.personas, lineage: file.lineage ?? null }
@@ -120,7 +129,12 @@ export interface ParsedInterchange {
 function checkEnvelope(data: unknown): void {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     const kind = Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`
-    throw new JourneyError('invalid_request', `This is not a Journeyboard file: it holds ${kind}, not an object.`)
+    throw new JourneyError(
+      'invalid_request',
+      `This is not a Journeyboard file: it holds ${kind}, not an object.`,
+      [],
+      reason('import.notObject')
+    )
   }
   const { format, version } = data as { format?: unknown; version?: unknown }
   if (format !== INTERCHANGE_FORMAT) {
@@ -128,14 +142,16 @@ function checkEnvelope(data: unknown): void {
     throw new JourneyError(
       'invalid_request',
       `This is not a Journeyboard file: it ${found}, where "${INTERCHANGE_FORMAT}" was expected.`,
-      [{ path: 'format', message: `must be "${INTERCHANGE_FORMAT}"` }]
+      [{ path: 'format', message: `must be "${INTERCHANGE_FORMAT}"` }],
+      reason('import.wrongFormat', { format: INTERCHANGE_FORMAT })
     )
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new JourneyError(
       'invalid_request',
       'This Journeyboard file has no valid "version" (a whole number from 1).',
-      [{ path: 'version', message: 'must be a whole number from 1' }]
+      [{ path: 'version', message: 'must be a whole number from 1' }],
+      reason('import.noVersion')
     )
   }
   if (version > INTERCHANGE_VERSION) {
@@ -143,7 +159,8 @@ function checkEnvelope(data: unknown): void {
       'invalid_request',
       `This file was made by a newer Journeyboard (file format version ${version}; this app reads up to version ` +
         `${INTERCHANGE_VERSION}). Update Journeyboard to import it.`,
-      [{ path: 'version', message: `version ${version} is newer than ${INTERCHANGE_VERSION}` }]
+      [{ path: 'version', message: `version ${version} is newer than ${INTERCHANGE_VERSION}` }],
+      reason('import.tooNew', { version, supported: INTERCHANGE_VERSION })
     )
   }
 }
@@ -159,15 +176,28 @@ function checkCounts(data: unknown): void {
   for (const [collection, { max, what }] of Object.entries(COUNT_LIMITS)) {
     const items = (map as Record<string, unknown>)[collection]
     if (Array.isArray(items) && items.length > max)
-      issues.push({ path: `map.${collection}`, message: tooManyMessage(max, what, items.length) })
+      issues.push({
+        path: `map.${collection}`,
+        message: tooManyMessage(max, what, items.length),
+        reason: reason('limit.tooMany', { max, what: collection })
+      })
   }
   const personas = (data as { personas?: unknown }).personas
   if (Array.isArray(personas) && personas.length > LIMITS.maxPersonasPerMap) {
-    issues.push({ path: 'personas', message: tooManyMessage(LIMITS.maxPersonasPerMap, 'personas', personas.length) })
+    issues.push({
+      path: 'personas',
+      message: tooManyMessage(LIMITS.maxPersonasPerMap, 'personas', personas.length),
+      reason: reason('limit.tooMany', { max: LIMITS.maxPersonasPerMap, what: 'personas' })
+    })
   }
   if (issues.length === 0) return
   const tally = issues.length === 1 ? '' : ` (1 of ${issues.length} problems)`
-  throw new JourneyError('invalid_request', `The file cannot be imported: ${describeFirst(issues)}${tally}.`, issues)
+  throw new JourneyError(
+    'invalid_request',
+    `The file cannot be imported: ${describeFirst(issues)}${tally}.`,
+    issues,
+    reason('import.failed', { count: issues.length })
+  )
 }
 
 /** zod issues as Issues; an unknown field becomes one issue at the field's own path. */

@@ -11,7 +11,7 @@
  * - linked personas are in the order of the copy that changed the list (the library's when both
  *   did), followed by those only the other copy links.
  */
-import { JourneyError } from '../errors'
+import { JourneyError, reason } from '../errors'
 import { ENTITY_COLLECTIONS, type JourneyMap } from '../model'
 import { checkIntegrity } from '../model/integrity'
 import { canonicalize, type MetaOp, type Patch, type PatchOp, type PutOp } from '../model/patch'
@@ -51,7 +51,12 @@ export function chooseAll(plan: MergePlan, side: MergeSide): MergeChoices {
 export function resolveMerge(plan: MergePlan, choices: MergeChoices): MergeResult {
   const missing = plan.conflicts.filter((c) => choices[c.id] !== 'local' && choices[c.id] !== 'incoming')
   if (missing.length > 0) {
-    throw new JourneyError('invalid_request', `${missing.length} of the merge's conflicts have no choice yet.`)
+    throw new JourneyError(
+      'invalid_request',
+      `${missing.length} of the merge's conflicts have no choice yet.`,
+      [],
+      reason('merge.unchosen', { count: missing.length })
+    )
   }
   const records = new Map(plan.merged)
   const preferred = new Set<string>()

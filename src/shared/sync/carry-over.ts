@@ -77,7 +77,8 @@ export function carryOver<E extends OutboxEdit>(
           changes = changesOf(map, run.patch)
           next = run.map
         } catch (error) {
-          problem = { code: 'refused', message: failureOf(error).message ?? '' }
+          const failure = failureOf(error)
+          problem = { code: 'refused', message: failure.message ?? '', ...(failure.why ? { why: failure.why } : {}) }
         }
       } else if (lost) problem = { code: 'deletedElsewhere', entity: lost.entity as EntityKind }
       else if (broken) problem = { code: 'brokenReference', detail: broken.message }

@@ -216,7 +216,7 @@ export function createSyncRoom(options: RoomOptions): SyncRoom {
         } catch (error) {
           // Behind and no longer fitting: the client must rebase, not give up.
           if (stale && error instanceof JourneyError && error.code === 'invalid_request') {
-            throw new JourneyError('conflict', error.message, error.issues)
+            throw new JourneyError('conflict', error.message, error.issues, error.reason)
           }
           throw error
         }

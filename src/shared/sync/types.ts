@@ -46,8 +46,8 @@ export type Reason =
   | { readonly code: 'brokenReference'; readonly detail: string }
   /** A record to restore is there again already. */
   | { readonly code: 'exists'; readonly entity: EntityKind }
-  /** A command's or the library's own sentence (JourneyError message). */
-  | { readonly code: 'refused'; readonly message: string }
+  /** A command's or the library's own sentence (JourneyError message), and its reason as a code. */
+  | { readonly code: 'refused'; readonly message: string; readonly why?: ReasonData }
 
 /** Things the user should be told once. */
 export type SessionNotice =
@@ -106,6 +106,21 @@ export interface SaveFailure {
   readonly code: string
   /** The library's sentence, or null when there was none. */
   readonly message: string | null
+  /** The JourneyError's reason (src/shared/errors), for the app's own words; absent when none. */
+  readonly why?: ReasonData
+}
+
+/** A JourneyError's reason as plain data (the engine keeps to records and commands: no import of errors). */
+export interface ReasonData {
+  readonly id: string
+  readonly params: Readonly<Record<string, string | number>>
+}
+
+const reasonOf = (error: unknown): ReasonData | undefined => {
+  const why = typeof error === 'object' && error !== null ? (error as { reason?: unknown }).reason : undefined
+  return typeof why === 'object' && why !== null && typeof (why as { id?: unknown }).id === 'string'
+    ? (why as ReasonData)
+    : undefined
 }
 
 export interface SessionState {
@@ -132,5 +147,7 @@ export const codeOf = (error: unknown): string | undefined => {
 export function failureOf(error: unknown): SaveFailure {
   const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined
   const code = codeOf(error)
-  return code && typeof message === 'string' ? { code, message } : { code: 'unknown', message: null }
+  if (!code || typeof message !== 'string') return { code: 'unknown', message: null }
+  const why = reasonOf(error)
+  return why ? { code, message, why } : { code, message }
 }

@@ -1,7 +1,9 @@
 /**
  * The four map templates. Prompts are guidance shown as placeholders in empty cells, never notes.
  */
+import type { Language } from '../i18n/languages'
 import type { JourneyMap, Lane, LaneKind, Stage, TemplateId } from '../model'
+import { TEMPLATE_TEXTS } from './texts'
 
 export interface TemplateInfo {
   readonly id: TemplateId
@@ -91,17 +93,37 @@ export const TEMPLATES: Readonly<Record<TemplateId, TemplateInfo>> = {
   }
 }
 
+/**
+ * A template in a language: the same stages and lanes (kinds, order) with their titles, prompts,
+ * name and description in that language (./texts.ts).
+ */
+export function templateIn(template: TemplateId, language: Language = 'en'): TemplateInfo {
+  const info = TEMPLATES[template]
+  const text = TEMPLATE_TEXTS[language][template]
+  return {
+    ...info,
+    name: text.name,
+    description: text.description,
+    stages: info.stages.map((s, i) => text.stages[i] ?? s),
+    lanes: info.lanes.map((l, i) => ({ ...l, ...(text.lanes[i] ?? {}) }))
+  }
+}
+
 export const DEFAULT_STAGE_WIDTH = 240
 export const DEFAULT_LANE_HEIGHT = 140
 
-/** A new, empty map built from a template. Ids and clock are injected so tests stay deterministic. */
+/**
+ * A new, empty map built from a template, its stages and lanes titled in `language`. Ids and
+ * clock are injected so tests stay deterministic.
+ */
 export function createMapFromTemplate(
   template: TemplateId,
   title: string,
   newId: () => string,
-  now: string
+  now: string,
+  language: Language = 'en'
 ): JourneyMap {
-  const info = TEMPLATES[template]
+  const info = templateIn(template, language)
   const stages: Stage[] = info.stages.map((s, i) => ({
     id: newId(),
     title: s.title,

@@ -5,34 +5,18 @@
  * their impact and effort editable in place, and the 2×2 impact/effort matrix.
  */
 import { useId, useMemo } from 'react'
-import {
-  analyzeMap,
-  findingMessage,
-  type Finding,
-  type FindingCategory,
-  type FindingLabels,
-  type Findings
-} from '../../../shared/analysis'
+import { analyzeMap, type Finding, type FindingCategory, type Findings } from '../../../shared/analysis'
 import type { JourneyMap } from '../../../shared/model'
 import { usePersonas } from '../board/usePersonas'
 import { t } from '../i18n'
 import { focusBoard } from '../workshop/board-link'
 import { setWorkshop, useWorkshop, type AnalysisTab } from '../workshop/store'
+import { findingLabels, findingText } from './finding-text'
 import { ImpactEffortMatrix } from './ImpactEffortMatrix'
 import { OpportunityRanking } from './OpportunityRanking'
 import './analysis.css'
 
-export const findingLabels = (): FindingLabels => ({
-  channel: (c) => t(`interaction.channel.${c}`),
-  quadrant: (q) => t(`workshop.quadrantOne.${q}`),
-  unset: t('workshop.analysis.unset')
-})
-
-/** A finding in the words of the app's catalogue. */
-export function findingText(finding: Finding, labels: FindingLabels = findingLabels()): string {
-  const { id, params } = findingMessage(finding, labels)
-  return t(`workshop.finding.${id}`, params)
-}
+export { findingLabels, findingText }
 
 const TABS: readonly AnalysisTab[] = ['findings', 'ranking', 'matrix']
 const SECTIONS = [

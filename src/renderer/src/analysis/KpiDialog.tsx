@@ -13,7 +13,7 @@ import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { Selection } from '../store/editor'
 import { setWorkshop } from '../workshop/store'
-import { KPI_PRESETS, presetName } from './kpi-presets'
+import { KPI_PRESETS, presetName, presetUnit } from './kpi-presets'
 
 /** The stage the KPI dialog opens on: the selected one (or the selected cell's or notes'), else the first. */
 export function stageForKpis(map: JourneyMap, selection: Selection): string | null {
@@ -59,7 +59,7 @@ export function KpiDialog({ map, stageId }: { readonly map: JourneyMap; readonly
     useAppStore.getState().execute('setMetric', {
       stageId: stage.id,
       name: presetName(chosen),
-      unit: chosen.unit,
+      unit: presetUnit(chosen),
       direction: chosen.direction
     })
   }
@@ -90,7 +90,7 @@ export function KpiDialog({ map, stageId }: { readonly map: JourneyMap; readonly
           {KPI_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {presetName(p)}
-              {p.unit ? ` (${p.unit})` : ''}
+              {p.unit ? ` (${presetUnit(p)})` : ''}
             </option>
           ))}
         </select>

@@ -37,3 +37,9 @@ export const KPI_PRESETS: readonly KpiPreset[] = [
 ]
 
 export const presetName = (preset: KpiPreset) => t(`workshop.kpi.preset.${preset.id}`)
+
+/** Units that are words (points, minutes, hours) in the app's language; symbols as they are. */
+export const presetUnit = (preset: KpiPreset): string =>
+  preset.unit === 'pts' || preset.unit === 'min' || preset.unit === 'h'
+    ? t(`workshop.kpi.unit.${preset.unit}`)
+    : preset.unit

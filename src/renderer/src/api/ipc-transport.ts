@@ -1,5 +1,6 @@
 /** JourneyApi over Electron IPC, through the bridge the preload puts on window.journeyboard. */
 import type { ApiTransport } from '../../../shared/api/contract'
+import type { Language } from '../../../shared/i18n/languages'
 import {
   BRIDGE_KEY,
   unwrapIpcResult,
@@ -37,4 +38,9 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 /** The desktop app's close dialog: the user chose to save or discard unsaved edits before closing. */
 export function onCloseRequest(listener: (request: CloseRequest) => void): () => void {
   return bridge()?.onCloseRequest(listener) ?? (() => {})
+}
+
+/** The desktop app's native menu follows the page's language (no-op in a browser). */
+export function tellMainLanguage(language: Language): void {
+  bridge()?.setLanguage(language)
 }

@@ -12,7 +12,7 @@
  */
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse, ApiTransport } from '../../../shared/api/contract'
 import { apiProtocols, CLOSE_TOKEN_REFUSED, MAX_MESSAGE_BYTES, type ServerMessage } from '../../../shared/api/wire'
-import { JourneyError } from '../../../shared/errors'
+import { fromErrorData, JourneyError } from '../../../shared/errors'
 import { t } from '../i18n'
 
 export type ConnectionState =
@@ -148,7 +148,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
       if (!call) return
       sent.delete(message.id)
       if (message.ok) call.resolve(message.value)
-      else call.reject(new JourneyError(message.error.code, message.error.message, message.error.issues))
+      else call.reject(fromErrorData(message.error))
     }
   }
 

@@ -1,5 +1,5 @@
-/** Dates as the UI shows them: "5 min ago" for recent edits, the local date after a day. */
-import { t } from '../i18n'
+/** Dates as the UI shows them: "5 min ago" for recent edits, the date after a day — in the app's language. */
+import { fmt, t } from '../i18n'
 
 export function relativeTime(iso: string, now = Date.now()): string {
   const minutes = Math.floor((now - Date.parse(iso)) / 60_000)
@@ -9,15 +9,12 @@ export function relativeTime(iso: string, now = Date.now()): string {
   return formatDate(iso)
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
-/** "4 Mar 2026" in the user's locale. */
+/** "4 Mar 2026" ("4 мар. 2026 г.", "4 มี.ค. 2569", "2026年3月4日") in the app's language. */
 export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso))
+  return fmt().date(iso, { dateStyle: 'medium' })
 }
 
-/** "4 Mar 2026, 10:05" in the user's locale. */
+/** "4 Mar 2026, 10:05" in the app's language. */
 export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso))
+  return fmt().date(iso, { dateStyle: 'medium', timeStyle: 'short' })
 }

@@ -1,11 +1,11 @@
-/** Messages that depend on a count: `base.one` / `base.other` in the catalogue, picked by the language's plural rules. */
+/**
+ * A message that depends on a count: one ICU message with `{count, plural, …}` in every
+ * catalogue, so each language uses its own plural forms (one/few/many/other in Russian, none in
+ * Thai and Chinese). Kept as a name for call sites that read better with it; `params.count`
+ * overrides the count shown when a message selects on one number and shows another.
+ */
 import { t, type MessageKey } from '../i18n'
-import { en } from '../i18n/en'
 
-const rules = new Intl.PluralRules('en')
-
-export function plural(base: string, count: number, params: Record<string, string | number> = {}): string {
-  const exact = `${base}.${rules.select(count)}`
-  const key = (exact in en ? exact : `${base}.other`) as MessageKey
+export function plural(key: MessageKey, count: number, params: Record<string, string | number> = {}): string {
   return t(key, { count, ...params })
 }

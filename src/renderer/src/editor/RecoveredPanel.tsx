@@ -6,7 +6,7 @@
 import { useState } from 'react'
 import type { Recovered } from '../../../shared/sync/session'
 import { TEXT_FIELDS } from '../../../shared/sync/session'
-import { t } from '../i18n'
+import { listOf, t } from '../i18n'
 import { useAppStore } from '../store'
 import { fieldLabel, selectRecovered } from '../store/editor'
 import './recovered.css'
@@ -41,7 +41,7 @@ function sentence(entry: Recovered): string {
   const by = entry.by ? t('editor.recovered.anotherWindow') : t('editor.recovered.elsewhere')
   const name = nameOf(entry)
   if (entry.kind === 'changedElsewhere') {
-    return t('editor.recovered.changed', { fields: entry.fields.map(fieldLabel).join(', '), entity, name, by })
+    return t('editor.recovered.changed', { fields: listOf(entry.fields.map(fieldLabel)), entity, name, by })
   }
   if (!entry.recordId) return t('editor.recovered.lost', { entity, name })
   return t('editor.recovered.deleted', { entity, name, by })

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react'
 import { onMenuCommand } from '../api/ipc-transport'
 import { onOpenedFiles } from '../api/opened-files'
 import { t } from '../i18n'
+import { errorText } from '../i18n/errors'
 import { useAppStore } from '../store'
 import { ExportDialog } from './ExportDialog'
 import { FileDrop } from './FileDrop'
@@ -25,7 +26,7 @@ async function saveOpenMapAs(): Promise<void> {
     if (notice) useAppStore.setState({ exchangeNotice: notice })
   } catch (error) {
     useAppStore.setState({
-      exchangeNotice: t('files.saveAs.failed', { message: error instanceof Error ? error.message : String(error) })
+      exchangeNotice: t('files.saveAs.failed', { message: errorText(error) })
     })
   }
 }

@@ -16,6 +16,7 @@ import { JourneyError } from '../../../shared/errors'
 import { saveFile, type SaveOutcome } from '../api/save-file'
 import { Dialog } from '../common/Dialog'
 import { t, type MessageKey } from '../i18n'
+import { errorText } from '../i18n/errors'
 import { en } from '../i18n/en'
 import { whenSaved } from '../editor/when-saved'
 import { useAppStore } from '../store'
@@ -78,7 +79,7 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
       const outcome = await saveFile(product.file)
       setStatus({ kind: 'done', product, outcome })
     } catch (error) {
-      const message = error instanceof JourneyError || error instanceof Error ? error.message : String(error)
+      const message = errorText(error)
       setStatus({ kind: 'failed', message })
     }
   }

@@ -15,7 +15,8 @@ import { parseInterchange, type ParsedInterchange } from '../../../shared/format
 import type { Issue } from '../../../shared/errors'
 import { JourneyError } from '../../../shared/errors'
 import { Dialog } from '../common/Dialog'
-import { t } from '../i18n'
+import { getLanguage, t } from '../i18n'
+import { errorText, issueText, whereText } from '../i18n/errors'
 import { useAppStore } from '../store'
 import type { OpenedFile } from '../store/exchange'
 import { formatSize } from './summary'
@@ -83,8 +84,8 @@ async function inspect(
     const kind = document?.lineage && file.kind === 'json' ? 'journeymap' : file.kind
     return { name, text: file.text, kind, notices: importNotices(file.text, personas), document, existing }
   } catch (error) {
-    if (error instanceof JourneyError) return failed(error.message, error.issues)
-    return failed(t('exchange.import.unreadable', { message: error instanceof Error ? error.message : String(error) }))
+    if (error instanceof JourneyError) return failed(errorText(error), error.issues)
+    return failed(t('exchange.import.unreadable', { message: errorText(error) }))
   }
 }
 
@@ -134,8 +135,8 @@ export function ImportDialog({ onClose, initialFile }: { onClose(): void; initia
       onClose()
       await goToMap(map.id)
     } catch (error) {
-      if (error instanceof JourneyError) fail(error.message, error.issues)
-      else fail(error instanceof Error ? error.message : String(error))
+      if (error instanceof JourneyError) fail(errorText(error), error.issues)
+      else fail(errorText(error))
     }
   }
 
@@ -203,13 +204,13 @@ export function ImportDialog({ onClose, initialFile }: { onClose(): void; initia
           <p>
             <strong>{t('exchange.import.failed')}</strong> {status.message}
           </p>
-          {status.issues.length > 1 && (
+          {(status.issues.length > 1 || (status.issues.length > 0 && getLanguage() !== 'en')) && (
             <>
               <p>{t('exchange.import.problems', { count: status.issues.length })}</p>
               <ul className="exchange-issues">
                 {status.issues.map((issue, i) => (
                   <li key={i}>
-                    <code>{issue.path}</code> {issue.message}
+                    <code>{whereText(issue.path)}</code> {issueText(issue)}
                   </li>
                 ))}
               </ul>

@@ -25,6 +25,7 @@ import { formatDateTime } from '../common/format'
 import { plural } from '../common/plural'
 import { whenSaved } from '../editor/when-saved'
 import { t } from '../i18n'
+import { errorText } from '../i18n/errors'
 import { useAppStore } from '../store'
 import type { MergeRequest } from '../store/exchange'
 import { fieldLabel, mergeNames, recordLabel, valueText, type MergeNames } from './merge-words'
@@ -178,7 +179,7 @@ export function MergeDialog({ request }: { request: MergeRequest }) {
       if (live) setPhase({ kind: 'ready', base, plan: planMerge(base?.map ?? null, local, request.map) })
     }
     load().catch((error: unknown) => {
-      if (live) setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      if (live) setPhase({ kind: 'failed', message: errorText(error) })
     })
     return () => {
       live = false
@@ -261,7 +262,7 @@ export function MergeDialog({ request }: { request: MergeRequest }) {
           : t('files.merge.nothingDone', { name: request.fileName })
       )
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error))
+      setProblem(errorText(error))
     } finally {
       setBusy(false)
     }

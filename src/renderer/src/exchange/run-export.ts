@@ -5,7 +5,6 @@
  * words in the user's language. What comes back is the file to save and what to tell the user
  * about it (pages, pixels, a lowered ratio, characters no font has).
  */
-import type { PdfLabels } from '../../../shared/export/pdf/options'
 import {
   EXPORTERS,
   fileNameFor,
@@ -18,12 +17,11 @@ import {
 import { createFontSubsetter, type FontSubsetter } from '../../../shared/export/svg/subset'
 import { createLayoutCache, layoutMap, type SeriesLabels } from '../../../shared/layout'
 import type { JourneyMap, Persona } from '../../../shared/model'
-import { CategorySchema, ChannelSchema, NoteKindSchema } from '../../../shared/schema/enums'
-import { findingText } from '../analysis/AnalysisPanel'
 import type { FileToSave } from '../api/save-file'
 import { createBoardMeasure } from '../board/measure'
 import { loadFontsFor } from '../fonts'
-import { t } from '../i18n'
+import { localeTag, t } from '../i18n'
+import { pdfLabels } from './pdf-labels'
 import { useAppStore } from '../store'
 import { pdfFonts, readAsset } from './font-files'
 import { exportPng } from './png'
@@ -37,47 +35,6 @@ export interface ExportProduct {
 }
 
 const seriesLabels = (): SeriesLabels => ({ everyone: t('board.everyone'), toBe: t('board.toBe') })
-
-function pdfLabels(): Partial<PdfLabels> {
-  return {
-    personas: t('exchange.pdf.label.personas'),
-    page: t('exchange.pdf.label.page'),
-    tile: t('exchange.pdf.label.tile'),
-    notesTable: t('exchange.pdf.label.notesTable'),
-    lane: t('exchange.pdf.label.lane'),
-    note: t('exchange.pdf.label.note'),
-    details: t('exchange.pdf.label.details'),
-    noNotes: t('exchange.pdf.label.noNotes'),
-    votes: t('exchange.pdf.label.votes'),
-    target: t('exchange.pdf.label.target'),
-    notMeasured: t('exchange.pdf.label.notMeasured'),
-    analysis: t('exchange.pdf.label.analysis'),
-    findingCategories: {
-      gap: t('workshop.category.gap'),
-      hotspot: t('workshop.category.hotspot'),
-      bottleneck: t('workshop.category.bottleneck'),
-      inconsistency: t('workshop.category.inconsistency'),
-      opportunity: t('workshop.category.opportunity')
-    },
-    noFindings: t('exchange.pdf.label.noFindings'),
-    ranking: {
-      rank: t('exchange.pdf.label.rank'),
-      opportunity: t('exchange.pdf.label.opportunity'),
-      stage: t('exchange.pdf.label.stage'),
-      impact: t('exchange.pdf.label.impact'),
-      effort: t('exchange.pdf.label.effort'),
-      score: t('exchange.pdf.label.score')
-    },
-    finding: (finding) => findingText(finding),
-    channels: Object.fromEntries(
-      ChannelSchema.options.map((c) => [c, t(`interaction.channel.${c}`)])
-    ) as PdfLabels['channels'],
-    kinds: Object.fromEntries(NoteKindSchema.options.map((k) => [k, t(`interaction.kind.${k}`)])) as PdfLabels['kinds'],
-    categories: Object.fromEntries(
-      CategorySchema.options.map((c) => [c, t(`interaction.category.${c}`)])
-    ) as PdfLabels['categories']
-  }
-}
 
 let subsetter: Promise<FontSubsetter> | null = null
 
@@ -124,7 +81,7 @@ const host: ExportHost = {
     return exportPng(scene, options, (done, total) => onPhase({ kind: 'drawing', done, total }))
   },
   get date() {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date())
+    return new Intl.DateTimeFormat(localeTag(), { dateStyle: 'long' }).format(new Date())
   },
   get pdfLabels() {
     return pdfLabels()

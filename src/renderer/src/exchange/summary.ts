@@ -1,11 +1,14 @@
 /** What the export dialog says about a file it made. */
-import { t, type MessageKey } from '../i18n'
+import { fmt, getLanguage, t, type MessageKey } from '../i18n'
 import type { ExportProduct } from './run-export'
 
 /** "1.2 MB", "340 KB". */
 export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`
+  const mega = bytes >= 1024 * 1024
+  const value = mega ? Math.round((bytes / (1024 * 1024)) * 10) / 10 : Math.max(1, Math.round(bytes / 1024))
+  if (getLanguage() === 'en') return mega ? `${value.toFixed(1)} MB` : `${value} KB`
+  // Other languages write the number and the unit their own way ("1,2 МБ", "340 КБ").
+  return fmt().number(value, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 })
 }
 
 /** One sentence on what the file is: pages, pixels and size. */
@@ -16,8 +19,8 @@ export function describe(product: ExportProduct): string {
     return s.pages === 1 ? t('exchange.what.pdfOne', { size }) : t('exchange.what.pdf', { pages: s.pages, size })
   if (s.format === 'png') {
     return t('exchange.what.png', {
-      width: s.plan.width.toLocaleString('en'),
-      height: s.plan.height.toLocaleString('en'),
+      width: fmt().number(s.plan.width),
+      height: fmt().number(s.plan.height),
       ratio: s.plan.ratio,
       size
     })

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { MapSummary } from '../../../shared/api/contract'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
+import { SettingsButton } from '../settings/SettingsButton'
 import { PersonaLibrary } from '../personas/PersonaLibrary'
 import { useAppStore, type HomeView } from '../store'
 import { MapsView } from './MapsView'
@@ -66,6 +67,7 @@ export function HomeScreen() {
         </div>
         <span className="home-actions">
           <ExchangeButtons exportable={false} />
+          <SettingsButton />
           <button className="primary" onClick={() => setCreating(true)}>
             {t('home.newMap')}
           </button>

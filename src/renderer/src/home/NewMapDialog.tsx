@@ -1,11 +1,11 @@
 /** New map: a title and a template, with a preview of the template's stages and lanes. */
 import { useState } from 'react'
 import { LIMITS } from '../../../shared/schema/entities'
-import { TEMPLATES, type TemplateInfo } from '../../../shared/templates'
+import { templateIn, type TemplateInfo } from '../../../shared/templates'
 import type { TemplateId } from '../../../shared/model'
 import { Dialog } from '../common/Dialog'
 import { TextField } from '../common/Field'
-import { t } from '../i18n'
+import { getLanguage, listOf, t } from '../i18n'
 import { useAppStore } from '../store'
 
 const ORDER: TemplateId[] = ['saas', 'b2b', 'blueprint', 'blank']
@@ -23,8 +23,8 @@ function TemplatePreview({ info }: { info: TemplateInfo }) {
     <div className="template-preview-panel">
       <h3 className="preview-heading">{t('new.previewHeading')}</h3>
       <p className="visually-hidden">
-        {t('new.previewStages', { names: info.stages.map((s) => s.title).join(', ') })}{' '}
-        {t('new.previewLanes', { names: info.lanes.map((l) => l.title).join(', ') })}
+        {t('new.previewStages', { names: listOf(info.stages.map((s) => s.title)) })}{' '}
+        {t('new.previewLanes', { names: listOf(info.lanes.map((l) => l.title)) })}
       </p>
       <div
         className="template-grid"
@@ -100,7 +100,7 @@ export function NewMapDialog({ onClose, onCreated }: { onClose(): void; onCreate
         <fieldset className="templates">
           <legend>{t('new.template')}</legend>
           {ORDER.map((id) => {
-            const info = TEMPLATES[id]
+            const info = templateIn(id, getLanguage())
             return (
               <label key={id} className={`template-card${template === id ? ' selected' : ''}`}>
                 <input
@@ -124,7 +124,7 @@ export function NewMapDialog({ onClose, onCreated }: { onClose(): void; onCreate
             )
           })}
         </fieldset>
-        <TemplatePreview info={TEMPLATES[template]} />
+        <TemplatePreview info={templateIn(template, getLanguage())} />
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>

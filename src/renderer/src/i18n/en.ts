@@ -1,7 +1,10 @@
 /**
  * The English message catalogue. Components never hold user-visible strings of their own.
  * Each feature keeps its messages in its own file under ./en/ (so features can grow in parallel);
- * keys are prefixed by feature and must be unique across files.
+ * keys are prefixed by feature and must be unique across files. Messages are ICU MessageFormat:
+ * `{name}`, `{count, plural, one {…} other {…}}` (# is the count), `{kind, select, …}`. Every
+ * other language has the same files under ./<lang>/, typed against these, so a key missing in
+ * any language fails the typecheck (docs/architecture.md, “Languages and messages”).
  */
 import { app } from './en/app'
 import { common } from './en/common'
@@ -15,6 +18,7 @@ import { files } from './en/files'
 import { interaction } from './en/interaction'
 import { workshop } from './en/workshop'
 import { live } from './en/live'
+import { settings } from './en/settings'
 
 export const en = {
   ...app,
@@ -28,7 +32,8 @@ export const en = {
   ...files,
   ...interaction,
   ...workshop,
-  ...live
+  ...live,
+  ...settings
 } as const
 
 export type MessageKey = keyof typeof en

@@ -4,6 +4,7 @@ import { RecoveredPanel } from '../editor/RecoveredPanel'
 import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
+import { SettingsButton } from '../settings/SettingsButton'
 import { t } from '../i18n'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
@@ -29,6 +30,7 @@ export function MapScreen() {
         <WorkshopButtons map={map} />
         <LiveButtons map={map} />
         <ExchangeButtons exportable />
+        <SettingsButton icon />
         <SaveIndicator />
       </header>
       <Board key={map.id} map={map} personas={personas} />

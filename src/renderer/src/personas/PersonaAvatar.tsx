@@ -1,6 +1,6 @@
 /** A persona's photo-less avatar: initials on the persona's colour, in ink that stays readable. */
 import type { Persona } from '../../../shared/model'
-import { t } from '../i18n'
+import { listOf, t } from '../i18n'
 import '../common/common.css'
 
 /** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
@@ -66,7 +66,7 @@ export function AvatarStack({ personas, max = 4 }: { personas: readonly Persona[
     <span
       className="avatar-stack"
       role="list"
-      aria-label={t('personas.avatars', { names: personas.map((p) => p.name).join(', ') })}
+      aria-label={t('personas.avatars', { names: listOf(personas.map((p) => p.name)) })}
     >
       {shown.map((p) => (
         <span role="listitem" key={p.id}>

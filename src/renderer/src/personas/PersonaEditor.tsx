@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import type { Channel, Persona } from '../../../shared/model'
 import { TextField } from '../common/Field'
 import { plural } from '../common/plural'
-import { t, type MessageKey } from '../i18n'
+import { t, type MessageKey, listOf } from '../i18n'
 import { PersonaAvatar } from './PersonaAvatar'
 import {
   CHANNELS,
@@ -141,9 +141,9 @@ export function PersonaEditor({ persona, initial, onSave, onCancel, onDirtyChang
       {submitted && problems.length > 0 && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           {plural('personas.fixFields', problems.length, {
-            fields: problems
-              .map((f) => (f === 'channels' || f === 'color' ? t(`personas.field.${f}`) : t(FIELD_LABELS[f])))
-              .join(', ')
+            fields: listOf(
+              problems.map((f) => (f === 'channels' || f === 'color' ? t(`personas.field.${f}`) : t(FIELD_LABELS[f])))
+            )
           })}
         </div>
       )}

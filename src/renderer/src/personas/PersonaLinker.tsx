@@ -10,7 +10,7 @@ import { LIMITS } from '../../../shared/schema/entities'
 import type { JourneyMap, Persona } from '../../../shared/model'
 import { ConfirmDialog } from '../common/Dialog'
 import { plural } from '../common/plural'
-import { t } from '../i18n'
+import { listOf, t } from '../i18n'
 import { useAppStore } from '../store'
 import { AvatarStack, PersonaAvatar } from './PersonaAvatar'
 import './personas.css'
@@ -190,5 +190,5 @@ function unlinkMessage(map: JourneyMap, persona: Persona): string {
     f.markers > 0 ? plural('linker.lose.markers', f.markers) : null,
     f.notes > 0 ? plural('linker.lose.tags', f.notes) : null
   ].filter((p): p is string => p !== null)
-  return t('linker.unlinkBody', { name: persona.name, what: parts.join(', ') })
+  return t('linker.unlinkBody', { name: persona.name, what: listOf(parts) })
 }

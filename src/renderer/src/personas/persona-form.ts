@@ -6,7 +6,7 @@ import { LIMITS, PersonaSchema } from '../../../shared/schema/entities'
 import { ChannelSchema } from '../../../shared/schema/enums'
 import type { Channel, Persona } from '../../../shared/model'
 import { tooLong } from '../common/Field'
-import { t } from '../i18n'
+import { getLanguage, t } from '../i18n'
 import { initialsOf } from './PersonaAvatar'
 
 export interface PersonaDraft {
@@ -179,7 +179,9 @@ export function validateDraft(draft: PersonaDraft): DraftErrors {
           ? t('personas.colorInvalid')
           : field === 'initials'
             ? t('personas.initialsInvalid')
-            : issue.message
+            : getLanguage() === 'en'
+              ? issue.message
+              : t('common.invalidValue')
     }
   }
   return errors

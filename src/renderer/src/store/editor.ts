@@ -10,6 +10,7 @@
  * in the browser's storage, editor/outbox.ts) and waits for Retry, the next edit, or the
  * connection coming back.
  */
+import { failureText } from '../i18n/errors'
 import type { StateCreator } from 'zustand'
 import type { ApiEvent } from '../../../shared/api/contract'
 import type { CommandArgs, CommandName, CommandResult } from '../../../shared/commands'
@@ -30,7 +31,7 @@ import {
 import { planDrop, type DropTarget } from '../editor/edits'
 import type { OutboxKeeper } from '../editor/outbox'
 import { plural } from '../common/plural'
-import { t, type MessageKey } from '../i18n'
+import { listOf, t, type MessageKey } from '../i18n'
 import type { AppState } from './index'
 
 export type { DropTarget } from '../editor/edits'
@@ -168,14 +169,14 @@ export function reasonText(reason: Reason): string {
     case 'changedElsewhere':
       return t('editor.reason.changedElsewhere', {
         entity: entityLabel(reason.entity),
-        fields: reason.fields.map(fieldLabel).join(', ')
+        fields: listOf(reason.fields.map(fieldLabel))
       })
     case 'brokenReference':
       return t('editor.reason.brokenReference', { detail: reason.detail })
     case 'exists':
       return t('editor.reason.exists', { entity: entityLabel(reason.entity) })
     case 'refused':
-      return reason.message || t('editor.reason.unknown')
+      return failureText({ code: 'invalid_request', message: reason.message || null, why: reason.why })
   }
 }
 
@@ -278,7 +279,7 @@ function sessionView(state: SessionState): MapSession {
     unsaved: state.unsaved,
     revision: state.revision,
     sending: state.sending,
-    failure: state.failure ? (state.failure.message ?? t('editor.reason.unknown')) : null,
+    failure: state.failure ? failureText(state.failure) : null,
     recovered: state.recovered
   }
 }

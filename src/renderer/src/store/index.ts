@@ -3,6 +3,7 @@
  * exception: unsaved edits also wait in the browser's storage until the library has them;
  * see editor/outbox.ts.)
  */
+import { errorText } from '../i18n/errors'
 import { create, createStore, type StateCreator } from 'zustand'
 import type { AppInfo, JourneyApi } from '../../../shared/api/contract'
 import type { ConnectionState } from '../api/ws-transport'
@@ -41,8 +42,8 @@ export interface ViewSlice {
 
 export type AppState = ConnectionSlice & LibrarySlice & PersonasSlice & ViewSlice & EditorSlice & ExchangeSlice
 
-const messageOf = (error: unknown) =>
-  error instanceof JourneyError ? error.message : 'Something went wrong. Nothing was changed.'
+/** An error as the banner shows it, in the user's language (../i18n/errors.ts). */
+const messageOf = (error: unknown) => errorText(error)
 
 const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (set, get) => ({
   api: null,

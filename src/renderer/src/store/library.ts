@@ -3,6 +3,7 @@
  * Every action goes through JourneyApi and reads the lists again afterwards; a failure is shown
  * with showError and changes nothing here.
  */
+import { getLanguage } from '../i18n'
 import type { StateCreator } from 'zustand'
 import type { MapSummary, TrashedMap } from '../../../shared/api/contract'
 import type { JourneyMap, TemplateId } from '../../../shared/model'
@@ -67,7 +68,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
       if (trash) set({ trash, trashLoaded: true })
     },
     async createMap(template, title) {
-      const map = await attempt((api) => api.createMap({ template, title }))
+      const map = await attempt((api) => api.createMap({ template, title, language: getLanguage() }))
       if (map) await get().refreshMaps()
       return map ?? null
     },

@@ -264,10 +264,10 @@ function details(note: Note, L: PdfLabels, personaName: ReadonlyMap<string, stri
   if (note.category) parts.push(L.categories[note.category] ?? note.category)
   const names = note.personaIds.map((id) => personaName.get(id)).filter((n): n is string => n !== undefined)
   if (names.length > 0) parts.push(names.join(', '))
-  if (note.votes > 0) parts.push(fill(L.votes, { count: note.votes }))
-  if (note.severity !== null) parts.push(fill(L.severity, { value: note.severity }))
-  if (note.impact !== null) parts.push(fill(L.impact, { value: note.impact }))
-  if (note.effort !== null) parts.push(fill(L.effort, { value: note.effort }))
+  if (note.votes > 0) parts.push(fill(L.votes, { count: note.votes }, L.locale))
+  if (note.severity !== null) parts.push(fill(L.severity, { value: note.severity }, L.locale))
+  if (note.impact !== null) parts.push(fill(L.impact, { value: note.impact }, L.locale))
+  if (note.effort !== null) parts.push(fill(L.effort, { value: note.effort }, L.locale))
   return parts.join(' · ')
 }
 
@@ -276,7 +276,7 @@ export function metricLine(metric: Metric, L: PdfLabels): { text: string; color:
   const unit = metric.unit ? ` ${metric.unit}` : ''
   const value = metric.value === null ? L.notMeasured : `${formatNumber(metric.value)}${unit}`
   const target =
-    metric.target === null ? '' : ` (${fill(L.target, { value: `${formatNumber(metric.target)}${unit}` })})`
+    metric.target === null ? '' : ` (${fill(L.target, { value: `${formatNumber(metric.target)}${unit}` }, L.locale)})`
   let color = INK
   if (metric.value !== null && metric.target !== null) {
     const met = metric.direction === 'higher' ? metric.value >= metric.target : metric.value <= metric.target

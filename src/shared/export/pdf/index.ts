@@ -104,7 +104,7 @@ export function renderPdf(
     compress: true,
     putOnlyUsedFonts: true
   })
-  doc.setProperties({ title: map.title, subject: 'Customer journey map', creator: 'Journeyboard' })
+  doc.setProperties({ title: map.title, subject: labels.subject, creator: 'Journeyboard' })
   if (options.createdAt) doc.setCreationDate(options.createdAt)
   if (options.attachment) attachFile(doc, options.attachment)
   const surface = new PdfSurface(doc, fonts)
@@ -251,12 +251,12 @@ function drawFooter(
 ): void {
   // In the bottom margin, below the poster's corner marks.
   const baseline = height - MARGIN + FOOTER_HEIGHT - 4
-  const text = fill(labels.page, { page, pages })
+  const text = fill(labels.page, { page, pages }, labels.locale)
   surface.pageText(text, width - MARGIN - surface.textWidth(text, 8), baseline, 8, 'normal', MUTED)
   if (board?.tile) {
     const { row, column, rows, columns } = board.tile
     surface.pageText(
-      fill(labels.tile, { row: row + 1, rows, column: column + 1, columns }),
+      fill(labels.tile, { row: row + 1, rows, column: column + 1, columns }, labels.locale),
       MARGIN,
       baseline,
       8,

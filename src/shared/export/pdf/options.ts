@@ -1,4 +1,5 @@
 /** What a PDF export can be asked for, and the words it prints (English unless the caller translates). */
+import { IntlMessageFormat } from 'intl-messageformat'
 import type { PdfAttachment } from './attachment'
 import { CATEGORY_TEXT, describeFinding, type Finding, type FindingCategory } from '../../analysis'
 import type { SeriesLabels } from '../../layout'
@@ -21,6 +22,10 @@ export const PDF_FITS = ['scale', 'tile'] as const
 export type PdfFit = (typeof PDF_FITS)[number]
 
 export interface PdfLabels {
+  /** The BCP 47 tag the labels are written for: their plural forms follow it. */
+  readonly locale: string
+  /** The document's subject (its properties). */
+  readonly subject: string
   /** Header line before the personas' names. */
   readonly personas: string
   /** Footer: "Page {page} of {pages}". */
@@ -123,6 +128,8 @@ export const DEFAULT_PDF_OPTIONS: Omit<PdfOptions, 'date'> = {
 }
 
 export const DEFAULT_PDF_LABELS: PdfLabels = {
+  locale: 'en',
+  subject: 'Customer journey map',
   personas: 'Personas',
   page: 'Page {page} of {pages}',
   tile: 'Poster: row {row} of {rows}, column {column} of {columns}',
@@ -202,7 +209,16 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   }
 }
 
-/** Fills "{name}" placeholders. */
-export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+/**
+ * Formats a label: an ICU message (`{name}`, `{count, plural, …}`) in `locale`; a label that is
+ * not valid ICU has its `{name}` placeholders filled as they are.
+ */
+export function fill(template: string, params: Readonly<Record<string, string | number>>, locale = 'en'): string {
+  try {
+    const out = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true }).format(params)
+    if (typeof out === 'string') return out
+  } catch {
+    // not ICU: plain placeholders below
+  }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }

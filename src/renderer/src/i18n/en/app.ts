@@ -22,6 +22,6 @@ export const app = {
   'map.loading': 'Loading map…',
   'map.stages': 'Stages',
   'map.lanes': 'Lanes',
-  'map.notes': '{count} notes',
+  'map.notes': '{count, plural, one {# note} other {# notes}}',
   'map.boardComing': 'The interactive board is being built; this view lists the map’s structure.'
 } as const

@@ -3,7 +3,7 @@ export const board = {
   'board.label':
     'Journey board, {stages} stages by {lanes} lanes. Drag or scroll to pan, ctrl+scroll or + and − to zoom.',
   'board.outline': 'Stages, lanes and how many notes each cell holds',
-  'board.cellNotes': '{count} notes',
+  'board.cellNotes': '{count, plural, one {# note} other {# notes}}',
   'board.toolbar': 'Zoom',
   'board.zoomIn': 'Zoom in (+)',
   'board.zoomOut': 'Zoom out (−)',

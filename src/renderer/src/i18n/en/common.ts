@@ -4,6 +4,7 @@ export const common = {
   'common.close': 'Close',
   'common.dismiss': 'Dismiss',
   'common.counter': '{length} / {max}',
+  'common.invalidValue': 'This value is not valid.',
   'common.counterHint': 'characters at most',
   'common.tooLong': 'Too long: {length} characters, at most {max} fit.',
   'time.justNow': 'just now',

@@ -52,12 +52,10 @@ export const editor = {
   'editor.reason.changedElsewhere': 'the {entity}’s {fields} was changed elsewhere since.',
   'editor.undoPartial': 'Undid “{edit}” except what was changed elsewhere since: {reason}',
   'editor.redoPartial': 'Redid “{edit}” except what was changed elsewhere since: {reason}',
-  'editor.replayed.one':
-    'An edit to “{title}” that was not saved before the page was closed or reloaded was found in this browser and is being saved now.',
-  'editor.replayed.other':
-    '{count} edits to “{title}” that were not saved before the page was closed or reloaded were found in this browser and are being saved now.',
+  'editor.replayed':
+    '{count, plural, one {An edit to “{title}” that was not saved before the page was closed or reloaded was found in this browser and is being saved now.} other {# edits to “{title}” that were not saved before the page was closed or reloaded were found in this browser and are being saved now.}}',
   'editor.unsavedMapGone':
-    '{count} unsaved edits kept in this browser belong to a map that cannot be opened ({reason}); they are kept there.',
+    '{count, plural, one {# unsaved edit kept in this browser belongs to a map that cannot be opened ({reason}); it is kept there.} other {# unsaved edits kept in this browser belong to a map that cannot be opened ({reason}); they are kept there.}}',
   'editor.outboxUnreadable':
     'Some unsaved edits kept in this browser could not be read (damaged, or from another version of Journeyboard); they were left as they are.',
   'editor.entity.map': 'map',

@@ -89,7 +89,7 @@ export const exchange = {
   'exchange.pdf.label.note': 'Note',
   'exchange.pdf.label.details': 'Details',
   'exchange.pdf.label.noNotes': 'No notes in this stage.',
-  'exchange.pdf.label.votes': '{count} votes',
+  'exchange.pdf.label.votes': '{count, plural, one {# vote} other {# votes}}',
   'exchange.pdf.label.target': 'target {value}',
   'exchange.pdf.label.notMeasured': 'not measured',
   'exchange.pdf.label.analysis': 'Analysis',
@@ -99,5 +99,11 @@ export const exchange = {
   'exchange.pdf.label.stage': 'Stage',
   'exchange.pdf.label.impact': 'Impact',
   'exchange.pdf.label.effort': 'Effort',
-  'exchange.pdf.label.score': 'Score'
+  'exchange.pdf.label.score': 'Score',
+  'exchange.pdf.label.overlap': 'overlaps the next page',
+  'exchange.pdf.label.kpis': 'KPIs',
+  'exchange.pdf.label.severityValue': 'severity {value}',
+  'exchange.pdf.label.impactValue': 'impact {value}',
+  'exchange.pdf.label.effortValue': 'effort {value}',
+  'exchange.pdf.label.subject': 'Customer journey map'
 } as const

@@ -38,7 +38,10 @@ const kpiPresets = {
   'workshop.kpi.preset.responseTime': 'Response time',
   'workshop.kpi.preset.cartAbandonment': 'Cart abandonment',
   'workshop.kpi.preset.clv': 'Customer lifetime value (CLV)',
-  'workshop.kpi.preset.custom': 'Custom KPI'
+  'workshop.kpi.preset.custom': 'Custom KPI',
+  'workshop.kpi.unit.pts': 'pts',
+  'workshop.kpi.unit.min': 'min',
+  'workshop.kpi.unit.h': 'h'
 } as const
 
 export const workshop = {
@@ -123,7 +126,7 @@ export const workshop = {
   'workshop.vote.names': 'Names (optional, one per line)',
   'workshop.vote.namesHint': 'With names, there is one participant per name.',
   'workshop.vote.onePerNote': 'At most one dot per note for each participant',
-  'workshop.vote.inScope': '{count} notes can be voted on.',
+  'workshop.vote.inScope': '{count, plural, one {# note can be voted on.} other {# notes can be voted on.}}',
   'workshop.vote.noneInScope': 'No notes in these lanes and kinds.',
   'workshop.vote.start': 'Start round',
   'workshop.vote.running': 'Round in progress',

@@ -11,6 +11,7 @@ import { exchange } from './bg/exchange'
 import { files } from './bg/files'
 import { interaction } from './bg/interaction'
 import { workshop } from './bg/workshop'
+import { live } from './bg/live'
 import { settings } from './bg/settings'
 
 export const bg: Catalogue = {
@@ -25,5 +26,6 @@ export const bg: Catalogue = {
   ...files,
   ...interaction,
   ...workshop,
+  ...live,
   ...settings
 }

@@ -11,6 +11,7 @@ import { exchange } from './ru/exchange'
 import { files } from './ru/files'
 import { interaction } from './ru/interaction'
 import { workshop } from './ru/workshop'
+import { live } from './ru/live'
 import { settings } from './ru/settings'
 
 export const ru: Catalogue = {
@@ -25,5 +26,6 @@ export const ru: Catalogue = {
   ...files,
   ...interaction,
   ...workshop,
+  ...live,
   ...settings
 }

@@ -11,6 +11,7 @@ import { exchange } from './th/exchange'
 import { files } from './th/files'
 import { interaction } from './th/interaction'
 import { workshop } from './th/workshop'
+import { live } from './th/live'
 import { settings } from './th/settings'
 
 export const th: Catalogue = {
@@ -25,5 +26,6 @@ export const th: Catalogue = {
   ...files,
   ...interaction,
   ...workshop,
+  ...live,
   ...settings
 }

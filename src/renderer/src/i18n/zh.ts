@@ -11,6 +11,7 @@ import { exchange } from './zh/exchange'
 import { files } from './zh/files'
 import { interaction } from './zh/interaction'
 import { workshop } from './zh/workshop'
+import { live } from './zh/live'
 import { settings } from './zh/settings'
 
 export const zh: Catalogue = {
@@ -25,5 +26,6 @@ export const zh: Catalogue = {
   ...files,
   ...interaction,
   ...workshop,
+  ...live,
   ...settings
 }

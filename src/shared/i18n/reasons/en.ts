@@ -91,7 +91,29 @@ export const REASONS_EN = {
     'A map can have at most {max} {what, select, stages {stages} lanes {lanes} notes {notes} personas {personas} markers {markers} connectors {connectors} metrics {KPIs} emotionPoints {emotion points} other {items}}.',
   'merge.unchosen':
     '{count, plural, one {# conflict of the merge has} other {# conflicts of the merge have}} no choice yet.',
-  'merge.noLongerFits': 'The merge no longer fits the map (it changed meanwhile).'
+  'merge.noLongerFits': 'The merge no longer fits the map (it changed meanwhile).',
+  'live.otherSession': 'A session with participants is already running on another map; end it first.',
+  'live.nothingToResume': 'There is no interrupted session to resume.',
+  'live.mapUnavailable': 'The session’s map cannot be opened (it may have been deleted or moved to the trash).',
+  'live.needsHost': 'Inviting participants needs the app or its web host.',
+  'live.cannotServe': 'Participants cannot be served: this computer refused to open a network port for them.',
+  'live.portChanged': 'Port {port} is in use by another program, so the link changed.',
+  'live.noVote': 'There is no vote to reveal.',
+  'live.noSuchParticipant': 'That participant is not in this session.',
+  'live.noSession': 'No session with participants is running.',
+  'live.refused.locked': 'The facilitator has locked the board.',
+  'live.refused.otherMap': 'This session is about another map.',
+  'live.refused.notNotes': 'Participants can only add and change notes.',
+  'live.refused.mapFields': 'Participants cannot change the map itself.',
+  'live.refused.tooMany': 'That change touches too many notes at once.',
+  'live.refused.closedCell': 'Notes cannot be added there: the facilitator has not opened that lane or stage.',
+  'live.refused.notYours': 'Only the person who wrote a note can change it.',
+  'live.refused.noEditing': 'The facilitator does not allow changing notes now.',
+  'live.refused.fieldNotAllowed': 'Participants cannot change that on a note.',
+  'live.refused.noVoting': 'There is no vote under way.',
+  'live.refused.noDotsLeft': 'You have used all your dots.',
+  'live.refused.onePerNote': 'One dot per note in this vote.',
+  'live.refused.noSuchNote': 'That note is no longer on the map.'
 } as const
 
 export type ReasonId = keyof typeof REASONS_EN

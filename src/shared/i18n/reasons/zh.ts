@@ -83,5 +83,27 @@ export const REASONS_ZH: Messages<ReasonId> = {
   'edit.tooMany':
     '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} other {项}}。',
   'merge.unchosen': '合并中还有 {count} 处冲突没有做出选择。',
-  'merge.noLongerFits': '合并已不适用于旅程图（在此期间它已被修改）。'
+  'merge.noLongerFits': '合并已不适用于旅程图（在此期间它已被修改）。',
+  'live.otherSession': '另一张旅程图上已有与参与者的会话在进行；请先结束该会话。',
+  'live.nothingToResume': '没有可恢复的中断会话。',
+  'live.mapUnavailable': '无法打开此会话的旅程图（可能已被删除或移至回收站）。',
+  'live.needsHost': '邀请参与者需要使用本应用或其网页主机。',
+  'live.cannotServe': '无法为参与者提供服务：本机拒绝为其打开网络端口。',
+  'live.portChanged': '端口 {port} 已被其他程序占用，因此链接已更改。',
+  'live.noVote': '没有可公布的投票。',
+  'live.noSuchParticipant': '该参与者不在此会话中。',
+  'live.noSession': '当前没有与参与者的会话。',
+  'live.refused.locked': '主持人已锁定白板。',
+  'live.refused.otherMap': '此会话针对的是另一张旅程图。',
+  'live.refused.notNotes': '参与者只能添加和修改便签。',
+  'live.refused.mapFields': '参与者不能修改旅程图本身。',
+  'live.refused.tooMany': '此更改一次涉及的便签过多。',
+  'live.refused.closedCell': '无法在此处添加便签：主持人尚未开放该泳道或阶段。',
+  'live.refused.notYours': '只有便签的作者才能修改它。',
+  'live.refused.noEditing': '主持人目前不允许修改便签。',
+  'live.refused.fieldNotAllowed': '参与者不能修改便签的这一项。',
+  'live.refused.noVoting': '当前没有进行中的投票。',
+  'live.refused.noDotsLeft': '您的圆点已全部用完。',
+  'live.refused.onePerNote': '本次投票每张便签只能投一个圆点。',
+  'live.refused.noSuchNote': '该便签已不在旅程图上。'
 }

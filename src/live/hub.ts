@@ -11,7 +11,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import QRCode from 'qrcode'
-import { JourneyError, toErrorData } from '../shared/errors'
+import { JourneyError, reason, toErrorData, type Reason } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
 import type { MapChange } from '../shared/sync/protocol'
 import {
@@ -117,6 +117,7 @@ export class LiveHub {
   #addresses: LiveAddress[] = []
   #qr: string[] | null = null
   #problem: string | null = null
+  #problemReason: Reason | null = null
   #mapTitle: string | null = null
   readonly #connections = new Set<Connection>()
   readonly #listeners = new Set<(status: LiveStatus) => void>()
@@ -176,14 +177,20 @@ export class LiveHub {
       dotsCast: Object.values(tally).reduce((a, b) => a + b, 0),
       tally: voting && voting.revealed ? tally : null,
       authors,
-      problem: this.#problem
+      problem: this.#problem,
+      problemReason: this.#problemReason
     }
   }
 
   async start(mapId: string): Promise<LiveStatus> {
     if (this.#session && this.#running) {
       if (this.#session.mapId === mapId) return this.status()
-      throw new JourneyError('conflict', 'A session with participants is already running on another map; end it first.')
+      throw new JourneyError(
+        'conflict',
+        'A session with participants is already running on another map; end it first.',
+        [],
+        reason('live.otherSession')
+      )
     }
     const map = await this.#o.service.call('getMap', { id: mapId })
     if (this.#session) removeStoredSession(this.#o.stateFile)
@@ -207,12 +214,23 @@ export class LiveHub {
 
   /** Listens again for the session the app was running when it stopped: same code, same people. */
   async resume(): Promise<LiveStatus> {
-    if (!this.#session) throw new JourneyError('not_found', 'There is no interrupted session to resume.')
+    if (!this.#session)
+      throw new JourneyError(
+        'not_found',
+        'There is no interrupted session to resume.',
+        [],
+        reason('live.nothingToResume')
+      )
     if (this.#running) return this.status()
     try {
       this.#mapTitle = (await this.#o.service.call('getMap', { id: this.#session.mapId })).title
     } catch (error) {
-      throw new JourneyError('not_found', `The session's map cannot be opened: ${toErrorData(error).message}`)
+      throw new JourneyError(
+        'not_found',
+        `The session's map cannot be opened: ${toErrorData(error).message}`,
+        [],
+        reason('live.mapUnavailable')
+      )
     }
     await this.#listen()
     return this.status()
@@ -220,7 +238,13 @@ export class LiveHub {
 
   async #listen(): Promise<void> {
     const session = this.#session as StoredSession
-    if (!this.#network) throw new JourneyError('forbidden', 'Inviting participants needs the app or its web host.')
+    if (!this.#network)
+      throw new JourneyError(
+        'forbidden',
+        'Inviting participants needs the app or its web host.',
+        [],
+        reason('live.needsHost')
+      )
     let opened
     try {
       opened = await this.#network.open(session.port)
@@ -230,8 +254,14 @@ export class LiveHub {
         // The old port is taken: a new one (participants need the new link).
         opened = await this.#network.open(0)
         this.#problem = `Port ${session.port} is in use by another program, so the link changed.`
+        this.#problemReason = reason('live.portChanged', { port: String(session.port) })
       } else {
-        throw new JourneyError('forbidden', `Participants cannot be served: ${(error as Error).message}`)
+        throw new JourneyError(
+          'forbidden',
+          `Participants cannot be served: ${(error as Error).message}`,
+          [],
+          reason('live.cannotServe')
+        )
       }
     }
     this.#session = { ...session, port: opened.port }
@@ -269,7 +299,7 @@ export class LiveHub {
   async reveal(): Promise<LiveStatus> {
     const s = this.#requireRunning()
     const voting = s.rights.voting
-    if (!voting) throw new JourneyError('invalid_request', 'There is no vote to reveal.')
+    if (!voting) throw new JourneyError('invalid_request', 'There is no vote to reveal.', [], reason('live.noVote'))
     if (voting.revealed) return this.status()
     const map = await this.#o.service.call('getMap', { id: s.mapId })
     // Read again after the await: other participants' dots may have come in meanwhile.
@@ -305,7 +335,12 @@ export class LiveHub {
   remove(participantId: string): LiveStatus {
     const s = this.#requireRunning()
     if (!s.participants.some((p) => p.id === participantId))
-      throw new JourneyError('not_found', 'That participant is not in this session.')
+      throw new JourneyError(
+        'not_found',
+        'That participant is not in this session.',
+        [],
+        reason('live.noSuchParticipant')
+      )
     this.#session = {
       ...s,
       participants: s.participants.map((p) => (p.id === participantId ? { ...p, removed: true } : p))
@@ -322,6 +357,7 @@ export class LiveHub {
     this.#session = null
     this.#running = false
     this.#problem = null
+    this.#problemReason = null
     removeStoredSession(this.#o.stateFile)
     await this.#network?.close()
     this.#emitStatus(true)
@@ -340,7 +376,12 @@ export class LiveHub {
 
   #requireRunning(): StoredSession {
     if (!this.#session || !this.#running)
-      throw new JourneyError('invalid_request', 'No session with participants is running.')
+      throw new JourneyError(
+        'invalid_request',
+        'No session with participants is running.',
+        [],
+        reason('live.noSession')
+      )
     return this.#session
   }
 
@@ -375,7 +416,12 @@ export class LiveHub {
             // Answered all the same (the map went to the trash, the library closed…), so no page waits forever.
             if ('id' in parsed) {
               const data = toErrorData(error)
-              socket.send({ t: 'result', id: parsed.id, ok: false, error: { code: data.code, message: data.message } })
+              socket.send({
+                t: 'result',
+                id: parsed.id,
+                ok: false,
+                error: { code: data.code, message: data.message, ...(data.reason ? { reason: data.reason } : {}) }
+              })
             }
             if (!(error instanceof JourneyError)) this.#log(`live: internal error: ${String(error)}`)
           })
@@ -453,7 +499,12 @@ export class LiveHub {
         this.#persist()
       }
       const data = toErrorData(error)
-      c.socket.send({ t: 'result', id: message.id, ok: false, error: { code: data.code, message: data.message } })
+      c.socket.send({
+        t: 'result',
+        id: message.id,
+        ok: false,
+        error: { code: data.code, message: data.message, ...(data.reason ? { reason: data.reason } : {}) }
+      })
     }
     if (created.length > 0) {
       this.#broadcastState(false)
@@ -514,7 +565,16 @@ export class LiveHub {
   }
 
   #answerRefusal(c: Connection, id: number, refusal: RightsRefusal): void {
-    c.socket.send({ t: 'result', id, ok: false, error: { code: `forbidden:${refusal}`, message: REFUSALS[refusal] } })
+    c.socket.send({
+      t: 'result',
+      id,
+      ok: false,
+      error: {
+        code: `forbidden:${refusal}`,
+        message: REFUSALS[refusal],
+        reason: reason(`live.refused.${refusal}`)
+      }
+    })
   }
 
   #refuse(c: Connection, why: ParticipantRefusal): void {

@@ -305,18 +305,23 @@ test('npm run web -- --lan prints where participants join, and the page there is
     await page.setViewportSize({ width: 360, height: 640 })
     const p = new ParticipantPage(page)
     await p.join(link, 'Dana')
-    // The bare address asks for the short code instead.
+    // The bare address asks for the short code instead — here on a phone set to Russian, whose
+    // page speaks the phone's language (navigator.languages).
     const origin = new URL(link).origin
     const other = await page
       .context()
       .browser()!
-      .newContext({ viewport: { width: 360, height: 640 } })
+      .newContext({ viewport: { width: 360, height: 640 }, locale: 'ru-RU' })
     const typed = await other.newPage()
     await typed.goto(`${origin}/`)
-    await typed.getByLabel('Join code').fill(link.slice(-6).toLowerCase())
-    await typed.getByLabel('Your name').fill('Eli')
-    await typed.getByRole('button', { name: 'Join' }).click()
+    await expect(typed.getByRole('button', { name: 'Присоединиться' })).toBeVisible()
+    await expect(typed).toHaveTitle('Journeyboard — Присоединиться к воркшопу')
+    await typed.getByLabel('Код для входа').fill(link.slice(-6).toLowerCase())
+    await typed.getByLabel('Ваше имя').fill('Eli')
+    await typed.getByRole('button', { name: 'Присоединиться' }).click()
     await expect(typed.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
+    await expect(typed.getByText(shown('Вы: Eli'))).toBeVisible()
+    await typed.screenshot({ path: 'docs/live-participant-ru.png' })
     await expect(typed).toHaveURL(link)
     await other.close()
     // The facilitator's token is nowhere a participant can see it.

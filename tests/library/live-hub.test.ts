@@ -80,6 +80,7 @@ describe('live session host', () => {
       notePush(map.id, 'ana-2', rev, newNote('ana-goal', stage.id, goalLane.id, 'x'))
     )
     expect(closed.ok === false && closed.error.code).toBe('forbidden:closedCell')
+    expect(closed.ok === false && closed.error.reason?.id).toBe('live.refused.closedCell')
 
     const now = await service.call('getMap', { id: map.id })
     const note = now.notes.find((n) => n.id === 'ana-note')!

@@ -14,6 +14,7 @@ import { IdSchema, LIMITS } from '../schema/entities'
 import { NoteKindSchema } from '../schema/enums'
 import { PushRequestSchema, type MapChange, type PushResult } from '../sync/protocol'
 import type { JourneyMap } from '../model'
+import type { Reason } from '../errors'
 
 /** The participants' WebSocket subprotocol. */
 export const LIVE_PROTOCOL = 'journeyboard.live.v1'
@@ -178,7 +179,7 @@ export type HostToParticipant =
       readonly t: 'result'
       readonly id: number
       readonly ok: false
-      readonly error: { readonly code: string; readonly message: string }
+      readonly error: { readonly code: string; readonly message: string; readonly reason?: Reason }
     }
   | { readonly t: 'refused'; readonly code: ParticipantRefusal; readonly message: string }
 
@@ -230,6 +231,8 @@ export interface LiveStatus {
   readonly authors: Readonly<Record<string, Participant>>
   /** Why the session could not listen, when it could not (a sentence for the dialog). */
   readonly problem: string | null
+  /** The same as a code with parameters, for the dialog in the user's language. */
+  readonly problemReason?: Reason | null
 }
 
 export const StartLiveSchema = z.object({ mapId: IdSchema }).strict()

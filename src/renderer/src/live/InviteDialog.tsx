@@ -5,14 +5,21 @@
  * they may do, changed live. Ending the session stops every participant link at once.
  */
 import { useState } from 'react'
+import type { Reason } from '../../../shared/errors'
 import type { JourneyMap } from '../../../shared/model'
 import { DEFAULT_RIGHTS, type LiveRights, type LiveStatus } from '../../../shared/live/protocol'
 import { Dialog } from '../common/Dialog'
 import { plural } from '../common/plural'
-import { t } from '../i18n'
+import { getLanguage, t } from '../i18n'
+import { reasonText } from '../i18n/errors'
 import { QrCode } from './QrCode'
 import { closeInvite, liveCall, useLive } from './store'
 import './live.css'
+
+/** The host's note about the session (a port that changed) in the user's language. */
+function problemText(problem: string, reason: Reason | null | undefined): string {
+  return reason && getLanguage() !== 'en' ? reasonText(reason) : problem
+}
 
 const byOrder = <T extends { order: number; id: string }>(a: T, b: T) => a.order - b.order || (a.id < b.id ? -1 : 1)
 
@@ -126,7 +133,7 @@ function Running({ map, status }: { readonly map: JourneyMap; readonly status: L
               </ul>
             </>
           )}
-          {status.problem && <p className="live-error">{status.problem}</p>}
+          {status.problem && <p className="live-error">{problemText(status.problem, status.problemReason)}</p>}
         </div>
       </section>
       <People status={status} />

@@ -8,6 +8,7 @@ import { create } from 'zustand'
 import type { LiveStatus } from '../../../shared/live/protocol'
 import type { JourneyApi } from '../../../shared/api/contract'
 import { useAppStore } from '../store'
+import { errorText } from '../i18n/errors'
 
 export interface LiveState {
   status: LiveStatus | null
@@ -38,7 +39,7 @@ export async function liveCall(run: (api: JourneyApi) => Promise<LiveStatus>): P
   try {
     useLive.setState({ status: await run(api), error: null })
   } catch (error) {
-    useLive.setState({ error: (error as { message?: string }).message ?? String(error) })
+    useLive.setState({ error: errorText(error) })
   }
 }
 

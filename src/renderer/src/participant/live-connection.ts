@@ -19,7 +19,37 @@ import {
   type ParticipantRefusal,
   type ParticipantState
 } from '../../../shared/live/protocol'
+import { JourneyError, type JourneyErrorCode, type Reason } from '../../../shared/errors'
+import { errorText } from '../i18n/errors'
 import { createOutboxKeeper, HEARTBEAT_MS, type OutboxKeeper, type StorageLike } from '../editor/outbox'
+
+type RefusalData = { code?: string; message?: string; reason?: Reason }
+
+/**
+ * A refusal from the host in the participant's language: the reason (a code with parameters)
+ * where the host gave one, else a sentence for its error code; English shows the host's sentence.
+ */
+function refusalText(error: unknown): string | null {
+  const data = (error ?? {}) as RefusalData
+  const base = data.code?.split(':')[0]
+  const code: JourneyErrorCode = base && base in CODE_SENTENCE ? (base as JourneyErrorCode) : 'forbidden'
+  return errorText(new JourneyError(code, data.message ?? '', [], data.reason)) || null
+}
+
+const CODE_SENTENCE: Readonly<Record<JourneyErrorCode, true>> = {
+  invalid_request: true,
+  not_found: true,
+  conflict: true,
+  read_only: true,
+  disk_full: true,
+  open_elsewhere: true,
+  not_our_file: true,
+  corrupt_file: true,
+  too_new: true,
+  storage: true,
+  forbidden: true,
+  internal: true
+}
 
 export type LinkState =
   | { readonly kind: 'connecting' }
@@ -110,7 +140,7 @@ export class LiveConnection {
       await this.#request({ t: 'vote', noteId, dots })
       this.#set({ refusal: null })
     } catch (error) {
-      this.#set({ refusal: (error as { message?: string }).message ?? null })
+      this.#set({ refusal: refusalText(error) })
     }
   }
 
@@ -227,11 +257,11 @@ export class LiveConnection {
               this.#set({ refusal: null })
               return result
             },
-            (error: { code?: string; message?: string }) => {
+            (error: RefusalData) => {
               if (!error.code?.startsWith('forbidden')) throw error
               // Refused by the facilitator's rules (a lane closed meanwhile, the board locked):
               // the edit goes, and the participant is told why.
-              this.#set({ refusal: error.message ?? null })
+              this.#set({ refusal: refusalText(error) })
               const discarded: PushResult = { revision: 0, updatedAt: '', outcome: 'discarded', conflicts: [] }
               return discarded
             }

@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
+  type Camera,
   layoutMap,
   type LayoutCache,
   type LayoutPersona,
@@ -18,7 +19,9 @@ import {
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
-import { CameraController } from './camera'
+import { onMenuCommand } from '../api/ipc-transport'
+import { CameraController, runZoomAction } from './camera'
+import { FindBar } from './FindBar'
 import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
 import { createBoardMeasure } from './measure'
@@ -34,6 +37,10 @@ export { LOD_ZOOM } from './render/lod'
 export interface BoardProps {
   readonly map: JourneyMap
   readonly personas: readonly LayoutPersona[]
+  /** The view to open on (a reload's), instead of the default one. */
+  readonly openingCamera?: Camera | null
+  /** Told of every camera move (the map screen keeps it for a reload). */
+  readonly onCameraChange?: (camera: Camera) => void
 }
 
 interface Size {
@@ -95,10 +102,11 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
   return measuring
 }
 
-export function Board({ map, personas }: BoardProps) {
+export function Board({ map, personas, openingCamera = null, onCameraChange }: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
-  const [camera] = useState(() => new CameraController())
+  const [camera] = useState(() => new CameraController(openingCamera))
+  useEffect(() => (onCameraChange ? camera.subscribe(onCameraChange) : undefined), [camera, onCameraChange])
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
@@ -123,6 +131,16 @@ export function Board({ map, personas }: BoardProps) {
   useBoardRenderer(notesLayer, camera, scene, index, measure, mounted)
 
   useBoardInput(containerRef, camera, indexRef)
+  // The desktop app's View menu.
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'zoomIn' || command === 'zoomOut' || command === 'zoomReset' || command === 'zoomFit')
+          runZoomAction(camera, command)
+      }),
+    [camera]
+  )
+  const personaNames = useMemo(() => new Map(personas.map((p) => [p.id, p.name])), [personas])
 
   return (
     <div className="board-frame">
@@ -147,6 +165,7 @@ export function Board({ map, personas }: BoardProps) {
         )}
       </div>
       <ZoomToolbar camera={camera} scene={scene} />
+      <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
       <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
       <BoardInteraction
         map={map}

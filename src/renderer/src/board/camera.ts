@@ -15,6 +15,8 @@ import {
   type Size
 } from '../../../shared/layout'
 
+import type { ActionId } from '../../../shared/actions'
+
 type Listener = (camera: Camera) => void
 
 export class CameraController {
@@ -24,6 +26,9 @@ export class CameraController {
   board: Size = { width: 0, height: 0 }
   /** Whether the opening view was set (at the first layout with a known viewport). */
   private placed = false
+
+  /** `opening`: the view to open on (the one a reload or Back returns to) instead of the default. */
+  constructor(private readonly opening: Camera | null = null) {}
 
   get camera(): Camera {
     return this.current
@@ -90,10 +95,26 @@ export class CameraController {
 
   /** The opening view: readable (50–100%), top-left of the board, centred when it fits across. */
   place(): void {
+    if (this.opening) {
+      this.placed = true
+      this.set(this.opening, true)
+      return
+    }
     const fitted = fitCamera({ x: 0, y: 0, w: this.board.width, h: this.board.height }, this.viewport, 16, 1)
     const zoom = Math.max(0.5, fitted.zoom)
     const x = Math.max(16, (this.viewport.width - this.board.width * zoom) / 2)
     this.placed = true
     this.set({ zoom, x, y: 16 }, true)
   }
+}
+
+/** The zoom actions of the action table that need nothing but the camera. */
+export const ZOOM_KEYS = ['zoomIn', 'zoomOut', 'zoomReset'] as const satisfies readonly ActionId[]
+export type ZoomAction = (typeof ZOOM_KEYS)[number] | 'zoomFit'
+
+export function runZoomAction(camera: CameraController, action: ZoomAction): void {
+  if (action === 'zoomIn') camera.step(1)
+  else if (action === 'zoomOut') camera.step(-1)
+  else if (action === 'zoomReset') camera.zoomTo(1)
+  else camera.fit()
 }

@@ -1,61 +1,30 @@
 /**
- * The editing shortcuts as data: which key press asks for what, and carrying it out on the store.
- * Kept free of the DOM so it runs in Node tests; useEditorKeys wires it to the window.
+ * The editing shortcuts: which key press asks for what (the action table says which keys), and
+ * carrying it out on the store. Kept free of the DOM so it runs in Node tests; useEditorKeys wires it to the window.
  */
+import { actionForKey, type ActionId, type KeyPress } from '../../../shared/actions'
 import type { AppState } from '../store'
 import { selectSelectedNoteIds } from '../store/editor'
 import { copyNotes, pasteNotes } from './clipboard-actions'
 
-export type EditorKeyAction =
-  'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape' | 'copy' | 'cut' | 'paste'
+const EDITOR_ACTIONS = [
+  'undo',
+  'redo',
+  'delete',
+  'duplicate',
+  'selectAll',
+  'escape',
+  'copy',
+  'cut',
+  'paste'
+] as const satisfies readonly ActionId[]
 
-/** The parts of a KeyboardEvent the mapping looks at. */
-export interface KeyPress {
-  readonly key: string
-  readonly code: string
-  readonly ctrlKey: boolean
-  readonly metaKey: boolean
-  readonly shiftKey: boolean
-  readonly altKey: boolean
-}
+export type EditorKeyAction = (typeof EDITOR_ACTIONS)[number]
+export type { KeyPress }
 
-/** The letter of a key press, by its meaning on Latin layouts and by its position on others. */
-function letterOf(press: KeyPress): string {
-  const key = press.key.toLowerCase()
-  if (/^[a-z]$/.test(key)) return key
-  const match = /^Key([A-Z])$/.exec(press.code)
-  return match ? (match[1] as string).toLowerCase() : key
-}
-
-/** What a key press asks of the editor, if anything. */
+/** What a key press asks of the editor, if anything (keys from the action table, shared/actions.ts). */
 export function editorKeyAction(press: KeyPress): EditorKeyAction | null {
-  // AltGr arrives as ctrl+alt on Windows: it types characters, it is not a shortcut.
-  if (press.altKey) return null
-  const mod = press.ctrlKey || press.metaKey
-  if (!mod) {
-    if (press.shiftKey) return null
-    if (press.key === 'Delete' || press.key === 'Backspace') return 'delete'
-    if (press.key === 'Escape') return 'escape'
-    return null
-  }
-  switch (letterOf(press)) {
-    case 'z':
-      return press.shiftKey ? 'redo' : 'undo'
-    case 'y':
-      return press.shiftKey ? null : 'redo'
-    case 'd':
-      return press.shiftKey ? null : 'duplicate'
-    case 'a':
-      return press.shiftKey ? null : 'selectAll'
-    case 'c':
-      return press.shiftKey ? null : 'copy'
-    case 'x':
-      return press.shiftKey ? null : 'cut'
-    case 'v':
-      return press.shiftKey ? null : 'paste'
-    default:
-      return null
-  }
+  return actionForKey(press, EDITOR_ACTIONS)
 }
 
 /**

@@ -231,7 +231,8 @@ export function runEffects(effects: readonly Effect[], host: EffectHost): void {
         const result = executeCall(state, effect.call)
         const created = result?.createdIds[0]
         if (effect.then === 'labelConnector' && created) {
-          setBoardUi({ connectorId: created, rename: { kind: 'connector', id: created } })
+          // One arrow per use of the Connect tool: a click on a note then selects it again.
+          setBoardUi({ connectorId: created, rename: { kind: 'connector', id: created }, connectMode: false })
           state.clearSelection()
         }
         break

@@ -58,6 +58,10 @@ export interface BoardUiState {
   markerId: string | null
   /** The side panel's list of every pain point is open. */
   painPointsOpen: boolean
+  /** The find bar is open. */
+  findOpen: boolean
+  /** The keyboard shortcut help is open. */
+  helpOpen: boolean
 }
 
 const initial: BoardUiState = {
@@ -69,7 +73,9 @@ const initial: BoardUiState = {
   activeSeries: null,
   connectorId: null,
   markerId: null,
-  painPointsOpen: false
+  painPointsOpen: false,
+  findOpen: false,
+  helpOpen: false
 }
 
 export const useBoardUi = create<BoardUiState>()(() => ({ ...initial }))

@@ -1,0 +1,52 @@
+/**
+ * The action table's labels (`action.<id>`, one per action of shared/actions.ts), the shortcut
+ * help, find on the board, themes, comments and images on notes.
+ */
+export const room = {
+  'action.newMap': 'New map…',
+  'action.openMap': 'Open…',
+  'action.saveMapAs': 'Save map as…',
+  'action.importMap': 'Import…',
+  'action.exportMap': 'Export…',
+  'action.undo': 'Undo',
+  'action.redo': 'Redo',
+  'action.cut': 'Cut notes',
+  'action.copy': 'Copy notes',
+  'action.paste': 'Paste notes',
+  'action.duplicate': 'Duplicate notes',
+  'action.selectAll': 'Select every note',
+  'action.delete': 'Delete the selection',
+  'action.escape': 'Cancel, or clear the selection',
+  'action.newNote': 'Add a note to the selected cell',
+  'action.edit': 'Edit the note, or rename the stage or lane',
+  'action.moveSelection': 'Move the selection',
+  'action.contextMenu': 'Open the menu of the selection',
+  'action.connectTool': 'Connect tool: draw one arrow between notes',
+  'action.find': 'Find on the board',
+  'action.zoomIn': 'Zoom in',
+  'action.zoomOut': 'Zoom out',
+  'action.zoomReset': 'Zoom to 100%',
+  'action.zoomFit': 'Zoom to fit',
+  'action.zoomSelection': 'Zoom to the selection',
+  'action.pan': 'Hold to pan with the pointer',
+  'action.toggleTheme': 'Switch theme',
+  'action.shortcutHelp': 'Keyboard shortcuts',
+
+  'help.title': 'Keyboard shortcuts',
+  'help.group.file': 'Files',
+  'help.group.edit': 'Editing',
+  'help.group.board': 'On the board',
+  'help.group.view': 'View',
+  'help.group.help': 'Help',
+  'help.or': 'or',
+  'help.close': 'Close',
+  'help.open': 'Keyboard shortcuts (?)',
+
+  'find.label': 'Find on the board',
+  'find.placeholder': 'Find notes, stages, lanes, personas',
+  'find.count': '{n} of {count}',
+  'find.none': 'No matches',
+  'find.next': 'Next match (Enter)',
+  'find.previous': 'Previous match (Shift+Enter)',
+  'find.close': 'Close find (Esc)'
+} as const

@@ -22,6 +22,7 @@ import { t } from '../i18n'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
 import { FindBar } from './FindBar'
+import { usePanelInsets } from './usePanelInsets'
 import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
 import { createBoardMeasure } from './measure'
@@ -142,8 +143,11 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
   )
   const personaNames = useMemo(() => new Map(personas.map((p) => [p.id, p.name])), [personas])
 
+  const frameRef = useRef<HTMLDivElement>(null)
+  usePanelInsets(frameRef, camera)
+
   return (
-    <div className="board-frame">
+    <div className="board-frame" ref={frameRef}>
       <div
         ref={containerRef}
         className="board"

@@ -53,7 +53,7 @@ export function SidePanel({ map, personas, show }: SidePanelProps) {
   const body = selectionDetails(selection, map, personas)
   if (!body && !connector && !painPointsOpen) return null
   return (
-    <aside className="side-panel" aria-label={t('interaction.panel.label')}>
+    <aside className="side-panel" data-board-panel="right" aria-label={t('interaction.panel.label')}>
       <button
         type="button"
         className="panel-close quiet"

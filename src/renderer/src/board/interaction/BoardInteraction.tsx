@@ -4,7 +4,7 @@
  * the side panel, dialogs, the tool bar and the add-stage / add-lane buttons.
  */
 import type Konva from 'konva'
-import { useCallback, useMemo, type RefObject } from 'react'
+import { useCallback, useEffect, useMemo, type RefObject } from 'react'
 import type { LayoutPersona, Scene } from '../../../../shared/layout'
 import type { JourneyMap } from '../../../../shared/model'
 import { BoardDialog } from '../../panels/BoardDialogs'
@@ -53,6 +53,29 @@ export function BoardInteraction({ map, personas, scene, index, camera, containe
     },
     [scene, camera]
   )
+  // The selection stays in view when a panel opens over it, or when it is picked under one.
+  useEffect(() => {
+    const keepInView = () => {
+      const selection = useAppStore.getState().selection
+      if (selection.kind === 'notes' && selection.noteIds.length > 1) return
+      const rect = selectionRect(scene, selection)
+      if (!rect) return
+      const { x, zoom } = camera.camera
+      const free = camera.free()
+      const left = rect.x * zoom + x
+      const right = left + rect.w * zoom
+      if (left < free.x || right > free.x + free.width)
+        reveal(camera, rect, selection.kind === 'stage' ? 'x' : selection.kind === 'lane' ? 'y' : 'xy')
+    }
+    const offInsets = camera.onInsets(keepInView)
+    const offSelection = useAppStore.subscribe((s, prev) => {
+      if (s.selection !== prev.selection) requestAnimationFrame(keepInView)
+    })
+    return () => {
+      offInsets()
+      offSelection()
+    }
+  }, [camera, scene])
   return (
     <>
       <div className="board-overlay">

@@ -23,6 +23,12 @@ test('screenshots of the board at Fit and of a presentation step', async ({ page
   await page.getByRole('button', { name: 'Fit', exact: true }).click()
   await page.waitForTimeout(500)
   await page.screenshot({ path: `${prefix}-fit.png` })
+  if (!prefix?.includes('before')) {
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${prefix}-dark.png` })
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
   const presenting = new Presenting(page)
   await presenting.start()
   await page.keyboard.press('ArrowRight')

@@ -6,10 +6,13 @@ import { loadBoardFonts } from './fonts'
 import { setLanguage } from './i18n'
 import './fonts.css'
 import './styles.css'
+import './map/theme.css'
+import { installTheme } from './map/theme'
 
 // First of all: the web host's token leaves the address bar (and goes to this tab's storage).
 adoptTokenFromAddress()
 setLanguage(navigator.language)
+installTheme()
 const root = document.getElementById('root')
 // The board's first layout measures text: with the bundled fonts, not a fallback (./fonts.ts).
 if (root) {

@@ -10,6 +10,7 @@ import { useAppStore } from '../store'
 import { savedCamera, saveCamera } from './router'
 import { setBoardUi } from '../board/interaction/ui-store'
 import './room.css'
+import { ThemeButton } from './ThemeButton'
 import { VersionsButton } from '../versions/VersionsPanel'
 import { WorkshopButtons } from '../workshop/WorkshopButtons'
 
@@ -31,6 +32,7 @@ export function MapScreen() {
         <WorkshopButtons map={map} />
         <ExchangeButtons exportable />
         <SaveIndicator />
+        <ThemeButton />
         <button
           type="button"
           className="help-button"

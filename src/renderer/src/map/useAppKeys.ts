@@ -9,6 +9,7 @@ import { actionForKey, type ActionId } from '../../../shared/actions'
 import { onMenuCommand } from '../api/ipc-transport'
 import { overlayOpen, setBoardUi, useBoardUi } from '../board/interaction/ui-store'
 import { useAppStore } from '../store'
+import { switchTheme } from './theme'
 
 const APP_KEYS = ['find', 'shortcutHelp', 'connectTool', 'escape'] as const satisfies readonly ActionId[]
 
@@ -63,6 +64,7 @@ export function useAppKeys(): void {
     window.addEventListener('keydown', onKeyDown)
     const offMenu = onMenuCommand((command) => {
       if (command === 'find' || command === 'shortcutHelp') runMapAction(command)
+      else if (command === 'toggleTheme') switchTheme()
     })
     return () => {
       window.removeEventListener('keydown', onKeyDown)

@@ -48,5 +48,11 @@ export const room = {
   'find.none': 'No matches',
   'find.next': 'Next match (Enter)',
   'find.previous': 'Previous match (Shift+Enter)',
-  'find.close': 'Close find (Esc)'
+  'find.close': 'Close find (Esc)',
+
+  'theme.button': 'Theme: {theme} (click to switch)',
+  'theme.system': 'as the system',
+  'theme.light': 'light',
+  'theme.dark': 'dark',
+  'theme.contrast': 'high contrast'
 } as const

@@ -155,3 +155,42 @@ test('the Connect tool draws one arrow, then a click on a note selects it; Esc a
 })
 
 const xy = (p: { x: number; y: number }): [number, number] => [p.x, p.y]
+
+test('on a big map zoomed far out, stage and lane titles stay readable and the overview moves the view', async ({
+  page,
+  host,
+  home
+}) => {
+  const plan: [number, number, string[]][] = []
+  for (let stage = 0; stage < 8; stage++)
+    for (const lane of [0, 1, 2, 3, 5, 6, 7])
+      plan.push([stage, lane, Array.from({ length: 4 }, (_, i) => `Note ${stage}.${lane}.${i}`)])
+  const api = await ApiSocket.connect(host)
+  const map = await seedMap(api, { title: 'Big workshop', notes: plan })
+  api.close()
+  expect(map.notes.length).toBeGreaterThanOrEqual(150)
+  await page.reload()
+  await expect(home.heading()).toBeVisible()
+  const board = new EditingBoard(page)
+  await board.open('Big workshop')
+  for (let i = 0; i < 4; i++) await board.pressKey('-')
+  await expect.poll(() => board.zoomPercent()).toBeLessThanOrEqual(15)
+  const titles = page.locator('.readable-stage')
+  await expect(titles.first()).toBeVisible()
+  const first = [...map.stages].sort((a, b) => a.order - b.order)[0]!
+  await expect(titles.filter({ hasText: first.title })).toBeVisible()
+  expect(await titles.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12)
+  await expect(page.locator('.readable-lane').first()).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('far-out.png') })
+
+  // The overview is on for a big map; a click on its bottom-right corner moves the view there.
+  await board.pressKey('0')
+  const overview = page.getByRole('img', { name: /^Overview of the whole map/ })
+  await expect(overview).toBeVisible()
+  const before = await board.view()
+  const box = (await overview.boundingBox())!
+  await page.mouse.click(box.x + box.width - 4, box.y + box.height - 4)
+  await expect.poll(async () => (await board.view()).x).toBeLessThan(before.x)
+  await page.getByRole('button', { name: 'Overview', exact: true }).click()
+  await expect(overview).toBeHidden()
+})

@@ -22,6 +22,7 @@ import { t } from '../i18n'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
 import { FindBar } from './FindBar'
+import { Overview, ReadableTitles } from './Overview'
 import { usePanelInsets } from './usePanelInsets'
 import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
@@ -168,8 +169,10 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
           </Stage>
         )}
       </div>
-      <ZoomToolbar camera={camera} scene={scene} />
+      <ZoomToolbar camera={camera} scene={scene} notes={map.notes.length} />
       <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
+      {mounted && <ReadableTitles scene={scene} camera={camera} />}
+      <Overview scene={scene} camera={camera} notes={map.notes.length} />
       <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
       <BoardInteraction
         map={map}

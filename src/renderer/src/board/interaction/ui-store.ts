@@ -62,6 +62,8 @@ export interface BoardUiState {
   findOpen: boolean
   /** The keyboard shortcut help is open. */
   helpOpen: boolean
+  /** The minimap is shown (null: as the map's size says). */
+  overviewOpen: boolean | null
 }
 
 const initial: BoardUiState = {
@@ -75,7 +77,8 @@ const initial: BoardUiState = {
   markerId: null,
   painPointsOpen: false,
   findOpen: false,
-  helpOpen: false
+  helpOpen: false,
+  overviewOpen: null
 }
 
 export const useBoardUi = create<BoardUiState>()(() => ({ ...initial }))

@@ -50,6 +50,10 @@ export const room = {
   'find.previous': 'Previous match (Shift+Enter)',
   'find.close': 'Close find (Esc)',
 
+  'overview.label': 'Overview of the whole map; click or drag to move the view there',
+  'overview.button': 'Overview',
+  'overview.toggle': 'Show or hide the overview of the whole map',
+
   'theme.button': 'Theme: {theme} (click to switch)',
   'theme.system': 'as the system',
   'theme.light': 'light',

@@ -154,3 +154,40 @@ export function voteBadges(map: JourneyMap, notes: readonly NoteItem[], wrap: Wr
   }
   return out
 }
+
+const COMMENTS = { height: 18, padX: 5, font: font(11, 'bold'), fill: '#b8440b', ink: '#ffffff' } as const
+
+/** The number of open (unresolved) comments, in a tab at a note's bottom-right corner. */
+export function commentBadges(map: JourneyMap, notes: readonly NoteItem[], wrap: Wrapper): BadgeItem[] {
+  const open = new Map<string, number>()
+  for (const n of map.notes) {
+    const count = n.comments?.filter((c) => !c.resolved).length ?? 0
+    if (count > 0) open.set(n.id, count)
+  }
+  if (open.size === 0) return []
+  const out: BadgeItem[] = []
+  for (const note of notes) {
+    const count = open.get(note.id)
+    if (count === undefined) continue
+    const text = singleLine(wrap, `\u201C${count}`, 60, COMMENTS.font)
+    const w = Math.max(COMMENTS.height, (text.lines[0]?.width ?? 0) + 2 * COMMENTS.padX)
+    const x = note.x + note.w - w + 5
+    const y = note.y + note.h - COMMENTS.height + 7
+    out.push({
+      kind: 'badge',
+      id: `comments:${note.id}`,
+      role: 'comments',
+      targetId: note.id,
+      x,
+      y,
+      w,
+      h: COMMENTS.height,
+      fill: COMMENTS.fill,
+      stroke: '#ffffff',
+      cornerRadius: 4,
+      accent: null,
+      texts: [textBlock(text, x, y, COMMENTS.font, COMMENTS.height, COMMENTS.ink, 'center', w)]
+    })
+  }
+  return out
+}

@@ -119,6 +119,8 @@ export interface NoteItem extends BoxItem {
   readonly index: number
   readonly cornerRadius: number
   readonly text: TextBlock
+  /** The note's picture, above its text (absent: none). `src` is a data: URL. */
+  readonly image?: Rect & { readonly src: string; readonly naturalWidth: number; readonly naturalHeight: number }
 }
 
 export interface GuideItem {
@@ -224,10 +226,10 @@ export interface LegendItem {
  */
 export interface BadgeItem extends BoxItem {
   readonly kind: 'badge'
-  /** `kpi:${metricId}` or `votes:${noteId}`. */
+  /** `kpi:${metricId}`, `votes:${noteId}` or `comments:${noteId}`. */
   readonly id: string
-  /** What it shows: a KPI against its target, or a note's dot votes. */
-  readonly role: 'kpi' | 'votes'
+  /** What it shows: a KPI against its target, a note's dot votes, or its open comments. */
+  readonly role: 'kpi' | 'votes' | 'comments'
   /** The metric's or the note's id. */
   readonly targetId: string
   readonly cornerRadius: number

@@ -6,7 +6,7 @@
  * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
@@ -22,6 +22,8 @@ import { t } from '../i18n'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
 import { FindBar } from './FindBar'
+import { onPictureReady, picturesReady } from './note-images'
+import { usePictureDrop } from './usePictureDrop'
 import { Overview, ReadableTitles } from './Overview'
 import { usePanelInsets } from './usePanelInsets'
 import { useBoardInput } from './input'
@@ -112,10 +114,12 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
-  const scene: Scene = useMemo(
-    () => layoutMap(map, measure, { personas, labels, cache }),
-    [map, measure, personas, labels, cache]
-  )
+  // A note's picture arriving (decoded) draws the board again.
+  const pictures = useSyncExternalStore(onPictureReady, picturesReady)
+  const scene: Scene = useMemo(() => {
+    void pictures // the layout is the same; a new scene makes the renderer paint the pictures
+    return layoutMap(map, measure, { personas, labels, cache })
+  }, [map, measure, personas, labels, cache, pictures])
   const index = useMemo(() => new SceneIndex(scene), [scene])
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
@@ -133,6 +137,7 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
   useBoardRenderer(notesLayer, camera, scene, index, measure, mounted)
 
   useBoardInput(containerRef, camera, indexRef)
+  usePictureDrop(containerRef, indexRef, camera)
   // The desktop app's View menu.
   useEffect(
     () =>

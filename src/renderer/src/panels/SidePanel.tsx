@@ -5,6 +5,7 @@
  * the pain points on it. For a stage or lane: title, prompt, size, folding, order. For an arrow:
  * its label. And, on request, every pain point of the map.
  */
+import { CommentList, PictureField } from './NoteExtras'
 import type { JourneyMap, Marker } from '../../../shared/model'
 import { LIMITS } from '../../../shared/schema/entities'
 import { perform, type BoardAction } from '../board/interaction/actions'
@@ -200,6 +201,8 @@ function NoteDetails({
         />
       )}
       {single && <ArrowList map={map} noteId={single.id} />}
+      {single && <CommentList key={`comments:${single.id}`} note={single} />}
+      {single && <PictureField note={single} />}
       <div className="panel-actions">
         <button type="button" onClick={() => act({ type: 'duplicate', noteIds: ids })}>
           {t('interaction.note.duplicate')}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { presentCamera, presentationSteps, READABLE_ZOOM } from '../../src/renderer/src/editing/present'
 import { LAYOUT, layoutMap } from '../../src/shared/layout'
-import { fakeMeasure, point, templateMap } from './layout-fixtures'
+import { parseInterchange, serializeInterchange } from '../../src/shared/format/interchange'
+import { fakeMeasure, note, point, templateMap, withNotes } from './layout-fixtures'
 
 const personas = [
   { id: 'a', name: 'Ana', color: '#e8590c' },
@@ -56,5 +57,24 @@ describe('presentation steps', () => {
     const subset = presentationSteps(scene, room, { unit: 'stage', stageIds: chosen })
     expect([...new Set(subset.map((s) => s.stageId).filter(Boolean))]).toEqual(chosen)
     expect(subset[0]!.count).toBe(2)
+  })
+})
+
+describe('comments and pictures in the interchange file', () => {
+  it('round-trip as optional note fields, and a note without them is written as before', () => {
+    const base = templateMap('saas')
+    const plain = note(base, 0, 1, { id: 'plain', text: 'No extras' })
+    const rich = note(base, 0, 1, {
+      id: 'rich',
+      text: 'With extras',
+      comments: [{ id: 'c1', author: 'Ана', at: '2026-03-04T09:00:00.000Z', text: 'Почему?', resolved: true }],
+      image: { mime: 'image/png', data: 'iVBORw0KGgo=', width: 4, height: 3 }
+    })
+    const map = withNotes(base, [plain, rich])
+    const text = serializeInterchange(map, [], '2026-03-04T10:00:00.000Z')
+    const parsed = parseInterchange(text)
+    expect(parsed.map.notes.find((n) => n.id === 'rich')).toEqual(rich)
+    expect(parsed.map.notes.find((n) => n.id === 'plain')).toEqual(plain)
+    expect(JSON.parse(text).map.notes.find((n: { id: string }) => n.id === 'plain')).not.toHaveProperty('comments')
   })
 })

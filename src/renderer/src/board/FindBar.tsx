@@ -11,7 +11,7 @@ import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { CameraController } from './camera'
 import { reveal } from './interaction/follow-camera'
-import { setBoardUi, useBoardUi } from './interaction/ui-store'
+import { setBoardUi, useBoardUi } from '../editing/ui-store'
 
 /** A hit is shown at least this large (note text ≥ 13 px). */
 const READABLE_ZOOM = 1

@@ -8,7 +8,7 @@ import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import { LAYOUT, type Scene } from '../../../shared/layout'
 import { t } from '../i18n'
 import type { CameraController } from './camera'
-import { setBoardUi, useBoardUi } from './interaction/ui-store'
+import { setBoardUi, useBoardUi } from '../editing/ui-store'
 
 /** Below this many screen pixels, the board's stage titles (15 units) are not readable. */
 const READABLE_TITLE_PX = 10

@@ -3,7 +3,7 @@ import type { Scene } from '../../../shared/layout'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { CameraController } from './camera'
-import { zoomToSelection } from './interaction/navigation'
+import { zoomToSelection } from '../editing/navigation'
 import { OverviewButton } from './Overview'
 
 const useZoom = (camera: CameraController) =>

@@ -8,10 +8,10 @@
  */
 import { useEffect } from 'react'
 import { useAppStore } from '../store'
-import { editorKeyAction, runEditorKeyAction } from './keys'
+import { editorKeyAction, runEditorKeyAction } from '../editing/editor-keys'
 import { clipboardPicture, setPictureFromFile } from '../panels/note-picture'
 import { selectSelectedNoteIds } from '../store/editor'
-import { pasteNotes } from './clipboard-actions'
+import { pasteNotes } from '../editing/clipboard-actions'
 
 /**
  * Ctrl/Cmd+V with one note selected: a picture on the clipboard becomes the note's picture;

@@ -7,7 +7,7 @@
 import { useEffect } from 'react'
 import { actionForKey, type ActionId } from '../../../shared/actions'
 import { onMenuCommand } from '../api/ipc-transport'
-import { overlayOpen, setBoardUi, useBoardUi } from '../board/interaction/ui-store'
+import { overlayOpen, setBoardUi, useBoardUi } from '../editing/ui-store'
 import { useAppStore } from '../store'
 import { switchTheme } from './theme'
 

@@ -8,10 +8,10 @@
 import { CommentList, PictureField } from './NoteExtras'
 import type { JourneyMap, Marker } from '../../../shared/model'
 import { LIMITS } from '../../../shared/schema/entities'
-import { perform, type BoardAction } from '../board/interaction/actions'
+import { perform, type BoardAction } from '../editing/actions'
 import { curveLaneId, formatScore } from '../board/interaction/geometry'
-import type { CommandCall } from '../board/interaction/gesture'
-import { setBoardUi, useBoardUi } from '../board/interaction/ui-store'
+import type { CommandCall } from '../editing/gesture'
+import { setBoardUi, useBoardUi } from '../editing/ui-store'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { Selection } from '../store/editor'
@@ -32,8 +32,8 @@ import {
   togglePersona,
   type LinkedPersona,
   type NoteFieldChange
-} from './note-fields'
-import { pointOf, scaleScores, seriesOf } from './series'
+} from '../editing/note-fields'
+import { pointOf, scaleScores, seriesOf } from '../editing/series'
 import './panels.css'
 
 export interface SidePanelProps {

@@ -6,7 +6,7 @@
  * reset whenever a board opens.
  */
 import { create } from 'zustand'
-import type { MarkerTarget } from '../../../../shared/model'
+import type { MarkerTarget } from '../../../shared/model'
 import type { SeriesRef } from './gesture'
 
 /** The note text editor: a note being edited, or a note about to be added to a cell (created on commit). */

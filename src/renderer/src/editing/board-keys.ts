@@ -6,7 +6,7 @@
  * it holds something), Shift+2 zooms to the selection and Shift+1 to the whole map. Free of the
  * DOM so it runs in Node tests.
  */
-import { actionForKey, type ActionId, type KeyPress } from '../../../../shared/actions'
+import { actionForKey, type ActionId, type KeyPress } from '../../../shared/actions'
 import type { Direction } from './navigation'
 
 export type BoardKeyAction =

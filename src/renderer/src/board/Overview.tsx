@@ -10,8 +10,8 @@ import { t } from '../i18n'
 import type { CameraController } from './camera'
 import { setBoardUi, useBoardUi } from '../editing/ui-store'
 
-/** Below this many screen pixels, the board's stage titles (15 units) are not readable. */
-const READABLE_TITLE_PX = 10
+/** Below this many screen pixels (zoom < 40 %, where notes turn into blocks), the board's stage titles (15 units) are not readable. */
+const READABLE_TITLE_PX = 6
 const MIN_LABEL_WIDTH = 72
 const MAX_LABEL_WIDTH = 160
 const LANE_LABEL_HEIGHT = 22

@@ -20,15 +20,26 @@ const entryState = (): EntryState =>
 
 function follow(store: Store, route: Route): void {
   const state = store.getState()
-  if (sameRoute(state.route, route)) return
+  const loaded = route.name === 'home' || state.openMap?.id === route.mapId
+  if (sameRoute(state.route, route) && loaded) return
   if (route.name === 'map') void state.goToMap(route.mapId)
   else state.goHome()
+}
+
+/** The route the address names, for the store's first state (a reload shows "Loading map…", not home). */
+export function routeAtStart(): Route {
+  return parseRoute(location.hash)
 }
 
 /** Starts following the address; call once the API client is set. Returns the way to stop. */
 export function installRouter(store: Store): () => void {
   let applying = false
-  const fromAddress = () => {
+  const fromAddress = (event?: Event) => {
+    // A new host address pasted into the tab (`#token=…`) is the web host's key, not a route:
+    // api/web-token.ts takes it out of the address, and the app stays where it is.
+    // (Going to such an address fires popstate, then hashchange, before the key is taken out.)
+    if (location.hash.includes('token=')) return
+    if (event instanceof HashChangeEvent && event.newURL.includes('token=')) return
     applying = true
     try {
       follow(store, parseRoute(location.hash))

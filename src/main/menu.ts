@@ -4,6 +4,7 @@
  * exist only in unpackaged builds.
  */
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import { ACTIONS, acceleratorOf, type ActionDef } from '../shared/actions'
 import type { MenuCommand } from '../shared/api/ipc'
 
 export interface MenuDeps {
@@ -40,11 +41,9 @@ function showAbout(deps: MenuDeps): void {
 
 export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
   const mac = deps.platform === 'darwin'
-  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => deps.send(name)
-  })
+  /** An item of the action table (../shared/actions.ts): its label and first key from there. */
+  const command = (id: MenuCommand): MenuItemConstructorOptions =>
+    menuItem(ACTIONS.find((a) => a.id === id) as ActionDef, deps)
   const about: MenuItemConstructorOptions = { label: 'About Journeyboard', click: () => showAbout(deps) }
 
   const appMenu: MenuItemConstructorOptions[] = mac
@@ -69,14 +68,14 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      command('New Map…', 'newMap', 'CmdOrCtrl+N'),
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => deps.openFile() },
-      command('Save Map As…', 'saveMapAs', 'CmdOrCtrl+Shift+S'),
+      command('newMap'),
+      { ...command('openMap'), click: () => deps.openFile() },
+      command('saveMapAs'),
       { type: 'separator' },
-      command('Import…', 'importMap', 'CmdOrCtrl+Shift+O'),
-      command('Export…', 'exportMap', 'CmdOrCtrl+E'),
+      command('importMap'),
+      command('exportMap'),
       { type: 'separator' },
-      command('Invite Participants…', 'inviteParticipants'),
+      command('inviteParticipants'),
       { type: 'separator' },
       { role: 'close', label: 'Close Window' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const])
@@ -100,9 +99,14 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      command('Zoom In', 'zoomIn', 'CmdOrCtrl+='),
-      command('Zoom Out', 'zoomOut', 'CmdOrCtrl+-'),
-      command('Zoom to Fit', 'zoomFit', 'CmdOrCtrl+0'),
+      command('find'),
+      { type: 'separator' },
+      command('zoomIn'),
+      command('zoomOut'),
+      command('zoomReset'),
+      command('zoomFit'),
+      { type: 'separator' },
+      command('toggleTheme'),
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(deps.isPackaged
@@ -119,10 +123,25 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [about]
+    submenu: [command('shortcutHelp'), { type: 'separator' }, about]
   }
 
   return [...appMenu, file, edit, view, help]
+}
+
+/**
+ * A native menu item for an action. Keys with Ctrl/⌘ or a function key are registered as the
+ * item's accelerator; a plain key ("+", "?") is only shown, since a registered one would be taken
+ * from text fields too (the page handles those keys itself, outside fields).
+ */
+function menuItem(action: ActionDef, deps: MenuDeps): MenuItemConstructorOptions {
+  const chord = action.keys[0]
+  const plain = chord && !chord.mod && !/^F\d+$/.test(chord.key ?? '')
+  return {
+    label: action.menu?.label ?? action.id,
+    ...(chord ? { accelerator: acceleratorOf(chord), ...(plain ? { registerAccelerator: false } : {}) } : {}),
+    click: () => deps.send(action.id as MenuCommand)
+  }
 }
 
 export function installMenu(deps: MenuDeps): void {

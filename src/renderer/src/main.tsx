@@ -6,10 +6,17 @@ import { loadBoardFonts } from './fonts'
 import { setLanguage } from './i18n'
 import './fonts.css'
 import './styles.css'
+import './map/theme.css'
+import { installTheme } from './map/theme'
+import { routeAtStart } from './map/router'
+import { useAppStore } from './store'
 
 // First of all: the web host's token leaves the address bar (and goes to this tab's storage).
 adoptTokenFromAddress()
 setLanguage(navigator.language)
+// A reload or a link opens on the map the address names (loaded once the API is there).
+useAppStore.setState({ route: routeAtStart() })
+installTheme()
 const root = document.getElementById('root')
 // The board's first layout measures text: with the bundled fonts, not a fallback (./fonts.ts).
 if (root) {

@@ -51,6 +51,9 @@ function pdfLabels(): Partial<PdfLabels> {
     votes: t('exchange.pdf.label.votes'),
     target: t('exchange.pdf.label.target'),
     notMeasured: t('exchange.pdf.label.notMeasured'),
+    // Filled in by the PDF itself (plain text there, no isolates needed around the placeholders).
+    comment: t('exchange.pdf.label.comment'),
+    resolved: t('exchange.pdf.label.resolved'),
     analysis: t('exchange.pdf.label.analysis'),
     findingCategories: {
       gap: t('workshop.category.gap'),

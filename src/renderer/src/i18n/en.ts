@@ -15,6 +15,7 @@ import { files } from './en/files'
 import { interaction } from './en/interaction'
 import { workshop } from './en/workshop'
 import { live } from './en/live'
+import { room } from './en/room'
 
 export const en = {
   ...app,
@@ -28,7 +29,8 @@ export const en = {
   ...files,
   ...interaction,
   ...workshop,
-  ...live
+  ...live,
+  ...room
 } as const
 
 export type MessageKey = keyof typeof en

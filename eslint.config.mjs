@@ -113,6 +113,53 @@ export default tseslint.config(
     }
   },
   {
+    // The renderer's editing room: gestures, keys, menus, clipboard, navigation, find, routes,
+    // presentation steps. DOM-free (it runs in Node tests, typechecked by tsconfig.node.json) and
+    // free of React and Konva; of the board it may read only the pure hit-testing and camera math.
+    files: ['src/renderer/src/editing/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'location', 'history'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/library/**', '**/main/**', '**/preload/**', '**/web/**', '**/cli/**', 'electron', 'node:*'],
+              message: 'The renderer talks only to JourneyApi (src/shared/api).'
+            },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'react-konva', 'konva', 'konva/*'],
+              message:
+                'src/renderer/src/editing is DOM-free logic: no React, no Konva (components live in board/, panels/, map/).'
+            },
+            {
+              group: [
+                '../board/*',
+                '!../board/camera',
+                '!../board/scene-index',
+                '!../board/interaction',
+                '../board/interaction/*',
+                '!../board/interaction/geometry',
+                '../board/render/*',
+                '../panels/*',
+                '../map/*',
+                '../workshop/*',
+                '../home/*',
+                '../exchange/*',
+                '../versions/*',
+                '../personas/*',
+                '../analysis/*',
+                '../api/*',
+                '**/*.tsx'
+              ],
+              message: 'src/renderer/src/editing may use the store, i18n and the board’s pure geometry only.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/library/**/*.ts'],
     rules: layer(
       ['**/main/**', '**/preload/**', '**/renderer/**', '**/web/**', '**/cli/**', 'electron'],

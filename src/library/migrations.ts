@@ -186,6 +186,17 @@ CREATE TABLE map_versions (
 ) STRICT, WITHOUT ROWID;
 `
 
+/**
+ * Comments on notes and a picture per note (issue 17). Both are JSON in the note's row, NULL when
+ * the note has none, so a note without them reads back exactly as before: comments as an array
+ * of { id, author, at, text, resolved }, the picture as { mime, data (Base64), width, height }
+ * after the renderer has downscaled it.
+ */
+const noteCommentsAndImages = `
+ALTER TABLE notes ADD COLUMN comments TEXT;  -- JSON array of comments, NULL for none
+ALTER TABLE notes ADD COLUMN image TEXT;     -- JSON picture, NULL for none
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -209,6 +220,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'file lineage: versions of each map saved to or read from files',
     up: (db) => db.exec(mapVersionsSchema)
+  },
+  {
+    version: 5,
+    description: 'comments and pictures on notes',
+    up: (db) => db.exec(noteCommentsAndImages)
   }
 ]
 

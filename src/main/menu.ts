@@ -4,8 +4,12 @@
  * exist only in unpackaged builds.
  */
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
+import { acceleratorOf, actionDef, type ActionDef, type ACTIONS } from '../shared/actions'
 import type { MenuCommand } from '../shared/api/ipc'
 import { mainText } from './messages'
+
+/** The actions that have an item in the native menu. */
+type MenuActionId = Extract<(typeof ACTIONS)[number], { readonly menu: unknown }>['id']
 
 export interface MenuDeps {
   readonly isPackaged: boolean
@@ -49,11 +53,12 @@ function showAbout(deps: MenuDeps): void {
 export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
   const mac = deps.platform === 'darwin'
   const tr = deps.text ?? mainText('en')
-  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => deps.send(name)
-  })
+  /**
+   * An item of the action table (../shared/actions.ts): its first key from there, its label in
+   * the interface's language from ./messages.ts (`menu.<action id>`; the table's English label
+   * is the catalogue's, kept equal by tests/unit/actions.test.ts).
+   */
+  const command = (id: MenuActionId): MenuItemConstructorOptions => menuItem(actionDef(id), tr(`menu.${id}`), deps)
   const about: MenuItemConstructorOptions = { label: tr('menu.about'), click: () => showAbout(deps) }
 
   const appMenu: MenuItemConstructorOptions[] = mac
@@ -78,14 +83,14 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const file: MenuItemConstructorOptions = {
     label: tr('menu.file'),
     submenu: [
-      command(tr('menu.newMap'), 'newMap', 'CmdOrCtrl+N'),
-      { label: tr('menu.open'), accelerator: 'CmdOrCtrl+O', click: () => deps.openFile() },
-      command(tr('menu.saveMapAs'), 'saveMapAs', 'CmdOrCtrl+Shift+S'),
+      command('newMap'),
+      { ...command('openMap'), click: () => deps.openFile() },
+      command('saveMapAs'),
       { type: 'separator' },
-      command(tr('menu.import'), 'importMap', 'CmdOrCtrl+Shift+O'),
-      command(tr('menu.export'), 'exportMap', 'CmdOrCtrl+E'),
+      command('importMap'),
+      command('exportMap'),
       { type: 'separator' },
-      command(tr('menu.inviteParticipants'), 'inviteParticipants'),
+      command('inviteParticipants'),
       { type: 'separator' },
       { role: 'close', label: tr('menu.closeWindow') },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: tr('menu.quit') } as const])
@@ -109,9 +114,14 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const view: MenuItemConstructorOptions = {
     label: tr('menu.view'),
     submenu: [
-      command(tr('menu.zoomIn'), 'zoomIn', 'CmdOrCtrl+='),
-      command(tr('menu.zoomOut'), 'zoomOut', 'CmdOrCtrl+-'),
-      command(tr('menu.zoomFit'), 'zoomFit', 'CmdOrCtrl+0'),
+      command('find'),
+      { type: 'separator' },
+      command('zoomIn'),
+      command('zoomOut'),
+      command('zoomReset'),
+      command('zoomFit'),
+      { type: 'separator' },
+      command('toggleTheme'),
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(deps.isPackaged
@@ -128,10 +138,25 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: tr('menu.help'),
-    submenu: [about]
+    submenu: [command('shortcutHelp'), { type: 'separator' }, about]
   }
 
   return [...appMenu, file, edit, view, help]
+}
+
+/**
+ * A native menu item for an action. Keys with Ctrl/⌘ or a function key are registered as the
+ * item's accelerator; a plain key ("+", "?") is only shown, since a registered one would be taken
+ * from text fields too (the page handles those keys itself, outside fields).
+ */
+function menuItem(action: ActionDef, label: string, deps: MenuDeps): MenuItemConstructorOptions {
+  const chord = action.keys[0]
+  const plain = chord && !chord.mod && !/^F\d+$/.test(chord.key ?? '')
+  return {
+    label,
+    ...(chord ? { accelerator: acceleratorOf(chord), ...(plain ? { registerAccelerator: false } : {}) } : {}),
+    click: () => deps.send(action.id as MenuCommand)
+  }
 }
 
 export function installMenu(deps: MenuDeps): void {

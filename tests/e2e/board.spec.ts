@@ -113,11 +113,12 @@ test('the zoom level shown follows +/−, 0, ctrl+wheel and zoom to fit', async 
   await expect.poll(shown).toBe(100)
   await page.getByRole('button', { name: 'Fit' }).click()
   await expect.poll(shown).toBeLessThan(100)
-  // Fit shows the whole board; the opening view does too, except that it never opens below 50 %
-  // (CameraController.place): on a short viewport (a crowded header) Fit may go lower.
-  const fit = await shown()
-  if (start > 50) expect(Math.abs(fit - start)).toBeLessThanOrEqual(3)
-  else expect(fit).toBeLessThanOrEqual(53)
+  // Fit leaves room for the tool bars below the board: at most the opening zoom, not much less —
+  // except that the opening view never goes below 50 % (CameraController.place), so on a short
+  // viewport Fit may go lower than that floor.
+  const fitted = await shown()
+  expect(fitted).toBeLessThanOrEqual(start)
+  if (start > 50) expect(fitted).toBeGreaterThanOrEqual(start - 12)
 })
 
 test('only notes near the view are drawn; panning brings others in; zoomed out they turn into blocks', async ({

@@ -378,8 +378,13 @@ test('a stage renamed in place, one added at the end, and one with notes deleted
   await page.keyboard.press('Enter')
   await expect.poll(async () => byOrder((await readMap(host, map.id)).stages).at(-1)?.title).toBe('Renewal')
 
-  // Delete the second stage (it holds notes): asked first, then gone, then back with undo.
-  await page.mouse.click(header.x + 30, header.y + 12, { button: 'right' })
+  // Delete the second stage (it holds notes): asked first, then gone, then back with undo. (The
+  // board moved to show the new stage beside its panel: back to the whole map first.)
+  await page.keyboard.press('Escape')
+  await expect(board.sidePanel()).toHaveCount(0)
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  const second = await board.boxOf(`#stage-header-${stages[1]!.id}`)
+  await page.mouse.click(second.x + 30, second.y + 12, { button: 'right' })
   await board.menu().getByRole('menuitem', { name: 'Delete stage…' }).click()
   const confirm = page.getByRole('dialog', { name: shown('Delete stage “Evaluation”?') })
   await expect(confirm).toContainText('It holds 2 notes')

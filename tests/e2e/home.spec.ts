@@ -12,7 +12,10 @@ test('a map created from a template is stored in the library and listed after a 
   await home.createMap('Onboarding for Acme — Онбординг — 入职', 'B2B lifecycle')
   await expect(page.getByRole('heading', { level: 1, name: 'Onboarding for Acme — Онбординг — 入职' })).toBeVisible()
   await expect(page.getByRole('columnheader', { name: 'Qualified lead' })).toBeAttached()
+  // A reload stays on the map (the address names it); Back in the app goes home.
   await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Onboarding for Acme — Онбординг — 入职' })).toBeVisible()
+  await home.backHome()
   await expect(home.mapCards()).toHaveCount(1)
   await expect(home.mapCards().first()).toContainText('Onboarding for Acme — Онбординг — 入职')
   await expect(home.mapCards().first()).toContainText('6 stages')

@@ -326,8 +326,11 @@ test('the token leaves the address bar, survives a reload, is never a cookie and
   expect(page.url()).not.toContain('token')
   expect(page.url()).not.toContain(host.token)
 
-  // A reload starts on the home screen, connected with the token kept in this tab's sessionStorage.
+  // A reload stays on the map (the address names it), connected with the token kept in this
+  // tab's sessionStorage; the home screen lists the map.
   await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'After the token left the address bar' })).toBeVisible()
+  await page.getByRole('button', { name: '← All maps' }).click()
   await expect(home).toBeVisible()
   await expect(page.getByRole('button', { name: 'After the token left the address bar', exact: true })).toBeVisible()
   expect(page.url()).not.toContain(host.token)

@@ -140,7 +140,7 @@ test('presentation mode steps through the stages, then the whole map; Esc leaves
   const presenting = new Presenting(page)
   await presenting.start()
   await expect(page.locator('.map-header')).toBeHidden()
-  await expect(presenting.where()).toHaveText(shown('Stage 1 of 8: Awareness', { exact: true }))
+  await expect(presenting.where()).toHaveText(startsWith('Stage 1 of 8: Awareness'))
   await expect(presenting.highlight()).toHaveAttribute('data-stage-id', stages[0]!)
 
   /** The stage shown fills the height and sits in the middle of the screen. */
@@ -155,13 +155,17 @@ test('presentation mode steps through the stages, then the whole map; Esc leaves
   await expectCentred(stages[0]!)
 
   await page.keyboard.press('ArrowRight')
-  await expect(presenting.where()).toHaveText(shown('Stage 2 of 8: Consideration', { exact: true }))
+  // A stage taller than the screen at a readable zoom is shown in pages of lanes.
+  while (!((await presenting.where().textContent()) ?? '').includes('Consideration'))
+    await page.keyboard.press('ArrowRight')
+  await expect(presenting.where()).toHaveText(startsWith('Stage 2 of 8: Consideration'))
   await expect(presenting.highlight()).toHaveAttribute('data-stage-id', stages[1]!)
   await expectCentred(stages[1]!)
   // Arrow keys step the presentation and leave the board's selection alone.
+  const where = (await presenting.where().textContent()) ?? ''
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowLeft')
-  await expect(presenting.where()).toHaveText(shown('Stage 2 of 8: Consideration', { exact: true }))
+  await expect(presenting.where()).toHaveText(where)
 
   await page.keyboard.press('End')
   await expect(presenting.where()).toHaveText('The whole map')

@@ -8,7 +8,7 @@ import {
   plainTextOf,
   readClipboardText,
   type PasteCall
-} from '../../src/renderer/src/editor/clipboard'
+} from '../../src/renderer/src/editing/clipboard'
 import type { JourneyMap } from '../../src/shared/model'
 import { assertValidMap, buildMap, testContext } from './fixtures'
 

@@ -42,8 +42,17 @@ export const tightMap = () =>
   })
 
 /** Named, so a counterexample reads `"tight", [steps…]` instead of a whole map. */
+/** The rich map with a comment on every note, so comments can be edited and deleted too. */
+const commented = (map: JourneyMap): JourneyMap => ({
+  ...map,
+  notes: map.notes.map((n) => ({
+    ...n,
+    comments: [{ id: `c_${n.id}`, author: 'Ana', at: '2026-03-04T09:00:00.000Z', text: 'Why?', resolved: false }]
+  }))
+})
+
 export const startMaps: Readonly<Record<string, JourneyMap>> = {
-  rich: richMap(),
+  rich: commented(richMap()),
   tight: tightMap(),
   single: buildMap({ stages: ['s1'], lanes: ['l1'] })
 }
@@ -166,6 +175,19 @@ export function argsFor(map: JourneyMap, step: Step): Record<string, unknown> | 
       const metric = pick(map.metrics, 3)
       return metric ? { metricId: metric.id } : null
     }
+    case 'addComment':
+      return note ? { noteId: note.id, text: title, author: flag ? 'Ana' : 'Бо' } : null
+    case 'editComment': {
+      const comment = note?.comments ? pick(note.comments, 3) : undefined
+      return note && comment ? { noteId: note.id, commentId: comment.id, resolved: flag } : null
+    }
+    case 'deleteComment': {
+      const comment = note?.comments ? pick(note.comments, 3) : undefined
+      return note && comment ? { noteId: note.id, commentId: comment.id } : null
+    }
+    case 'setNoteImage':
+      if (!note) return null
+      return { noteId: note.id, image: flag ? { mime: 'image/png', data: 'iVBORw0KGgo=', width: 2, height: 1 } : null }
     case 'applyMerge': {
       // A merge's patch: here, one note rewritten (or the title) as a merged copy would.
       if (!note) return { patch: [{ op: 'meta', set: { title } }] }

@@ -13,7 +13,7 @@ import { parseApiCall } from '../../src/shared/api/validate'
 import { cellNotes } from '../../src/shared/commands'
 import { JourneyError } from '../../src/shared/errors'
 import type { JourneyMap } from '../../src/shared/model'
-import { editorKeyAction, runEditorKeyAction, type KeyPress } from '../../src/renderer/src/editor/keys'
+import { editorKeyAction, runEditorKeyAction, type KeyPress } from '../../src/renderer/src/editing/editor-keys'
 import { createAppStore, type AppState } from '../../src/renderer/src/store'
 import {
   defaultEditorEnvironment,
@@ -24,7 +24,7 @@ import {
   type EditorEnvironment
 } from '../../src/renderer/src/store/editor'
 import { createOutboxKeeper, type StorageLike } from '../../src/renderer/src/editor/outbox'
-import { commitNoteText } from '../../src/renderer/src/board/interaction/actions'
+import { commitNoteText } from '../../src/renderer/src/editing/actions'
 import { selectRecovered } from '../../src/renderer/src/store/editor'
 import { visibleText } from './visible-text'
 

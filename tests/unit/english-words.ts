@@ -50,7 +50,10 @@ export const NOT_ENGLISH = new Set([
   'lane',
   'text',
   'saas',
-  'b2b'
+  'b2b',
+  'jpeg',
+  'webp',
+  'gif'
 ])
 
 const catalogueWords = new Set(

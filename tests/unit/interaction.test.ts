@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { cellNotes } from '../../src/shared/commands'
 import { layoutMap, plotBand, scoreToY, type Point, type Scene } from '../../src/shared/layout'
 import type { JourneyMap } from '../../src/shared/model'
-import { commitNoteText, perform, runEffects, type EffectHost } from '../../src/renderer/src/board/interaction/actions'
+import { commitNoteText, perform, runEffects, type EffectHost } from '../../src/renderer/src/editing/actions'
 import { dropAt, hitTest, stickyOf } from '../../src/renderer/src/board/interaction/geometry'
 import {
   cancelGesture,
@@ -18,13 +18,13 @@ import {
   type GestureState,
   type Preview,
   type World
-} from '../../src/renderer/src/board/interaction/gesture'
-import { boardKeyAction } from '../../src/renderer/src/board/interaction/keys'
-import { navigate, zoomRect, zoomToSelection } from '../../src/renderer/src/board/interaction/navigation'
+} from '../../src/renderer/src/editing/gesture'
+import { boardKeyAction } from '../../src/renderer/src/editing/board-keys'
+import { navigate, zoomRect, zoomToSelection } from '../../src/renderer/src/editing/navigation'
 import { CameraController } from '../../src/renderer/src/board/camera'
-import { resetBoardUi, useBoardUi } from '../../src/renderer/src/board/interaction/ui-store'
+import { resetBoardUi, useBoardUi } from '../../src/renderer/src/editing/ui-store'
 import { SceneIndex } from '../../src/renderer/src/board/scene-index'
-import { menuItems, type MenuItem } from '../../src/renderer/src/panels/menu-model'
+import { menuItems, type MenuItem } from '../../src/renderer/src/editing/menu-model'
 import { createAppStore } from '../../src/renderer/src/store'
 import { selectCanRedo, selectCanUndo, selectUndoLabel } from '../../src/renderer/src/store/editor'
 import { visibleText } from './visible-text'

@@ -186,12 +186,19 @@ describe('layoutMap: emotion curves, markers, connectors', () => {
     const row = scene.laneHeaders[laneIndex(map, 'emotions')]!
     const { top, bottom } = plotBand(row.y, row.h)
     const maya = scene.curves.find((c) => c.id === 'maya:asIs')!
-    expect(maya.points.map((p) => p.y)).toEqual([bottom, top, (top + bottom) / 2, top + (bottom - top) / 4])
+    // At stage 2 Maya shares the top with the clamped general point: the two are drawn apart, around it.
+    const spread = L.curveWidth + 2.5
+    expect(maya.points.map((p) => p.y)).toEqual([
+      bottom,
+      top + spread / 2,
+      (top + bottom) / 2,
+      top + (bottom - top) / 4
+    ])
     expect(maya.points.map((p) => p.x)).toEqual([0, 1, 2, 3].map((i) => L.laneHeaderWidth + i * 240 + 120))
     expect(maya.path).toMatch(/^M[\d.]+,[\d.]+C/)
     expect(maya.stroke).toBe('#e8590c')
     // Scores outside the scale are clamped to it.
-    expect(scene.curves.find((c) => c.id === 'all:asIs')!.points[0]!.y).toBe(top)
+    expect(scene.curves.find((c) => c.id === 'all:asIs')!.points[0]!.y).toBe(top - spread / 2)
   })
 
   it('orders series as Everyone, then the map’s personas, as-is before to-be, with a legend for each', () => {

@@ -98,7 +98,9 @@ const notes: TableSpec<'note'> = {
     'votes',
     'severity',
     'impact',
-    'effort'
+    'effort',
+    'comments',
+    'image'
   ],
   orderBy: 'sort_order, id',
   toRow: (n) => ({
@@ -115,7 +117,9 @@ const notes: TableSpec<'note'> = {
     votes: n.votes,
     severity: n.severity,
     impact: n.impact,
-    effort: n.effort
+    effort: n.effort,
+    comments: n.comments?.length ? JSON.stringify(n.comments) : null,
+    image: n.image ? JSON.stringify(n.image) : null
   }),
   fromRow: (r): Note => ({
     id: str(r.id),
@@ -131,7 +135,10 @@ const notes: TableSpec<'note'> = {
     votes: num(r.votes),
     severity: numOrNull(r.severity),
     impact: numOrNull(r.impact),
-    effort: numOrNull(r.effort)
+    effort: numOrNull(r.effort),
+    // Present only when the note has them, so a note without reads back as it was written.
+    ...(r.comments ? { comments: JSON.parse(str(r.comments)) as Note['comments'] } : {}),
+    ...(r.image ? { image: JSON.parse(str(r.image)) as Note['image'] } : {})
   })
 }
 

@@ -1,11 +1,15 @@
 import { useEffect, useRef } from 'react'
 import { createApiClient } from './api/client'
 import { ConnectionBanner } from './ConnectionBanner'
-import { onCloseRequest } from './api/ipc-transport'
+import { hasIpcBridge, onCloseRequest } from './api/ipc-transport'
 import { closeWindow, installLeaveGuard } from './editor/leave-guard'
 import { ExchangeHost } from './exchange/ExchangeHost'
 import { HomeScreen } from './home/HomeScreen'
 import { MapScreen } from './map/MapScreen'
+import { installRouter } from './map/router'
+import { ShortcutHelp } from './map/ShortcutHelp'
+import { useAppKeys } from './map/useAppKeys'
+import { setBoardUi, useBoardUi } from './editing/ui-store'
 import { t, useLanguage } from './i18n'
 import { useAppStore } from './store'
 import { setLiveStatus } from './live/store'
@@ -23,6 +27,8 @@ export function App() {
   const editorNotice = useAppStore((s) => s.editorNotice)
   const dismissEditorNotice = useAppStore((s) => s.dismissEditorNotice)
 
+  const helpOpen = useBoardUi((s) => s.helpOpen)
+  useAppKeys()
   // Unsaved edits or text being typed: leaving the page (or closing the window) asks first.
   useEffect(() => installLeaveGuard(useAppStore), [])
   useEffect(() => onCloseRequest((request) => void closeWindow(useAppStore, request)), [])
@@ -32,11 +38,17 @@ export function App() {
     const client = createApiClient(setConnection)
     reconnectNow.current = client.reconnectNow
     setApi(client.api)
-    return client.onEvent((event) => {
+    // The address names the screen: a reload or a link opens the map it names.
+    const offRouter = installRouter(useAppStore)
+    const offEvents = client.onEvent((event) => {
       if (event.type === 'liveChanged') return setLiveStatus(event.status)
       useAppStore.getState().receiveEvent(event)
       if (event.type === 'libraryChanged' || event.type === 'mapChanged') void refreshMaps()
     })
+    return () => {
+      offRouter()
+      offEvents()
+    }
   }, [])
 
   return (
@@ -59,6 +71,7 @@ export function App() {
       )}
       {route.name === 'home' ? <HomeScreen /> : <MapScreen />}
       <ExchangeHost />
+      {helpOpen && <ShortcutHelp desktop={hasIpcBridge()} onClose={() => setBoardUi({ helpOpen: false })} />}
     </>
   )
 }

@@ -3,6 +3,7 @@
  * envelope every call returns, the menu commands and the shape of the bridge the preload puts on
  * `window.journeyboard`. Pure TypeScript: the renderer's IPC client imports it, so does main.
  */
+import { MENU_ACTIONS, type ActionId } from '../actions'
 import { fromErrorData, type ErrorData } from '../errors'
 import type { Language } from '../i18n/languages'
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from './contract'
@@ -71,18 +72,8 @@ export function unwrapIpcResult<T>(result: IpcResult<T>): T {
 }
 
 /** Commands the native menu sends to the renderer. The renderer decides what each one does. */
-export const MENU_COMMANDS = [
-  'newMap',
-  'openMap',
-  'saveMapAs',
-  'importMap',
-  'exportMap',
-  'zoomIn',
-  'zoomOut',
-  'zoomFit',
-  'inviteParticipants'
-] as const
-export type MenuCommand = (typeof MENU_COMMANDS)[number]
+export const MENU_COMMANDS: readonly ActionId[] = MENU_ACTIONS
+export type MenuCommand = ActionId
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { JourneyError } from '../errors'
 import type { JourneyMap } from '../model'
 import type { Command, CommandContext, CommandResult, DeepReadonly } from './core'
+import { addComment, deleteComment, editComment, setNoteImage } from './comments'
 import { connect, disconnect, relabelConnector } from './connectors'
 import { addMarker, editMarker, removeEmotionPoint, removeMarker, setEmotionPoint } from './curve'
 import { addLane, collapseLane, deleteLane, moveLane, renameLane, resizeLane } from './lanes'
@@ -29,11 +30,16 @@ export * from './connectors'
 export * from './metrics'
 export * from './meta'
 export * from './merge'
+export * from './comments'
 
 /** Every command by name. */
 export const commands = {
   addNote,
   editNote,
+  addComment,
+  editComment,
+  deleteComment,
+  setNoteImage,
   moveNote,
   deleteNotes,
   duplicateNotes,

@@ -157,7 +157,7 @@ export function voteBadges(map: JourneyMap, notes: readonly NoteItem[], wrap: Wr
 
 const AUTHOR = { height: 16, padX: 5, font: font(10, 'bold'), ink: '#ffffff', maxWidth: 90 } as const
 
-/** The name of the participant who added a note, as a tag in their colour on its bottom edge. */
+/** The name of the participant who added a note, as a tag in their colour on its bottom-left edge (open comments take the bottom-right corner). */
 export function authorBadges(
   authors: ReadonlyMap<string, { readonly name: string; readonly color: string }> | undefined,
   notes: readonly NoteItem[],
@@ -170,7 +170,7 @@ export function authorBadges(
     if (!author) continue
     const text = singleLine(wrap, author.name, AUTHOR.maxWidth, AUTHOR.font)
     const w = (text.lines[0]?.width ?? 0) + 2 * AUTHOR.padX
-    const x = note.x + note.w - w - 4
+    const x = note.x + 4
     const y = note.y + note.h - AUTHOR.height / 2
     out.push({
       kind: 'badge',
@@ -186,6 +186,43 @@ export function authorBadges(
       cornerRadius: AUTHOR.height / 2,
       accent: null,
       texts: [textBlock(text, x, y, AUTHOR.font, AUTHOR.height, AUTHOR.ink, 'center', w)]
+    })
+  }
+  return out
+}
+
+const COMMENTS = { height: 18, padX: 5, font: font(11, 'bold'), fill: '#b8440b', ink: '#ffffff' } as const
+
+/** The number of open (unresolved) comments, in a tab at a note's bottom-right corner. */
+export function commentBadges(map: JourneyMap, notes: readonly NoteItem[], wrap: Wrapper): BadgeItem[] {
+  const open = new Map<string, number>()
+  for (const n of map.notes) {
+    const count = n.comments?.filter((c) => !c.resolved).length ?? 0
+    if (count > 0) open.set(n.id, count)
+  }
+  if (open.size === 0) return []
+  const out: BadgeItem[] = []
+  for (const note of notes) {
+    const count = open.get(note.id)
+    if (count === undefined) continue
+    const text = singleLine(wrap, `\u201C${count}`, 60, COMMENTS.font)
+    const w = Math.max(COMMENTS.height, (text.lines[0]?.width ?? 0) + 2 * COMMENTS.padX)
+    const x = note.x + note.w - w + 5
+    const y = note.y + note.h - COMMENTS.height + 7
+    out.push({
+      kind: 'badge',
+      id: `comments:${note.id}`,
+      role: 'comments',
+      targetId: note.id,
+      x,
+      y,
+      w,
+      h: COMMENTS.height,
+      fill: COMMENTS.fill,
+      stroke: '#ffffff',
+      cornerRadius: 4,
+      accent: null,
+      texts: [textBlock(text, x, y, COMMENTS.font, COMMENTS.height, COMMENTS.ink, 'center', w)]
     })
   }
   return out

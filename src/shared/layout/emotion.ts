@@ -28,6 +28,9 @@ const FALLBACK_PALETTE = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9', '#1098ad',
 export const seriesKey = (personaId: string | null, variant: string) => `${personaId ?? 'all'}:${variant}`
 
 /** Maps a score to y within a plot band, clamped to the scale. */
+/** How far apart series with the same score at a stage are drawn (board units): a line's width and a gap. */
+const COINCIDENT_SPREAD = LAYOUT.curveWidth + 2.5
+
 export function scoreToY(score: number, scale: EmotionScale, top: number, bottom: number): number {
   const clamped = Math.min(scale.max, Math.max(scale.min, score))
   return bottom - ((clamped - scale.min) / (scale.max - scale.min)) * (bottom - top)
@@ -177,6 +180,23 @@ export function prepareEmotions(
       const header = headers.find((h) => h.id === curveRow.item.id)
       const titleBottom =
         (header?.texts[0]?.y ?? curveRow.start) + (header?.texts[0]?.lines.length ?? 1) * L.laneTitleLineHeight
+      // Series with the same score at a stage (three personas linked and not yet rated, all at 0)
+      // would be drawn on top of each other and read as one line: each is moved apart a little,
+      // symmetrically around the score's line.
+      const sharing = new Map<string, string[]>()
+      for (const series of allSeries) {
+        for (const p of series.points) {
+          const key = `${p.stageId}:${scoreToY(p.score, scale, top, bottom)}`
+          const list = sharing.get(key)
+          if (!list) sharing.set(key, [series.key])
+          else if (!list.includes(series.key)) list.push(series.key)
+        }
+      }
+      const offsetOf = (seriesKey: string, stageId: string, score: number) => {
+        const list = sharing.get(`${stageId}:${scoreToY(score, scale, top, bottom)}`) ?? []
+        if (list.length < 2) return 0
+        return (list.indexOf(seriesKey) - (list.length - 1) / 2) * COINCIDENT_SPREAD
+      }
       allSeries.forEach((series, i) => {
         const dash = series.variant === 'toBe' ? [...TO_BE_DASH] : []
         const seen = new Set<string>()
@@ -189,7 +209,7 @@ export function prepareEmotions(
             stageId: p.stageId,
             score: p.score,
             x: at!.column.start + at!.column.size / 2,
-            y: scoreToY(p.score, scale, top, bottom)
+            y: scoreToY(p.score, scale, top, bottom) + offsetOf(series.key, p.stageId, p.score)
           }))
         curves.push({
           kind: 'curve',

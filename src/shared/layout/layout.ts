@@ -13,7 +13,7 @@ import {
   type LayoutOptions,
   type Wrapper
 } from './common'
-import { authorBadges, kpiStacks, voteBadges } from './badges'
+import { authorBadges, commentBadges, kpiStacks, voteBadges } from './badges'
 import { prepareEmotions } from './emotion'
 import { COLORS, LAYOUT, textColorOn } from './metrics'
 import { layoutOverlays } from './overlays'
@@ -24,6 +24,16 @@ interface NoteBox {
   readonly note: Note
   readonly wrapped: WrappedText
   readonly height: number
+  /** The picture's height above the text (0 for none). */
+  readonly imageH: number
+}
+
+/** A note's picture is as wide as its text and at most this tall (board units). */
+const NOTE_IMAGE_MAX_HEIGHT = 120
+
+function noteImageHeight(note: Note, width: number): number {
+  if (!note.image) return 0
+  return Math.min(NOTE_IMAGE_MAX_HEIGHT, Math.round((width * note.image.height) / note.image.width))
 }
 
 export function layoutMap(map: JourneyMap, measure: MeasureText, options: LayoutOptions = {}): Scene {
@@ -63,8 +73,10 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
         cellId(column.item.id, lane.id),
         notes.map((note) => {
           const wrapped = wrap(note.text, textWidthOf(column), L.noteFont, noteMaxLines)
-          const height = Math.max(L.noteMinHeight, 2 * L.notePadding + wrapped.lines.length * L.noteLineHeight)
-          return { note, wrapped, height }
+          const imageH = noteImageHeight(note, textWidthOf(column))
+          const textH = wrapped.lines.length * L.noteLineHeight
+          const height = Math.max(L.noteMinHeight, 2 * L.notePadding + textH + (imageH ? imageH + L.noteGap : 0))
+          return { note, wrapped, height, imageH }
         })
       )
     }
@@ -170,10 +182,23 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
           fill: box.note.color,
           stroke: COLORS.noteStroke,
           cornerRadius: L.noteCornerRadius,
+          ...(box.note.image && box.imageH > 0
+            ? {
+                image: {
+                  x: noteX + L.notePadding,
+                  y: noteY + L.notePadding,
+                  w: noteW - 2 * L.notePadding,
+                  h: box.imageH,
+                  src: `data:${box.note.image.mime};base64,${box.note.image.data}`,
+                  naturalWidth: box.note.image.width,
+                  naturalHeight: box.note.image.height
+                }
+              }
+            : {}),
           text: textBlock(
             box.wrapped,
             noteX + L.notePadding,
-            noteY + L.notePadding,
+            noteY + L.notePadding + (box.imageH ? box.imageH + L.noteGap : 0),
             L.noteFont,
             L.noteLineHeight,
             textColorOn(box.note.color),
@@ -192,7 +217,8 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
   const badges = [
     ...kpis.badges(rows, columns, wrap),
     ...voteBadges(map, notes, wrap),
-    ...authorBadges(options.authors, notes, wrap)
+    ...authorBadges(options.authors, notes, wrap),
+    ...commentBadges(map, notes, wrap)
   ]
   const overlays = layoutOverlays(
     {

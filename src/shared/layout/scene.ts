@@ -119,6 +119,8 @@ export interface NoteItem extends BoxItem {
   readonly index: number
   readonly cornerRadius: number
   readonly text: TextBlock
+  /** The note's picture, above its text (absent: none). `src` is a data: URL. */
+  readonly image?: Rect & { readonly src: string; readonly naturalWidth: number; readonly naturalHeight: number }
 }
 
 export interface GuideItem {
@@ -224,10 +226,10 @@ export interface LegendItem {
  */
 export interface BadgeItem extends BoxItem {
   readonly kind: 'badge'
-  /** `kpi:${metricId}`, `votes:${noteId}` or `author:${noteId}`. */
+  /** `kpi:${metricId}`, `votes:${noteId}`, `author:${noteId}` or `comments:${noteId}`. */
   readonly id: string
-  /** What it shows: a KPI against its target, a note's dot votes, or who added the note (live workshop). */
-  readonly role: 'kpi' | 'votes' | 'author'
+  /** What it shows: a KPI against its target, a note's dot votes, who added the note (live workshop), or its open comments. */
+  readonly role: 'kpi' | 'votes' | 'author' | 'comments'
   /** The metric's or the note's id. */
   readonly targetId: string
   readonly cornerRadius: number

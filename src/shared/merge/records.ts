@@ -141,6 +141,8 @@ export function grouped(record: Fields): Fields {
 export function ungrouped(fields: Fields, like: Fields): Rec {
   const flat: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(fields)) {
+    // An optional field chosen as absent (a note's comments on the side that removed them) stays absent.
+    if (value === undefined) continue
     if (key in FIELD_GROUPS && value !== null && typeof value === 'object' && !(key in like)) {
       Object.assign(flat, value as Fields)
     } else flat[key] = value

@@ -14,6 +14,8 @@ import type {
   MarkerTargetSchema,
   MetricSchema,
   NoteSchema,
+  CommentSchema,
+  NoteImageSchema,
   PersonaSchema,
   SnapshotInfoSchema,
   StageSchema
@@ -30,6 +32,8 @@ export type MapMeta = DeepReadonly<z.infer<typeof MapMetaSchema>>
 export type Stage = DeepReadonly<z.infer<typeof StageSchema>>
 export type Lane = DeepReadonly<z.infer<typeof LaneSchema>>
 export type Note = DeepReadonly<z.infer<typeof NoteSchema>>
+export type NoteComment = DeepReadonly<z.infer<typeof CommentSchema>>
+export type NoteImage = DeepReadonly<z.infer<typeof NoteImageSchema>>
 export type EmotionPoint = DeepReadonly<z.infer<typeof EmotionPointSchema>>
 export type MarkerTarget = DeepReadonly<z.infer<typeof MarkerTargetSchema>>
 export type Marker = DeepReadonly<z.infer<typeof MarkerSchema>>

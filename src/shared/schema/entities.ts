@@ -27,7 +27,14 @@ export const LIMITS = {
   maxNotesPerMap: 10_000,
   maxConnectorsPerMap: 1_000,
   maxMarkersPerMap: 2_000,
-  maxMetricsPerMap: 500
+  maxMetricsPerMap: 500,
+  commentText: 2000,
+  commentAuthor: 80,
+  maxCommentsPerNote: 200,
+  /** A note's picture, as Base64 (about 300 KB of image): pictures are downscaled before they get here. */
+  imageData: 400_000,
+  /** The longest side of a note's picture, in pixels. */
+  imageSide: 1024
 } as const
 
 /** One emotion point per stage, per series (the general one and one per persona), per variant (as-is, to-be). */
@@ -132,6 +139,34 @@ export const LaneSchema = z
   })
   .strict()
 
+/** A comment on a note: who wrote it, when, what, and whether it has been dealt with. */
+export const CommentSchema = z
+  .object({
+    id: IdSchema,
+    /** Who wrote it (as they gave their name). */
+    author: text(LIMITS.commentAuthor),
+    /** When it was written. */
+    at: TimestampSchema,
+    text: title(LIMITS.commentText),
+    /** Dealt with: kept, but no longer counted on the note's badge. */
+    resolved: z.boolean()
+  })
+  .strict()
+
+/** A picture on a note (a screenshot, a photo of a paper sticky), downscaled, kept in the library file. */
+export const NoteImageSchema = z
+  .object({
+    mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+    /** The picture's bytes in Base64 (no data: prefix). */
+    data: z
+      .string()
+      .max(LIMITS.imageData, `a note's picture can be at most ${LIMITS.imageData} characters of Base64`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be Base64'),
+    width: z.number().int().min(1).max(LIMITS.imageSide),
+    height: z.number().int().min(1).max(LIMITS.imageSide)
+  })
+  .strict()
+
 export const NoteSchema = z
   .object({
     id: IdSchema,
@@ -160,7 +195,11 @@ export const NoteSchema = z
     /** For opportunities: expected impact 1..5. */
     impact: z.number().int().min(1).max(5).nullable(),
     /** For opportunities: effort to build 1..5. */
-    effort: z.number().int().min(1).max(5).nullable()
+    effort: z.number().int().min(1).max(5).nullable(),
+    /** Comments, oldest first (absent: none). */
+    comments: z.array(CommentSchema).max(LIMITS.maxCommentsPerNote).optional(),
+    /** A picture shown on the note (absent or null: none). */
+    image: NoteImageSchema.nullable().optional()
   })
   .strict()
 

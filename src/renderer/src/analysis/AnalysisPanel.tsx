@@ -36,7 +36,7 @@ export function AnalysisPanel({ map }: { readonly map: JourneyMap }) {
   const headingId = useId()
   const tabsId = useId()
   return (
-    <aside className="workshop-panel analysis-panel" aria-labelledby={headingId}>
+    <aside className="workshop-panel analysis-panel" data-board-panel="left" aria-labelledby={headingId}>
       <header className="workshop-panel-head">
         <h2 id={headingId}>{t('workshop.analysis.title')}</h2>
         <button

@@ -6,10 +6,11 @@
  * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
+  type Camera,
   layoutMap,
   type LayoutCache,
   type LayoutPersona,
@@ -19,7 +20,13 @@ import {
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
 import { useNoteAuthors } from '../live/store'
-import { CameraController } from './camera'
+import { onMenuCommand } from '../api/ipc-transport'
+import { CameraController, runZoomAction } from './camera'
+import { FindBar } from './FindBar'
+import { onPictureReady, picturesReady } from './note-images'
+import { usePictureDrop } from './usePictureDrop'
+import { Overview, ReadableTitles } from './Overview'
+import { usePanelInsets } from './usePanelInsets'
 import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
 import { createBoardMeasure } from './measure'
@@ -35,6 +42,10 @@ export { LOD_ZOOM } from './render/lod'
 export interface BoardProps {
   readonly map: JourneyMap
   readonly personas: readonly LayoutPersona[]
+  /** The view to open on (a reload's), instead of the default one. */
+  readonly openingCamera?: Camera | null
+  /** Told of every camera move (the map screen keeps it for a reload). */
+  readonly onCameraChange?: (camera: Camera) => void
 }
 
 interface Size {
@@ -96,18 +107,21 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
   return measuring
 }
 
-export function Board({ map, personas }: BoardProps) {
+export function Board({ map, personas, openingCamera = null, onCameraChange }: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
-  const [camera] = useState(() => new CameraController())
+  const [camera] = useState(() => new CameraController(openingCamera))
+  useEffect(() => (onCameraChange ? camera.subscribe(onCameraChange) : undefined), [camera, onCameraChange])
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
   const authors = useNoteAuthors(map.id)
-  const scene: Scene = useMemo(
-    () => layoutMap(map, measure, { personas, labels, cache, authors }),
-    [map, measure, personas, labels, cache, authors]
-  )
+  // A note's picture arriving (decoded) draws the board again.
+  const pictures = useSyncExternalStore(onPictureReady, picturesReady)
+  const scene: Scene = useMemo(() => {
+    void pictures // the layout is the same; a new scene makes the renderer paint the pictures
+    return layoutMap(map, measure, { personas, labels, cache, authors })
+  }, [map, measure, personas, labels, cache, authors, pictures])
   const index = useMemo(() => new SceneIndex(scene), [scene])
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
@@ -125,9 +139,23 @@ export function Board({ map, personas }: BoardProps) {
   useBoardRenderer(notesLayer, camera, scene, index, measure, mounted)
 
   useBoardInput(containerRef, camera, indexRef)
+  usePictureDrop(containerRef, indexRef, camera)
+  // The desktop app's View menu.
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'zoomIn' || command === 'zoomOut' || command === 'zoomReset' || command === 'zoomFit')
+          runZoomAction(camera, command)
+      }),
+    [camera]
+  )
+  const personaNames = useMemo(() => new Map(personas.map((p) => [p.id, p.name])), [personas])
+
+  const frameRef = useRef<HTMLDivElement>(null)
+  usePanelInsets(frameRef, camera)
 
   return (
-    <div className="board-frame">
+    <div className="board-frame" ref={frameRef}>
       <div
         ref={containerRef}
         className="board"
@@ -148,7 +176,10 @@ export function Board({ map, personas }: BoardProps) {
           </Stage>
         )}
       </div>
-      <ZoomToolbar camera={camera} scene={scene} />
+      <ZoomToolbar camera={camera} scene={scene} notes={map.notes.length} />
+      <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
+      {mounted && <ReadableTitles scene={scene} camera={camera} />}
+      <Overview scene={scene} camera={camera} notes={map.notes.length} />
       <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
       <BoardInteraction
         map={map}

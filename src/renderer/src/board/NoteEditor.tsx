@@ -13,10 +13,10 @@ import { registerDraft } from '../editor/leave-guard'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { CameraController } from './camera'
-import { commitNoteText, newNoteColor } from './interaction/actions'
+import { commitNoteText, newNoteColor } from '../editing/actions'
 import { useFollowCamera } from './interaction/follow-camera'
 import { newNoteRect, notesOfCell } from './interaction/geometry'
-import { setBoardUi, type EditorTarget } from './interaction/ui-store'
+import { setBoardUi, type EditorTarget } from '../editing/ui-store'
 import type { SceneIndex } from './scene-index'
 
 export interface NoteEditorProps {

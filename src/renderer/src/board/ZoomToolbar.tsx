@@ -3,7 +3,8 @@ import type { Scene } from '../../../shared/layout'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { CameraController } from './camera'
-import { zoomToSelection } from './interaction/navigation'
+import { zoomToSelection } from '../editing/navigation'
+import { OverviewButton } from './Overview'
 
 const useZoom = (camera: CameraController) =>
   useSyncExternalStore(
@@ -11,8 +12,8 @@ const useZoom = (camera: CameraController) =>
     () => camera.zoom
   )
 
-/** Zoom out, the zoom level (click: 100%), zoom in, zoom to fit, zoom to the selection. */
-export function ZoomToolbar({ camera, scene }: { camera: CameraController; scene: Scene }) {
+/** Zoom out, the zoom level (click: 100%), zoom in, zoom to fit, zoom to the selection, the overview. */
+export function ZoomToolbar({ camera, scene, notes }: { camera: CameraController; scene: Scene; notes: number }) {
   const zoom = useZoom(camera)
   const percent = Math.round(zoom * 100)
   const hasSelection = useAppStore((s) => s.selection.kind !== 'none')
@@ -45,6 +46,7 @@ export function ZoomToolbar({ camera, scene }: { camera: CameraController; scene
       >
         {t('interaction.zoomSelection')}
       </button>
+      <OverviewButton notes={notes} />
     </div>
   )
 }

@@ -15,7 +15,24 @@ import {
   type Size
 } from '../../../shared/layout'
 
+import type { ActionId } from '../../../shared/actions'
+
 type Listener = (camera: Camera) => void
+
+/** Screen pixels of the viewport's edges that panels cover (they take their room from the board). */
+export interface Insets {
+  readonly top: number
+  readonly right: number
+  readonly bottom: number
+  readonly left: number
+}
+
+export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 }
+
+/** Fit leaves this much below the board for the tool bars at the bottom (and the "+" under the last lane). */
+export const TOOLBAR_ROOM = 72
+/** Fit also shows the "+" buttons after the last stage and below the last lane (board units). */
+const ADD_BUTTONS_ROOM = 24
 
 export class CameraController {
   private current: Camera = { x: 0, y: 0, zoom: 1 }
@@ -24,6 +41,44 @@ export class CameraController {
   board: Size = { width: 0, height: 0 }
   /** Whether the opening view was set (at the first layout with a known viewport). */
   private placed = false
+
+  /** Parts of the viewport panels cover; fitting and revealing use what is left. */
+  insets: Insets = NO_INSETS
+  /** The view is the whole map fitted (by Fit or at opening): it is fitted again when the room changes. */
+  private fitted = false
+  private insetListeners = new Set<(insets: Insets) => void>()
+
+  /** `opening`: the view to open on (the one a reload or Back returns to) instead of the default. */
+  constructor(private readonly opening: Camera | null = null) {}
+
+  /** The part of the viewport no panel covers, in screen pixels. */
+  free(): { x: number; y: number; width: number; height: number } {
+    const { top, right, bottom, left } = this.insets
+    return {
+      x: left,
+      y: top,
+      width: Math.max(1, this.viewport.width - left - right),
+      height: Math.max(1, this.viewport.height - top - bottom)
+    }
+  }
+
+  /** Panels opened, closed or resized: a fitted view fits the room left; listeners keep the selection in view. */
+  setInsets(insets: Insets): void {
+    const same =
+      insets.top === this.insets.top &&
+      insets.right === this.insets.right &&
+      insets.bottom === this.insets.bottom &&
+      insets.left === this.insets.left
+    if (same) return
+    this.insets = insets
+    if (this.fitted) this.fit()
+    for (const listener of this.insetListeners) listener(insets)
+  }
+
+  onInsets(listener: (insets: Insets) => void): () => void {
+    this.insetListeners.add(listener)
+    return () => this.insetListeners.delete(listener)
+  }
 
   get camera(): Camera {
     return this.current
@@ -44,6 +99,7 @@ export class CameraController {
     this.viewport = viewport
     if (viewport.width === 0 || viewport.height === 0) return
     if (!this.placed) this.place()
+    else if (this.fitted) this.fit()
     else this.set(this.current, true)
   }
 
@@ -54,6 +110,7 @@ export class CameraController {
 
   /** Moves the camera (kept so the board stays in view); `always` tells listeners even if it stays. */
   set(camera: Camera, always = false): void {
+    this.fitted = false
     const next = constrainCamera({ ...camera, zoom: clampZoom(camera.zoom) }, this.board, this.viewport)
     const same = next.x === this.current.x && next.y === this.current.y && next.zoom === this.current.zoom
     if (same && !always) return
@@ -78,22 +135,50 @@ export class CameraController {
     this.zoomTo(stepZoom(this.current.zoom, direction))
   }
 
+  /** The whole map in the room panels and tool bars leave; kept fitted when that room changes. */
   fit(): void {
-    this.set(fitCamera({ x: 0, y: 0, w: this.board.width, h: this.board.height }, this.viewport, 24, 1))
+    if (this.viewport.width === 0 || this.viewport.height === 0) return
+    const free = this.free()
+    const room = { x: free.x, y: free.y, width: free.width, height: Math.max(1, free.height - TOOLBAR_ROOM) }
+    const whole = { x: 0, y: 0, w: this.board.width + ADD_BUTTONS_ROOM, h: this.board.height + ADD_BUTTONS_ROOM }
+    this.set(this.inRoom(fitCamera(whole, room, 16, 1), room))
+    this.fitted = true
   }
 
-  /** Shows all of a board rectangle, centred, zoomed in no further than `maxZoom`. */
+  /** Shows all of a board rectangle, centred in the free room, zoomed in no further than `maxZoom`. */
   fitRect(rect: Rect, maxZoom = 2): void {
     if (this.viewport.width === 0 || this.viewport.height === 0) return
-    this.set(fitCamera(rect, this.viewport, 24, maxZoom))
+    const free = this.free()
+    this.set(this.inRoom(fitCamera(rect, free, 24, maxZoom), free))
+  }
+
+  /** A camera computed for a room of the viewport's size, moved to where the room is. */
+  private inRoom(camera: Camera, room: { x: number; y: number }): Camera {
+    return { ...camera, x: camera.x + room.x, y: camera.y + room.y }
   }
 
   /** The opening view: readable (50–100%), top-left of the board, centred when it fits across. */
   place(): void {
+    if (this.opening) {
+      this.placed = true
+      this.set(this.opening, true)
+      return
+    }
     const fitted = fitCamera({ x: 0, y: 0, w: this.board.width, h: this.board.height }, this.viewport, 16, 1)
     const zoom = Math.max(0.5, fitted.zoom)
     const x = Math.max(16, (this.viewport.width - this.board.width * zoom) / 2)
     this.placed = true
     this.set({ zoom, x, y: 16 }, true)
   }
+}
+
+/** The zoom actions of the action table that need nothing but the camera. */
+export const ZOOM_KEYS = ['zoomIn', 'zoomOut', 'zoomReset'] as const satisfies readonly ActionId[]
+export type ZoomAction = (typeof ZOOM_KEYS)[number] | 'zoomFit'
+
+export function runZoomAction(camera: CameraController, action: ZoomAction): void {
+  if (action === 'zoomIn') camera.step(1)
+  else if (action === 'zoomOut') camera.step(-1)
+  else if (action === 'zoomReset') camera.zoomTo(1)
+  else camera.fit()
 }

@@ -7,7 +7,8 @@
  */
 import { useEffect, type RefObject } from 'react'
 import { pinchCamera, wheelZoomFactor } from '../../../shared/layout'
-import type { CameraController } from './camera'
+import { actionForKey } from '../../../shared/actions'
+import { runZoomAction, ZOOM_KEYS, type CameraController } from './camera'
 import type { SceneIndex } from './scene-index'
 
 const LINE_HEIGHT_PX = 16
@@ -110,7 +111,7 @@ export function useBoardInput(
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (typingInto(e.target) || e.altKey || e.ctrlKey || e.metaKey) return
-      if (e.key === ' ') {
+      if (actionForKey(e, ['pan']) === 'pan') {
         // Space on a focused button presses it; elsewhere it turns the pointer into a hand.
         if (e.target instanceof HTMLButtonElement) return
         e.preventDefault()
@@ -118,15 +119,12 @@ export function useBoardInput(
           spaceHeld = true
           setMode()
         }
-      } else if (e.key === '+' || e.key === '=') {
+        return
+      }
+      const zoom = actionForKey(e, ZOOM_KEYS)
+      if (zoom) {
         e.preventDefault()
-        camera.step(1)
-      } else if (e.key === '-' || e.key === '_') {
-        e.preventDefault()
-        camera.step(-1)
-      } else if (e.key === '0') {
-        e.preventDefault()
-        camera.zoomTo(1)
+        runZoomAction(camera, zoom)
       }
     }
     const onKeyUp = (e: KeyboardEvent) => {

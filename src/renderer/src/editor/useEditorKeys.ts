@@ -8,7 +8,24 @@
  */
 import { useEffect } from 'react'
 import { useAppStore } from '../store'
-import { editorKeyAction, runEditorKeyAction } from './keys'
+import { editorKeyAction, runEditorKeyAction } from '../editing/editor-keys'
+import { clipboardPicture, setPictureFromFile } from '../panels/note-picture'
+import { selectSelectedNoteIds } from '../store/editor'
+import { pasteNotes } from '../editing/clipboard-actions'
+
+/**
+ * Ctrl/Cmd+V with one note selected: a picture on the clipboard becomes the note's picture;
+ * anything else is pasted as notes, as usual. True when it took the key.
+ */
+function pastePictureOnNote(): boolean {
+  const selected = selectSelectedNoteIds(useAppStore.getState())
+  if (selected.length !== 1 || typeof navigator.clipboard?.read !== 'function') return false
+  const noteId = selected[0]!
+  void clipboardPicture().then((picture) =>
+    picture ? setPictureFromFile(noteId, picture) : pasteNotes(useAppStore.getState)
+  )
+  return true
+}
 
 /** True when the key belongs to a text field, or to a dialog or menu that handles its own keys. */
 function belongsElsewhere(target: EventTarget | null): boolean {
@@ -25,6 +42,10 @@ export function useEditorKeys(enabled = true): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || belongsElsewhere(event.target)) return
       const action = editorKeyAction(event)
+      if (action === 'paste' && pastePictureOnNote()) {
+        event.preventDefault()
+        return
+      }
       if (action && runEditorKeyAction(action, useAppStore.getState(), useAppStore.getState)) event.preventDefault()
     }
     window.addEventListener('keydown', onKeyDown)

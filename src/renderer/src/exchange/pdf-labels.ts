@@ -29,6 +29,9 @@ export function pdfLabels(): Partial<PdfLabels> {
     votes: messageSource('exchange.pdf.label.votes'),
     target: messageSource('exchange.pdf.label.target'),
     notMeasured: t('exchange.pdf.label.notMeasured'),
+    // Filled in by the PDF for each comment: the message as written.
+    comment: messageSource('exchange.pdf.label.comment'),
+    resolved: t('exchange.pdf.label.resolved'),
     analysis: t('exchange.pdf.label.analysis'),
     findingCategories: {
       gap: t('workshop.category.gap'),

@@ -7,6 +7,7 @@
  * browser could not allocate comes out blank instead of failing, and that must never reach
  * the user; in that case the PNG is encoded tile row by tile row without one large canvas.
  */
+import { preloadPictures } from '../board/note-images'
 import Konva from 'konva/lib/Core'
 import { paintSceneImage } from '../../../shared/export/canvas/scene'
 import { planPng, type PngPlan } from '../../../shared/export/png-plan'
@@ -58,7 +59,12 @@ export async function exportPng(
 ): Promise<PngResult> {
   const plan = planPng(scene.width, scene.height, options.ratio)
   const text = sceneText(scene)
-  await Promise.all([loadFontsFor(text.normal, 'normal'), loadFontsFor(text.bold, 'bold')])
+  await Promise.all([
+    loadFontsFor(text.normal, 'normal'),
+    loadFontsFor(text.bold, 'bold'),
+    // Notes' pictures decoded before painting, so none is drawn as an empty frame.
+    preloadPictures(scene.notes.flatMap((n) => (n.image ? [n.image.src] : [])))
+  ])
 
   const container = document.createElement('div')
   const stage = new Konva.Stage({ container, width: plan.tile, height: plan.tile, listening: false })

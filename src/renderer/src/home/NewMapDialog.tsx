@@ -29,7 +29,7 @@ function TemplatePreview({ info }: { info: TemplateInfo }) {
       <div
         className="template-grid"
         aria-hidden="true"
-        style={{ gridTemplateColumns: `minmax(92px, 1.3fr) repeat(${info.stages.length}, minmax(0, 1fr))` }}
+        style={{ gridTemplateColumns: `minmax(92px, 1.3fr) repeat(${info.stages.length}, minmax(min-content, 1fr))` }}
       >
         <span className="tg-corner" />
         {info.stages.map((s) => (

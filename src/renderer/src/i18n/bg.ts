@@ -13,6 +13,7 @@ import { interaction } from './bg/interaction'
 import { workshop } from './bg/workshop'
 import { live } from './bg/live'
 import { settings } from './bg/settings'
+import { room } from './bg/room'
 
 export const bg: Catalogue = {
   ...app,
@@ -27,5 +28,6 @@ export const bg: Catalogue = {
   ...interaction,
   ...workshop,
   ...live,
-  ...settings
+  ...settings,
+  ...room
 }

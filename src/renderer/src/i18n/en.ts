@@ -19,6 +19,7 @@ import { interaction } from './en/interaction'
 import { workshop } from './en/workshop'
 import { live } from './en/live'
 import { settings } from './en/settings'
+import { room } from './en/room'
 
 export const en = {
   ...app,
@@ -33,7 +34,8 @@ export const en = {
   ...interaction,
   ...workshop,
   ...live,
-  ...settings
+  ...settings,
+  ...room
 } as const
 
 export type MessageKey = keyof typeof en

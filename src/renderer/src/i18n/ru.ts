@@ -13,6 +13,7 @@ import { interaction } from './ru/interaction'
 import { workshop } from './ru/workshop'
 import { live } from './ru/live'
 import { settings } from './ru/settings'
+import { room } from './ru/room'
 
 export const ru: Catalogue = {
   ...app,
@@ -27,5 +28,6 @@ export const ru: Catalogue = {
   ...interaction,
   ...workshop,
   ...live,
-  ...settings
+  ...settings,
+  ...room
 }

@@ -13,6 +13,7 @@ import { interaction } from './th/interaction'
 import { workshop } from './th/workshop'
 import { live } from './th/live'
 import { settings } from './th/settings'
+import { room } from './th/room'
 
 export const th: Catalogue = {
   ...app,
@@ -27,5 +28,6 @@ export const th: Catalogue = {
   ...interaction,
   ...workshop,
   ...live,
-  ...settings
+  ...settings,
+  ...room
 }

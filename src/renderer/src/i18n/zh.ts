@@ -13,6 +13,7 @@ import { interaction } from './zh/interaction'
 import { workshop } from './zh/workshop'
 import { live } from './zh/live'
 import { settings } from './zh/settings'
+import { room } from './zh/room'
 
 export const zh: Catalogue = {
   ...app,
@@ -27,5 +28,6 @@ export const zh: Catalogue = {
   ...interaction,
   ...workshop,
   ...live,
-  ...settings
+  ...settings,
+  ...room
 }

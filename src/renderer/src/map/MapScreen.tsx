@@ -8,6 +8,10 @@ import { SettingsButton } from '../settings/SettingsButton'
 import { t } from '../i18n'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
+import { savedCamera, saveCamera } from './router'
+import { setBoardUi } from '../editing/ui-store'
+import './room.css'
+import { ThemeButton } from './ThemeButton'
 import { VersionsButton } from '../versions/VersionsPanel'
 import { WorkshopButtons } from '../workshop/WorkshopButtons'
 import { LiveButtons } from '../live/LiveButtons'
@@ -23,7 +27,7 @@ export function MapScreen() {
     <main className="map-screen board-screen">
       <header className="map-header">
         <button onClick={goHome}>← {t('map.back')}</button>
-        <h1>{map.title}</h1>
+        <h1 title={map.title}>{map.title}</h1>
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
         <PersonaLinker map={map} />
         <VersionsButton map={map} />
@@ -32,8 +36,24 @@ export function MapScreen() {
         <ExchangeButtons exportable />
         <SettingsButton icon />
         <SaveIndicator />
+        <ThemeButton />
+        <button
+          type="button"
+          className="help-button"
+          onClick={() => setBoardUi({ helpOpen: true })}
+          aria-label={t('help.open')}
+          title={t('help.open')}
+        >
+          ?
+        </button>
       </header>
-      <Board key={map.id} map={map} personas={personas} />
+      <Board
+        key={map.id}
+        map={map}
+        personas={personas}
+        openingCamera={savedCamera(map.id)}
+        onCameraChange={(camera) => saveCamera(map.id, camera)}
+      />
       <RecoveredPanel />
     </main>
   )

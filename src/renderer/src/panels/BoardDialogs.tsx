@@ -5,14 +5,14 @@
 import { useId, useState, type RefObject } from 'react'
 import type { JourneyMap, MarkerTarget } from '../../../shared/model'
 import { LIMITS } from '../../../shared/schema/entities'
-import { contentsOf } from '../board/interaction/actions'
-import { setBoardUi, type DialogRequest } from '../board/interaction/ui-store'
+import { contentsOf } from '../editing/actions'
+import { setBoardUi, type DialogRequest } from '../editing/ui-store'
 import { ConfirmDialog, Dialog } from '../common/Dialog'
 import { TextField, tooLong } from '../common/Field'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
-import type { LinkedPersona } from './note-fields'
-import { seriesOf } from './series'
+import type { LinkedPersona } from '../editing/note-fields'
+import { seriesOf } from '../editing/series'
 import './panels.css'
 
 export interface BoardDialogProps {

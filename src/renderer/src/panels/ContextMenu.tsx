@@ -5,11 +5,11 @@
  */
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { JourneyMap } from '../../../shared/model'
-import { perform } from '../board/interaction/actions'
-import { setBoardUi, type MenuRequest } from '../board/interaction/ui-store'
+import { perform } from '../editing/actions'
+import { setBoardUi, type MenuRequest } from '../editing/ui-store'
 import { useAppStore } from '../store'
-import { menuItems, menuLabel, type MenuItem } from './menu-model'
-import type { LinkedPersona } from './note-fields'
+import { menuItems, menuLabel, type MenuItem } from '../editing/menu-model'
+import type { LinkedPersona } from '../editing/note-fields'
 import './panels.css'
 
 export interface ContextMenuProps {

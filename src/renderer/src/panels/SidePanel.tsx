@@ -5,12 +5,13 @@
  * the pain points on it. For a stage or lane: title, prompt, size, folding, order. For an arrow:
  * its label. And, on request, every pain point of the map.
  */
+import { CommentList, PictureField } from './NoteExtras'
 import type { JourneyMap, Marker } from '../../../shared/model'
 import { LIMITS } from '../../../shared/schema/entities'
-import { perform, type BoardAction } from '../board/interaction/actions'
+import { perform, type BoardAction } from '../editing/actions'
 import { curveLaneId, formatScore } from '../board/interaction/geometry'
-import type { CommandCall } from '../board/interaction/gesture'
-import { setBoardUi, useBoardUi } from '../board/interaction/ui-store'
+import type { CommandCall } from '../editing/gesture'
+import { setBoardUi, useBoardUi } from '../editing/ui-store'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import type { Selection } from '../store/editor'
@@ -31,9 +32,9 @@ import {
   togglePersona,
   type LinkedPersona,
   type NoteFieldChange
-} from './note-fields'
+} from '../editing/note-fields'
 import { NoteAuthor } from '../live/LiveButtons'
-import { pointOf, scaleScores, seriesOf } from './series'
+import { pointOf, scaleScores, seriesOf } from '../editing/series'
 import './panels.css'
 
 export interface SidePanelProps {
@@ -54,7 +55,7 @@ export function SidePanel({ map, personas, show }: SidePanelProps) {
   const body = selectionDetails(selection, map, personas)
   if (!body && !connector && !painPointsOpen) return null
   return (
-    <aside className="side-panel" aria-label={t('interaction.panel.label')}>
+    <aside className="side-panel" data-board-panel="right" aria-label={t('interaction.panel.label')}>
       <button
         type="button"
         className="panel-close quiet"
@@ -202,6 +203,8 @@ function NoteDetails({
         />
       )}
       {single && <ArrowList map={map} noteId={single.id} />}
+      {single && <CommentList key={`comments:${single.id}`} note={single} />}
+      {single && <PictureField note={single} />}
       <div className="panel-actions">
         <button type="button" onClick={() => act({ type: 'duplicate', noteIds: ids })}>
           {t('interaction.note.duplicate')}

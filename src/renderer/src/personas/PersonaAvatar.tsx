@@ -18,8 +18,9 @@ export function readableInk(hex: string): string {
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
   }
   const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
-  // Contrast with white is (1.05)/(L+0.05), with near-black (L+0.05)/(0.05): pick the larger.
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.0625 ? '#ffffff' : '#1f2430'
+  // Contrast with white is (1.05)/(L+0.05), with black (L+0.05)/(0.05): pick the larger (black, not
+  // the ink colour, so mid-tone persona colours still reach 4.5:1 for the small bold initials).
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#000000'
 }
 
 /** Up to three letters from a name: the first letter of the first words ("Maya Okafor" → "MO"). */

@@ -103,6 +103,7 @@ export function VersionsPanel({ map, onClose }: { map: JourneyMap; onClose(): vo
   return (
     <aside
       className="side-panel versions-panel"
+      data-board-panel="right"
       aria-labelledby={headingId}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {

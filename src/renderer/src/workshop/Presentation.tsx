@@ -1,30 +1,50 @@
 /**
  * Presentation mode: the board alone on the screen (full screen where allowed, the app's chrome
  * hidden by the `data-presenting` flag on the document), stepping through the stages one by one —
- * each zoomed to fill the screen and lit while the rest of the board dims — and then the whole
- * map. Arrow keys, Page Up/Down and Space step; Home and End jump; Esc leaves, and the board
- * goes back to where it was.
+ * each zoomed so its notes read at 14 px or more, in pages of lanes when it is taller than the
+ * screen (editing/present.ts), lit while the rest of the board dims — and then the whole map.
+ * "By lane" steps lane by lane; "Stages…" picks the stages to present. Arrow keys, Page Up/Down
+ * and Space step; Home and End jump; Esc leaves, and the board goes back to where it was.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
-import { fitCamera, type Camera, type Scene } from '../../../shared/layout'
-import { cameraToShow } from '../analysis/focus'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import type { Camera, Scene } from '../../../shared/layout'
 import type { CameraController } from '../board/camera'
+import { presentCamera, presentationSteps, type PresentStep, type PresentUnit, type Room } from '../editing/present'
 import { t } from '../i18n'
 import { stopPresentation } from './actions'
 import { moveCamera } from './board-link'
-import { setWorkshop } from './store'
+import { setWorkshop, useWorkshop } from './store'
 
-/** What each step shows: a stage's column, or the whole map (null). */
-export type PresentationStep = { readonly stageId: string; readonly title: string } | null
+/** Height of the band at the bottom of the screen the presentation bar (and the timer) take. */
+const CONTROLS_HEIGHT = 76
 
-/** Height of the band at the bottom of the screen the presentation bar and the timer take. */
-const CONTROLS_HEIGHT = 104
+/** The room a step is shown in: the board's view above the presentation bar. */
+function roomOf(camera: CameraController): Room {
+  const { width, height } = camera.viewport
+  return { x: 0, y: 0, width, height: Math.max(1, height - CONTROLS_HEIGHT) }
+}
 
-export function presentationSteps(scene: Scene): PresentationStep[] {
-  const stages = scene.stageHeaders
-    .filter((h) => !h.collapsed)
-    .map((h) => ({ stageId: h.id, title: h.texts[0]?.lines.map((l) => l.text).join(' ') ?? '' }))
-  return [...stages, null]
+const useViewSize = (camera: CameraController) =>
+  useSyncExternalStore(
+    (listener) => camera.subscribe(listener),
+    () => `${camera.viewport.width}x${camera.viewport.height}`
+  )
+
+/** The presentation's steps for the board as it is now (its size, the unit, the chosen stages). */
+export function usePresentSteps(scene: Scene, camera: CameraController): PresentStep[] {
+  const size = useViewSize(camera)
+  const unit = useWorkshop((s) => s.presenting?.unit ?? 'stage')
+  const stageIds = useWorkshop((s) => s.presenting?.stageIds ?? null)
+  // `size` stands for the camera's viewport, which roomOf reads.
+  return useMemo(
+    () => (size ? presentationSteps(scene, roomOf(camera), { unit, stageIds }) : []),
+    [scene, camera, size, unit, stageIds]
+  )
+}
+
+const setPresenting = (patch: { step?: number; unit?: PresentUnit; stageIds?: readonly string[] | null }) => {
+  const now = useWorkshop.getState().presenting
+  if (now) setWorkshop({ presenting: { ...now, ...patch } })
 }
 
 /** The key's step, relative ('next', 'previous') or absolute; null for keys presenting ignores. */
@@ -62,11 +82,21 @@ export interface PresentationProps {
   readonly step: number
 }
 
+/** What the bar says about a step. */
+function whereOf(step: PresentStep): string {
+  if (!step.stageId) return t('workshop.present.whole')
+  const stage = t('workshop.present.stage', { n: step.n, count: step.count, title: step.title })
+  return step.pages > 1 ? t('workshop.present.page', { stage, page: step.page, pages: step.pages }) : stage
+}
+
 export function Presentation({ scene, camera, step }: PresentationProps) {
-  const steps = useMemo(() => presentationSteps(scene), [scene])
+  const steps = usePresentSteps(scene, camera)
   const last = steps.length - 1
   const current = Math.min(step, last)
   const shown = steps[current] ?? null
+  const unit = useWorkshop((s) => s.presenting?.unit ?? 'stage')
+  const chosen = useWorkshop((s) => s.presenting?.stageIds ?? null)
+  const [choosing, setChoosing] = useState(false)
 
   // Chrome hidden while presenting; the camera put back when it ends.
   const before = useRef<Camera | null>(null)
@@ -96,7 +126,7 @@ export function Presentation({ scene, camera, step }: PresentationProps) {
       event.preventDefault()
       event.stopImmediatePropagation()
       if (next === 'leave') stopPresentation()
-      else setWorkshop({ presenting: { step: next } })
+      else setPresenting({ step: next })
     }
     // Leaving full screen (the browser's own Esc) leaves presenting too.
     const onFullscreen = () => {
@@ -110,38 +140,23 @@ export function Presentation({ scene, camera, step }: PresentationProps) {
     }
   }, [])
 
-  // Zoom to the step; again at once whenever the view changes size (full screen, chrome hidden).
+  // Glide to the step; at once when only the view's size changed (full screen, chrome hidden).
+  const glided = useRef<PresentStep | null>(null)
   useEffect(() => {
-    const target = (): Camera | null => {
-      const { width, height } = camera.viewport
-      if (width === 0 || height === 0) return null
-      // The bottom of the screen holds the presentation bar and the timer.
-      const free = { width, height: height - CONTROLS_HEIGHT }
-      if (!shown) return fitCamera({ x: 0, y: 0, w: scene.width, h: scene.height }, free, 24, 1)
-      const column = scene.cells.filter((c) => c.stageId === shown.stageId)
-      const header = scene.stageHeaders.find((h) => h.id === shown.stageId)
-      if (!header || column.length === 0) return null
-      const bottom = Math.max(...column.map((c) => c.y + c.h))
-      const cells = { x: header.x, y: header.y + header.h, w: header.w, h: bottom - header.y - header.h }
-      return cameraToShow(cells, { x: 0, y: 0, ...free }, 2, 32)
-    }
-    const first = target()
-    if (first) moveCamera(camera, first)
-    let size = `${camera.viewport.width}x${camera.viewport.height}`
-    return camera.subscribe(() => {
-      const now = `${camera.viewport.width}x${camera.viewport.height}`
-      if (now === size) return
-      size = now
-      const again = target()
-      if (again) camera.set(again)
-    })
+    if (!shown || camera.viewport.width === 0) return
+    const target = presentCamera(shown, scene, roomOf(camera))
+    const same = glided.current?.stageId === shown.stageId && glided.current.page === shown.page
+    if (same) camera.set(target)
+    else moveCamera(camera, target)
+    glided.current = shown
   }, [camera, scene, shown])
 
+  const stages = scene.stageHeaders.filter((h) => !h.collapsed)
   return (
     <div className="present-bar" role="toolbar" aria-label={t('workshop.present.label')}>
       <button
         type="button"
-        onClick={() => setWorkshop({ presenting: { step: Math.max(0, current - 1) } })}
+        onClick={() => setPresenting({ step: Math.max(0, current - 1) })}
         disabled={current === 0}
         aria-label={t('workshop.present.previous')}
         title={t('workshop.present.previous')}
@@ -149,19 +164,56 @@ export function Presentation({ scene, camera, step }: PresentationProps) {
         ←
       </button>
       <span className="present-where" role="status">
-        {shown
-          ? t('workshop.present.stage', { n: current + 1, count: last, title: shown.title })
-          : t('workshop.present.whole')}
+        {shown ? whereOf(shown) : ''}
       </span>
       <button
         type="button"
-        onClick={() => setWorkshop({ presenting: { step: Math.min(last, current + 1) } })}
+        onClick={() => setPresenting({ step: Math.min(last, current + 1) })}
         disabled={current === last}
         aria-label={t('workshop.present.next')}
         title={t('workshop.present.next')}
       >
         →
       </button>
+      <button
+        type="button"
+        aria-pressed={unit === 'lane'}
+        onClick={() => setPresenting({ unit: unit === 'lane' ? 'stage' : 'lane', step: 0 })}
+        title={t('workshop.present.byLaneHint')}
+      >
+        {t('workshop.present.byLane')}
+      </button>
+      <div className="present-choose">
+        <button type="button" aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>
+          {t('workshop.present.choose')}
+        </button>
+        {choosing && (
+          <fieldset className="present-stages">
+            <legend>{t('workshop.present.chooseLegend')}</legend>
+            {stages.map((h) => {
+              const title = h.texts[0]?.lines.map((l) => l.text).join(' ') ?? ''
+              const on = !chosen || chosen.includes(h.id)
+              return (
+                <label key={h.id}>
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    onChange={() => {
+                      const all = stages.map((x) => x.id)
+                      const now = new Set(chosen ?? all)
+                      if (on) now.delete(h.id)
+                      else now.add(h.id)
+                      const next = all.filter((id) => now.has(id))
+                      setPresenting({ stageIds: next.length === all.length ? null : next, step: 0 })
+                    }}
+                  />{' '}
+                  {title}
+                </label>
+              )
+            })}
+          </fieldset>
+        )}
+      </div>
       <span className="present-keys">{t('workshop.present.keys')}</span>
       <button type="button" onClick={stopPresentation}>
         {t('workshop.present.exit')}
@@ -171,10 +223,18 @@ export function Presentation({ scene, camera, step }: PresentationProps) {
 }
 
 /** The presented stage lit, everything else dimmed; drawn in board units on the camera plane. */
-export function PresentationHighlight({ scene, step }: { readonly scene: Scene; readonly step: number }) {
-  const steps = useMemo(() => presentationSteps(scene), [scene])
+export function PresentationHighlight({
+  scene,
+  camera,
+  step
+}: {
+  readonly scene: Scene
+  readonly camera: CameraController
+  readonly step: number
+}) {
+  const steps = usePresentSteps(scene, camera)
   const shown = steps[Math.min(step, steps.length - 1)]
-  const header = shown ? scene.stageHeaders.find((h) => h.id === shown.stageId) : undefined
+  const header = shown?.stageId ? scene.stageHeaders.find((h) => h.id === shown.stageId) : undefined
   if (!header) return null
   return (
     <div

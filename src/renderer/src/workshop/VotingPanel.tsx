@@ -32,7 +32,7 @@ export function VotingPanel({ map }: { readonly map: JourneyMap }) {
   const headingId = useId()
   const close = () => setWorkshop({ panel: null })
   return (
-    <aside className="workshop-panel voting-panel" aria-labelledby={headingId}>
+    <aside className="workshop-panel voting-panel" data-board-panel="left" aria-labelledby={headingId}>
       <header className="workshop-panel-head">
         <h2 id={headingId}>{t('workshop.vote.title')}</h2>
         <button type="button" className="quiet" aria-label={t('workshop.vote.close')} onClick={close}>

@@ -41,7 +41,7 @@ export function WorkshopBoard({ map, scene, camera, container }: WorkshopBoardPr
       {mine && panel === 'voting' && <VotingPanel map={map} />}
       <CameraPlane camera={camera}>
         <VoteTargets map={map} scene={scene} container={container} />
-        {presenting && <PresentationHighlight scene={scene} step={presenting.step} />}
+        {presenting && <PresentationHighlight scene={scene} camera={camera} step={presenting.step} />}
         <FocusFlash />
       </CameraPlane>
       {presenting && <Presentation scene={scene} camera={camera} step={presenting.step} />}

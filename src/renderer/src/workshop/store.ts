@@ -6,6 +6,7 @@
  * the board's UI state (board/interaction/ui-store.ts). A different map starts it afresh, except
  * the timer, which keeps running across maps.
  */
+import type { PresentUnit } from '../editing/present'
 import { create } from 'zustand'
 import type { VoteRound } from '../../../shared/analysis'
 import type { Rect } from '../../../shared/layout'
@@ -28,8 +29,15 @@ export interface WorkshopState {
   endedRound: VoteRound | null
   timer: TimerState
   timerOpen: boolean
-  /** Presentation mode: the step shown (stages, then the whole map). */
-  presenting: { readonly step: number } | null
+  /**
+   * Presentation mode: the step shown (stages, then the whole map), stepping by stage or by lane,
+   * and the stages chosen (null: all).
+   */
+  presenting: {
+    readonly step: number
+    readonly unit?: PresentUnit
+    readonly stageIds?: readonly string[] | null
+  } | null
   /** A short-lived outline around what a finding pointed at; `key` restarts its animation. */
   flash: { readonly rect: Rect; readonly key: number } | null
 }

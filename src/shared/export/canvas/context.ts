@@ -38,3 +38,21 @@ export interface Canvas2D {
   fillText(text: string, x: number, y: number): void
   setLineDash(segments: number[]): void
 }
+
+/**
+ * Decoded pictures of notes by their data: URL, for the painters; each surface supplies its own
+ * (the board an <img> cache that redraws when one arrives, the CLI @napi-rs/canvas images). A
+ * picture not decoded yet is drawn as a grey frame.
+ */
+export interface NoteImageSource {
+  get(src: string): unknown
+}
+
+let imageSource: NoteImageSource = { get: () => undefined }
+
+/** Sets where painters get decoded note pictures from. */
+export function setNoteImageSource(source: NoteImageSource): void {
+  imageSource = source
+}
+
+export const noteImage = (src: string): unknown => imageSource.get(src)

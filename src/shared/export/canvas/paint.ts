@@ -21,7 +21,7 @@ import type {
   TextBlock
 } from '../../layout'
 import { parseSvgPath, type PathSegment } from '../pdf/svg-path'
-import type { Canvas2D } from './context'
+import { noteImage, type Canvas2D } from './context'
 
 type Ctx = Canvas2D
 
@@ -173,7 +173,27 @@ export function paintNote(ctx: Ctx, note: NoteItem, lod: boolean): void {
     ctx.roundRect(x + 0.5, y + 0.5, note.w - 1, note.h - 1, note.cornerRadius)
     ctx.stroke()
   }
+  if (note.image) paintNoteImage(ctx, note.image)
   paintText(ctx, note.text)
+}
+
+/** A note's picture, fitted in its box (letterboxed); a grey frame until it is decoded. */
+function paintNoteImage(ctx: Ctx, image: NonNullable<NoteItem['image']>): void {
+  const decoded = noteImage(image.src)
+  const draw = (ctx as Ctx & { drawImage?: (img: unknown, x: number, y: number, w: number, h: number) => void })
+    .drawImage
+  if (decoded && draw) {
+    const scale = Math.min(image.w / image.naturalWidth, image.h / image.naturalHeight)
+    const w = image.naturalWidth * scale
+    const h = image.naturalHeight * scale
+    draw.call(ctx, decoded, image.x + (image.w - w) / 2, image.y + (image.h - h) / 2, w, h)
+    return
+  }
+  ctx.fillStyle = 'rgba(31, 36, 48, 0.08)'
+  ctx.fillRect(image.x, image.y, image.w, image.h)
+  ctx.strokeStyle = 'rgba(31, 36, 48, 0.25)'
+  ctx.lineWidth = 1
+  ctx.strokeRect(image.x + 0.5, image.y + 0.5, image.w - 1, image.h - 1)
 }
 
 /** A note too small for even its text bars (far zoomed out): a block of its colour. */

@@ -236,7 +236,23 @@ export function writeNotesTable(ctx: ExtrasContext, personas: readonly Persona[]
         const cols = columns()
         const cells = [
           index === 0 ? flow.wrap(lane.title, cols[0]!.w - 2 * pad, size, 'bold') : [],
-          note.text.split(/\r?\n/).flatMap((p) => flow.wrap(p, cols[1]!.w - 2 * pad, size)),
+          [
+            ...note.text.split(/\r?\n/),
+            // Comments below the note's text, oldest first; a resolved one says so.
+            ...(note.comments ?? []).map((c) =>
+              [
+                '  ' +
+                  fill(
+                    L.comment,
+                    { author: c.author || '—', date: c.at.slice(0, 10), text: c.text.replace(/\s+/g, ' ') },
+                    L.locale
+                  ),
+                c.resolved ? L.resolved : ''
+              ]
+                .filter(Boolean)
+                .join(' ')
+            )
+          ].flatMap((p) => flow.wrap(p, cols[1]!.w - 2 * pad, size)),
           flow.wrap(details(note, L, personaName), cols[2]!.w - 2 * pad, size)
         ]
         const rowLines = Math.max(1, ...cells.map((c) => c.length))

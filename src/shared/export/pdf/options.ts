@@ -49,6 +49,10 @@ export interface PdfLabels {
   /** "target {value}". */
   readonly target: string
   readonly notMeasured: string
+  /** A comment under a note: "{author}, {date}: {text}". */
+  readonly comment: string
+  /** After a resolved comment. */
+  readonly resolved: string
   /** Title of the analysis pages. */
   readonly analysis: string
   /** Section titles of the analysis page: "Gaps", …, "Opportunities ranked". */
@@ -146,6 +150,8 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   effort: 'effort {value}',
   target: 'target {value}',
   notMeasured: 'not measured',
+  comment: '{author}, {date}: {text}',
+  resolved: '(resolved)',
   analysis: 'Analysis',
   findingCategories: CATEGORY_TEXT,
   noFindings: 'Nothing found.',

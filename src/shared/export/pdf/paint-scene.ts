@@ -134,6 +134,10 @@ function paintNote(surface: PdfSurface, note: NoteItem): void {
       note.stroke
     )
   }
+  if (note.image) {
+    const { src, naturalWidth, naturalHeight, ...rect } = note.image
+    if (!surface.image(rect, src, naturalWidth, naturalHeight)) surface.roundBox(rect, 0, '#eceef2', '#c3c8d1')
+  }
   surface.textBlock(note.text)
 }
 

@@ -183,6 +183,23 @@ export class PdfSurface {
     }
   }
 
+  /** A picture (a data: URL of PNG or JPEG) in a board rectangle, letterboxed; false when jsPDF cannot read it. */
+  image(rect: Rect, src: string, naturalWidth: number, naturalHeight: number): boolean {
+    const format = /^data:image\/(png|jpeg)/.exec(src)?.[1]
+    if (!format) return false
+    const scale = Math.min(rect.w / naturalWidth, rect.h / naturalHeight)
+    const w = naturalWidth * scale
+    const h = naturalHeight * scale
+    const box = this.pageRect({ x: rect.x + (rect.w - w) / 2, y: rect.y + (rect.h - h) / 2, w, h })
+    try {
+      // The same bytes under the same alias are embedded once, however often they are drawn.
+      this.doc.addImage(src, format === 'png' ? 'PNG' : 'JPEG', box.x, box.y, box.w, box.h, `img-${hashOf(src)}`)
+      return true
+    } catch {
+      return false
+    }
+  }
+
   roundBox(rect: Rect, radius: number, fill: string | null, stroke: string | null, strokeWidth = 1): void {
     const { x, y, w, h } = this.pageRect(rect)
     const r = Math.min(this.len(radius), w / 2, h / 2)
@@ -502,4 +519,14 @@ export class PdfSurface {
 function num(n: number): string {
   const rounded = Math.round(n * 1000) / 1000
   return Object.is(rounded, -0) ? '0' : String(rounded)
+}
+
+/** A short, stable name for a picture's bytes (FNV-1a over the data URL). */
+function hashOf(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(36) + text.length.toString(36)
 }

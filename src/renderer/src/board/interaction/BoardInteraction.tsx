@@ -4,12 +4,12 @@
  * the side panel, dialogs, the tool bar and the add-stage / add-lane buttons.
  */
 import type Konva from 'konva'
-import { useCallback, useMemo, type RefObject } from 'react'
+import { useCallback, useEffect, useMemo, type RefObject } from 'react'
 import type { LayoutPersona, Scene } from '../../../../shared/layout'
 import type { JourneyMap } from '../../../../shared/model'
 import { BoardDialog } from '../../panels/BoardDialogs'
 import { ContextMenu } from '../../panels/ContextMenu'
-import { linkedPersonas } from '../../panels/note-fields'
+import { linkedPersonas } from '../../editing/note-fields'
 import { SidePanel } from '../../panels/SidePanel'
 import '../../panels/panels.css'
 import { useAppStore } from '../../store'
@@ -19,9 +19,9 @@ import { NoteEditor } from '../NoteEditor'
 import type { SceneIndex } from '../scene-index'
 import { BoardTools, StructureButtons } from './BoardTools'
 import { reveal } from './follow-camera'
-import { selectionRect } from './navigation'
+import { selectionRect } from '../../editing/navigation'
 import { RenameField } from './RenameField'
-import { useBoardUi } from './ui-store'
+import { useBoardUi } from '../../editing/ui-store'
 import { useBoardInteraction } from './useBoardInteraction'
 
 export interface BoardInteractionProps {
@@ -53,6 +53,29 @@ export function BoardInteraction({ map, personas, scene, index, camera, containe
     },
     [scene, camera]
   )
+  // The selection stays in view when a panel opens over it, or when it is picked under one.
+  useEffect(() => {
+    const keepInView = () => {
+      const selection = useAppStore.getState().selection
+      if (selection.kind === 'notes' && selection.noteIds.length > 1) return
+      const rect = selectionRect(scene, selection)
+      if (!rect) return
+      const { x, zoom } = camera.camera
+      const free = camera.free()
+      const left = rect.x * zoom + x
+      const right = left + rect.w * zoom
+      if (left < free.x || right > free.x + free.width)
+        reveal(camera, rect, selection.kind === 'stage' ? 'x' : selection.kind === 'lane' ? 'y' : 'xy')
+    }
+    const offInsets = camera.onInsets(keepInView)
+    const offSelection = useAppStore.subscribe((s, prev) => {
+      if (s.selection !== prev.selection) requestAnimationFrame(keepInView)
+    })
+    return () => {
+      offInsets()
+      offSelection()
+    }
+  }, [camera, scene])
   return (
     <>
       <div className="board-overlay">

@@ -10,10 +10,10 @@ import { t } from '../../i18n'
 import { useAppStore } from '../../store'
 import { selectCanRedo, selectCanUndo, selectRedoLabel, selectUndoLabel } from '../../store/editor'
 import type { CameraController } from '../camera'
-import { cellForNewNote, perform, startNewNote } from './actions'
+import { cellForNewNote, perform, startNewNote } from '../../editing/actions'
 import { reveal, useFollowCamera } from './follow-camera'
 import { stickyOf } from './geometry'
-import { setBoardUi, useBoardUi } from './ui-store'
+import { setBoardUi, useBoardUi } from '../../editing/ui-store'
 
 export function BoardTools({ map, scene, camera }: { map: JourneyMap; scene: Scene; camera: CameraController }) {
   const connectMode = useBoardUi((s) => s.connectMode)

@@ -13,10 +13,10 @@ import { registerDraft } from '../../editor/leave-guard'
 import { t } from '../../i18n'
 import { useAppStore } from '../../store'
 import type { CameraController } from '../camera'
-import { executeCall } from './actions'
+import { executeCall } from '../../editing/actions'
 import { useFollowCamera } from './follow-camera'
 import { stickyOf } from './geometry'
-import { setBoardUi, type RenameTarget } from './ui-store'
+import { setBoardUi, type RenameTarget } from '../../editing/ui-store'
 
 export interface RenameFieldProps {
   readonly target: RenameTarget

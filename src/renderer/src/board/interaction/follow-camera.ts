@@ -41,7 +41,8 @@ export function useFollowCamera(
  */
 export function reveal(camera: CameraController, rect: Rect, axes: 'x' | 'y' | 'xy' = 'xy'): void {
   const { x, y, zoom } = camera.camera
-  const { width, height } = camera.viewport
+  // Only the part of the view no panel covers counts.
+  const free = camera.free()
   const margin = 12
   const shift = (start: number, size: number, min: number, max: number) => {
     if (start < min) return min - start
@@ -49,10 +50,20 @@ export function reveal(camera: CameraController, rect: Rect, axes: 'x' | 'y' | '
     return 0
   }
   const dx = axes.includes('x')
-    ? shift(rect.x * zoom + x, rect.w * zoom, LAYOUT.laneHeaderWidth * zoom + margin, width - margin)
+    ? shift(
+        rect.x * zoom + x,
+        rect.w * zoom,
+        free.x + LAYOUT.laneHeaderWidth * zoom + margin,
+        free.x + free.width - margin
+      )
     : 0
   const dy = axes.includes('y')
-    ? shift(rect.y * zoom + y, rect.h * zoom, LAYOUT.stageHeaderHeight * zoom + margin, height - margin)
+    ? shift(
+        rect.y * zoom + y,
+        rect.h * zoom,
+        free.y + LAYOUT.stageHeaderHeight * zoom + margin,
+        free.y + free.height - margin
+      )
     : 0
   if (dx !== 0 || dy !== 0) camera.panBy(dx, dy)
 }

@@ -18,7 +18,7 @@ import {
   type Scene
 } from '../../../../shared/layout'
 import { paintNote } from '../../../../shared/export/canvas/paint'
-import type { Preview } from './gesture'
+import type { Preview } from '../../editing/gesture'
 import { formatScore, stickyOf, toggleRect, type DropLine } from './geometry'
 
 type Ctx = CanvasRenderingContext2D

@@ -13,7 +13,7 @@ import { useAppStore } from '../../store'
 import type { Selection } from '../../store/editor'
 import type { CameraController } from '../camera'
 import type { SceneIndex } from '../scene-index'
-import { canAddNote, cellForNewNote, perform, runEffects, startNewNote, type EffectHost } from './actions'
+import { canAddNote, cellForNewNote, perform, runEffects, startNewNote, type EffectHost } from '../../editing/actions'
 import { reveal } from './follow-camera'
 import { formatScore, hitTest, laneHeaderRect, stageHeaderRect, stickyOf, type Hit } from './geometry'
 import {
@@ -26,11 +26,11 @@ import {
   type PointerInput,
   type Transition,
   type World
-} from './gesture'
-import { boardKeyAction, type BoardKeyAction } from './keys'
-import { navigate, selectionRect, zoomToSelection } from './navigation'
+} from '../../editing/gesture'
+import { boardKeyAction, type BoardKeyAction } from '../../editing/board-keys'
+import { navigate, selectionRect, zoomToSelection } from '../../editing/navigation'
 import { InteractionPainter, type Area, type Hover } from './painter'
-import { overlayOpen, resetBoardUi, setBoardUi, useBoardUi, type MenuContext } from './ui-store'
+import { overlayOpen, resetBoardUi, setBoardUi, useBoardUi, type MenuContext } from '../../editing/ui-store'
 
 export interface BoardInteractionDeps {
   readonly container: RefObject<HTMLDivElement | null>

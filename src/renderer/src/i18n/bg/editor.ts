@@ -104,5 +104,9 @@ export const editor = {
   'editor.command.setMetric': 'Задаване на KPI',
   'editor.command.removeMetric': 'Премахване на KPI',
   'editor.command.setMapMeta': 'Редактиране на данните на картата',
-  'editor.command.applyMerge': 'Сливане'
+  'editor.command.applyMerge': 'Сливане',
+  'editor.command.addComment': 'Добавяне на коментар',
+  'editor.command.editComment': 'Редактиране на коментар',
+  'editor.command.deleteComment': 'Изтриване на коментар',
+  'editor.command.setNoteImage': 'Промяна на изображението'
 } as const satisfies Messages<keyof typeof en>

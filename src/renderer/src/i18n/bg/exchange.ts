@@ -108,5 +108,7 @@ export const exchange = {
   'exchange.pdf.label.severityValue': 'сериозност {value}',
   'exchange.pdf.label.impactValue': 'въздействие {value}',
   'exchange.pdf.label.effortValue': 'усилие {value}',
-  'exchange.pdf.label.subject': 'Карта на клиентското пътешествие'
+  'exchange.pdf.label.subject': 'Карта на клиентското пътешествие',
+  'exchange.pdf.label.comment': '{author}, {date}: {text}',
+  'exchange.pdf.label.resolved': '(решен)'
 } as const satisfies Messages<keyof typeof en>

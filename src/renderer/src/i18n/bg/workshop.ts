@@ -160,5 +160,10 @@ export const workshop = {
   'workshop.present.previous': 'Назад',
   'workshop.present.next': 'Напред',
   'workshop.present.exit': 'Изход (Esc)',
-  'workshop.present.keys': '← → за придвижване, Esc за изход'
+  'workshop.present.keys': '← → за придвижване, Esc за изход',
+  'workshop.present.page': '{stage} ({page}/{pages})',
+  'workshop.present.byLane': 'По редове',
+  'workshop.present.byLaneHint': 'Показване на етапа ред по ред',
+  'workshop.present.choose': 'Етапи…',
+  'workshop.present.chooseLegend': 'Етапи за представяне'
 } as const satisfies Messages<keyof typeof en>

@@ -92,6 +92,8 @@ export const exchange = {
   'exchange.pdf.label.votes': '{count, plural, one {# vote} other {# votes}}',
   'exchange.pdf.label.target': 'target {value}',
   'exchange.pdf.label.notMeasured': 'not measured',
+  'exchange.pdf.label.comment': '{author}, {date}: {text}',
+  'exchange.pdf.label.resolved': '(resolved)',
   'exchange.pdf.label.analysis': 'Analysis',
   'exchange.pdf.label.noFindings': 'Nothing found.',
   'exchange.pdf.label.rank': '#',

@@ -166,5 +166,10 @@ export const workshop = {
   'workshop.present.previous': 'Previous',
   'workshop.present.next': 'Next',
   'workshop.present.exit': 'Exit (Esc)',
-  'workshop.present.keys': '← → to step through, Esc to leave'
+  'workshop.present.keys': '← → to step through, Esc to leave',
+  'workshop.present.page': '{stage} ({page}/{pages})',
+  'workshop.present.byLane': 'By lane',
+  'workshop.present.byLaneHint': 'Step through the stage lane by lane',
+  'workshop.present.choose': 'Stages…',
+  'workshop.present.chooseLegend': 'Stages to present'
 } as const

@@ -105,5 +105,9 @@ export const editor = {
   'editor.command.setMetric': 'Изменение KPI',
   'editor.command.removeMetric': 'Удаление KPI',
   'editor.command.setMapMeta': 'Изменение свойств карты',
-  'editor.command.applyMerge': 'Слияние'
+  'editor.command.applyMerge': 'Слияние',
+  'editor.command.addComment': 'Добавление комментария',
+  'editor.command.editComment': 'Изменение комментария',
+  'editor.command.deleteComment': 'Удаление комментария',
+  'editor.command.setNoteImage': 'Изменение изображения'
 } as const satisfies Messages<keyof typeof en>

@@ -109,5 +109,7 @@ export const exchange = {
   'exchange.pdf.label.severityValue': 'серьёзность {value}',
   'exchange.pdf.label.impactValue': 'влияние {value}',
   'exchange.pdf.label.effortValue': 'трудозатраты {value}',
-  'exchange.pdf.label.subject': 'Карта пути клиента'
+  'exchange.pdf.label.subject': 'Карта пути клиента',
+  'exchange.pdf.label.comment': '{author}, {date}: {text}',
+  'exchange.pdf.label.resolved': '(решён)'
 } as const satisfies Messages<keyof typeof en>

@@ -161,5 +161,10 @@ export const workshop = {
   'workshop.present.previous': 'Назад',
   'workshop.present.next': 'Далее',
   'workshop.present.exit': 'Выйти (Esc)',
-  'workshop.present.keys': '← → — листать, Esc — выйти'
+  'workshop.present.keys': '← → — листать, Esc — выйти',
+  'workshop.present.page': '{stage} ({page}/{pages})',
+  'workshop.present.byLane': 'По дорожкам',
+  'workshop.present.byLaneHint': 'Показывать этап по одной дорожке',
+  'workshop.present.choose': 'Этапы…',
+  'workshop.present.chooseLegend': 'Этапы для показа'
 } as const satisfies Messages<keyof typeof en>

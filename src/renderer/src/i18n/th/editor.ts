@@ -100,5 +100,9 @@ export const editor = {
   'editor.command.setMetric': 'กำหนด KPI',
   'editor.command.removeMetric': 'ลบ KPI',
   'editor.command.setMapMeta': 'แก้ไขรายละเอียดแผนที่',
-  'editor.command.applyMerge': 'ผสาน'
+  'editor.command.applyMerge': 'ผสาน',
+  'editor.command.addComment': 'เพิ่มความคิดเห็น',
+  'editor.command.editComment': 'แก้ไขความคิดเห็น',
+  'editor.command.deleteComment': 'ลบความคิดเห็น',
+  'editor.command.setNoteImage': 'เปลี่ยนรูปภาพ'
 } as const satisfies Messages<keyof typeof en>

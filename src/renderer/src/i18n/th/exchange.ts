@@ -106,5 +106,7 @@ export const exchange = {
   'exchange.pdf.label.severityValue': 'ความรุนแรง {value}',
   'exchange.pdf.label.impactValue': 'ผลกระทบ {value}',
   'exchange.pdf.label.effortValue': 'ความพยายาม {value}',
-  'exchange.pdf.label.subject': 'แผนที่การเดินทางของลูกค้า'
+  'exchange.pdf.label.subject': 'แผนที่การเดินทางของลูกค้า',
+  'exchange.pdf.label.comment': '{author}, {date}: {text}',
+  'exchange.pdf.label.resolved': '(แก้ไขแล้ว)'
 } as const satisfies Messages<keyof typeof en>

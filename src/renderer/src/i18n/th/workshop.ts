@@ -152,5 +152,10 @@ export const workshop = {
   'workshop.present.previous': 'ก่อนหน้า',
   'workshop.present.next': 'ถัดไป',
   'workshop.present.exit': 'ออก (Esc)',
-  'workshop.present.keys': '← → เพื่อเลื่อน Esc เพื่อออก'
+  'workshop.present.keys': '← → เพื่อเลื่อน Esc เพื่อออก',
+  'workshop.present.page': '{stage} ({page}/{pages})',
+  'workshop.present.byLane': 'ทีละแถว',
+  'workshop.present.byLaneHint': 'นำเสนอระยะนี้ทีละแถว',
+  'workshop.present.choose': 'ระยะ…',
+  'workshop.present.chooseLegend': 'ระยะที่จะนำเสนอ'
 } as const satisfies Messages<keyof typeof en>

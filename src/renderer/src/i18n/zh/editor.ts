@@ -100,5 +100,9 @@ export const editor = {
   'editor.command.setMetric': '设置 KPI',
   'editor.command.removeMetric': '移除 KPI',
   'editor.command.setMapMeta': '编辑旅程图详情',
-  'editor.command.applyMerge': '合并'
+  'editor.command.applyMerge': '合并',
+  'editor.command.addComment': '添加评论',
+  'editor.command.editComment': '编辑评论',
+  'editor.command.deleteComment': '删除评论',
+  'editor.command.setNoteImage': '更改图片'
 } as const satisfies Messages<keyof typeof en>

@@ -104,5 +104,7 @@ export const exchange = {
   'exchange.pdf.label.severityValue': '严重程度 {value}',
   'exchange.pdf.label.impactValue': '影响 {value}',
   'exchange.pdf.label.effortValue': '投入 {value}',
-  'exchange.pdf.label.subject': '客户旅程地图'
+  'exchange.pdf.label.subject': '客户旅程地图',
+  'exchange.pdf.label.comment': '{author}，{date}：{text}',
+  'exchange.pdf.label.resolved': '（已解决）'
 } as const satisfies Messages<keyof typeof en>

@@ -152,5 +152,10 @@ export const workshop = {
   'workshop.present.previous': '上一个',
   'workshop.present.next': '下一个',
   'workshop.present.exit': '退出 (Esc)',
-  'workshop.present.keys': '← → 切换，Esc 退出'
+  'workshop.present.keys': '← → 切换，Esc 退出',
+  'workshop.present.page': '{stage}（{page}/{pages}）',
+  'workshop.present.byLane': '按泳道',
+  'workshop.present.byLaneHint': '逐个泳道演示该阶段',
+  'workshop.present.choose': '阶段…',
+  'workshop.present.chooseLegend': '要演示的阶段'
 } as const satisfies Messages<keyof typeof en>

@@ -6,7 +6,7 @@
  * reset whenever a board opens.
  */
 import { create } from 'zustand'
-import type { MarkerTarget } from '../../../../shared/model'
+import type { MarkerTarget } from '../../../shared/model'
 import type { SeriesRef } from './gesture'
 
 /** The note text editor: a note being edited, or a note about to be added to a cell (created on commit). */
@@ -58,6 +58,12 @@ export interface BoardUiState {
   markerId: string | null
   /** The side panel's list of every pain point is open. */
   painPointsOpen: boolean
+  /** The find bar is open. */
+  findOpen: boolean
+  /** The keyboard shortcut help is open. */
+  helpOpen: boolean
+  /** The minimap is shown (null: as the map's size says). */
+  overviewOpen: boolean | null
 }
 
 const initial: BoardUiState = {
@@ -69,7 +75,10 @@ const initial: BoardUiState = {
   activeSeries: null,
   connectorId: null,
   markerId: null,
-  painPointsOpen: false
+  painPointsOpen: false,
+  findOpen: false,
+  helpOpen: false,
+  overviewOpen: null
 }
 
 export const useBoardUi = create<BoardUiState>()(() => ({ ...initial }))

@@ -5,11 +5,11 @@
  */
 import { orderedLanes, orderedStages } from '../../../shared/commands'
 import type { JourneyMap } from '../../../shared/model'
-import type { BoardAction } from '../board/interaction/actions'
-import { canAddNote } from '../board/interaction/actions'
+import type { BoardAction } from './actions'
+import { canAddNote } from './actions'
 import { curveLaneId, formatScore } from '../board/interaction/geometry'
-import type { CommandCall } from '../board/interaction/gesture'
-import type { MenuContext } from '../board/interaction/ui-store'
+import type { CommandCall } from './gesture'
+import type { MenuContext } from './ui-store'
 import { t } from '../i18n'
 import {
   CATEGORIES,

@@ -6,7 +6,7 @@
  * it holds something), Shift+2 zooms to the selection and Shift+1 to the whole map. Free of the
  * DOM so it runs in Node tests.
  */
-import type { KeyPress } from '../../editor/keys'
+import { actionForKey, type ActionId, type KeyPress } from '../../../shared/actions'
 import type { Direction } from './navigation'
 
 export type BoardKeyAction =
@@ -26,20 +26,28 @@ const ARROWS: Readonly<Record<string, Direction>> = {
   ArrowRight: 'right'
 }
 
-/** What a key press asks of the board, if anything. */
+const BOARD_ACTIONS = [
+  'contextMenu',
+  'zoomSelection',
+  'zoomFit',
+  'moveSelection',
+  'edit',
+  'newNote',
+  'delete',
+  'escape'
+] as const satisfies readonly ActionId[]
+
+/** What a key press asks of the board, if anything (keys from the action table, shared/actions.ts). */
 export function boardKeyAction(press: KeyPress): BoardKeyAction | null {
-  if (press.ctrlKey || press.metaKey || press.altKey) return null
-  if (press.key === 'F10' && press.shiftKey) return { type: 'menu' }
-  if (press.key === 'ContextMenu') return { type: 'menu' }
-  // By position, so Shift+2 is the same key whatever it types ("@", '"', "é"…).
-  if (press.shiftKey && press.code === 'Digit2') return { type: 'zoomSelection' }
-  if (press.shiftKey && press.code === 'Digit1') return { type: 'zoomFit' }
-  if (press.shiftKey) return null
-  const direction = ARROWS[press.key]
-  if (direction) return { type: 'move', direction }
-  if (press.key === 'Enter' || press.key === 'F2') return { type: 'edit' }
-  if (press.key.toLowerCase() === 'n' || press.code === 'KeyN') return { type: 'newNote' }
-  if (press.key === 'Delete' || press.key === 'Backspace') return { type: 'delete' }
-  if (press.key === 'Escape') return { type: 'escape' }
-  return null
+  const id = actionForKey(press, BOARD_ACTIONS)
+  switch (id) {
+    case null:
+      return null
+    case 'contextMenu':
+      return { type: 'menu' }
+    case 'moveSelection':
+      return { type: 'move', direction: ARROWS[press.key] as Direction }
+    default:
+      return { type: id }
+  }
 }

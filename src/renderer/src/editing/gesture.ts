@@ -9,7 +9,7 @@
  * Every edit happens on pointer up as one command, so a gesture is one undo step; a gesture that
  * is cancelled (Esc, pointercancel, the window losing focus) changes nothing.
  */
-import type { CommandArgs, CommandName } from '../../../../shared/commands'
+import type { CommandArgs, CommandName } from '../../../shared/commands'
 import {
   scoreToY,
   type CurveItem,
@@ -20,10 +20,10 @@ import {
   type Rect,
   type Scene,
   type StageHeaderItem
-} from '../../../../shared/layout'
-import type { JourneyMap, SeriesVariant } from '../../../../shared/model'
-import type { DropTarget, Selection } from '../../store/editor'
-import type { SceneIndex } from '../scene-index'
+} from '../../../shared/layout'
+import type { JourneyMap, SeriesVariant } from '../../../shared/model'
+import type { DropTarget, Selection } from '../store/editor'
+import type { SceneIndex } from '../board/scene-index'
 import {
   curveBand,
   curveLaneId,
@@ -39,7 +39,7 @@ import {
   type BoardView,
   type DropLine,
   type Hit
-} from './geometry'
+} from '../board/interaction/geometry'
 
 /** A named command with its arguments, as data. */
 export type CommandCall = { [N in CommandName]: { readonly name: N; readonly args: CommandArgs<N> } }[CommandName]

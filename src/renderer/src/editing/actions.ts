@@ -3,11 +3,11 @@
  * carrying it out on the app store and the board's UI state. The same action does the same
  * thing whichever way the user asked, and a menu can be built and tested without React.
  */
-import { NOTE_COLORS, NOTE_KIND_FOR_LANE, type CommandName, type CommandResult } from '../../../../shared/commands'
-import type { JourneyMap, LaneKind, MarkerTarget } from '../../../../shared/model'
-import { t } from '../../i18n'
-import type { AppState } from '../../store'
-import type { Selection } from '../../store/editor'
+import { NOTE_COLORS, NOTE_KIND_FOR_LANE, type CommandName, type CommandResult } from '../../../shared/commands'
+import type { JourneyMap, LaneKind, MarkerTarget } from '../../../shared/model'
+import { t } from '../i18n'
+import type { AppState } from '../store'
+import type { Selection } from '../store/editor'
 import type { CommandCall, Effect, Preview, SeriesRef } from './gesture'
 import { setBoardUi, useBoardUi, type EditorTarget, type RenameTarget } from './ui-store'
 
@@ -231,7 +231,8 @@ export function runEffects(effects: readonly Effect[], host: EffectHost): void {
         const result = executeCall(state, effect.call)
         const created = result?.createdIds[0]
         if (effect.then === 'labelConnector' && created) {
-          setBoardUi({ connectorId: created, rename: { kind: 'connector', id: created } })
+          // One arrow per use of the Connect tool: a click on a note then selects it again.
+          setBoardUi({ connectorId: created, rename: { kind: 'connector', id: created }, connectMode: false })
           state.clearSelection()
         }
         break

@@ -3,9 +3,9 @@
  * across the grid (into a cell's notes when it has any). Pure over the scene, so the board and
  * tests agree on where Down goes.
  */
-import { LAYOUT, type NoteItem, type Rect, type Scene } from '../../../../shared/layout'
-import type { Selection } from '../../store/editor'
-import type { CameraController } from '../camera'
+import { LAYOUT, type NoteItem, type Rect, type Scene } from '../../../shared/layout'
+import type { Selection } from '../store/editor'
+import type { CameraController } from '../board/camera'
 
 export type Direction = 'up' | 'down' | 'left' | 'right'
 

@@ -1,6 +1,6 @@
 /** The emotion series a map shows or can show, with names and colours, for menus and the side panel. */
 import type { EmotionPoint, JourneyMap } from '../../../shared/model'
-import type { SeriesRef } from '../board/interaction/gesture'
+import type { SeriesRef } from './gesture'
 import { t } from '../i18n'
 import type { LinkedPersona } from './note-fields'
 

@@ -4,7 +4,7 @@
  * the context menu and the side panel so both offer the same things in the same words.
  */
 import { NOTE_COLORS } from '../../../shared/commands'
-import type { CommandCall } from '../board/interaction/gesture'
+import type { CommandCall } from './gesture'
 import type { Category, Channel, JourneyMap, LaneKind, Note, NoteKind } from '../../../shared/model'
 import { CategorySchema, ChannelSchema, LaneKindSchema, NoteKindSchema } from '../../../shared/schema/enums'
 import { t, type MessageKey } from '../i18n'

@@ -1,7 +1,7 @@
 /**
  * The words of the templates in every language: names, descriptions, and the titles and guiding
  * prompts of the stages and lanes a new map starts with (a new SaaS map in Russian starts with
- * Russian stages). The structure (lane kinds, order) lives in ./index.ts; each list here is in
+ * Russian stages). The structure (lane kinds, order) lives in ./index.ts, which takes its English words from here; each list here is in
  * the same order as there, which tests/unit/templates-i18n.test.ts checks. The wording follows
  * docs/glossary.md.
  */

@@ -3,7 +3,9 @@
  * `npm run bench -- storage` runs only the named groups.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { runOpenBench } from './open'
 import { runExportBench } from './export'
 import { runFilesBench } from './files'
 import { runLimitsBench } from './limits'
@@ -16,6 +18,7 @@ type Group = () => Promise<Record<string, number>>
 const GROUPS: Record<string, Group> = {
   storage: runStorageBench,
   render: runRenderBench,
+  open: runOpenBench,
   export: runExportBench,
   webhost: runWebHostBench,
   limits: runLimitsBench,
@@ -45,6 +48,9 @@ const TARGETS: Record<string, { max: number; note?: string }> = {
   'webhost.peak_rss_mb_8x_max_import': { max: 1000 }
 }
 
+/** The one-minute load average. */
+const loadNow = (): string => (loadavg()[0] ?? 0).toFixed(2)
+
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
   const unknown = wanted.filter((g) => !(g in GROUPS))
@@ -60,7 +66,11 @@ async function main(): Promise<void> {
     : {}
   for (const name of wanted.length > 0 ? wanted : Object.keys(GROUPS)) {
     process.stderr.write(`running ${name}…\n`)
+    const before = loadNow()
     Object.assign(results, await (GROUPS[name] as Group)())
+    // Other work on the machine shows in every time: keep how busy it was beside the figures.
+    results[`load.${name}`] = `load average ${before} before, ${loadNow()} after, on ${availableParallelism()} cores`
+    results[`measured_at.${name}`] = new Date().toISOString()
   }
   const edit = results['storage.edit_commit_median_ms']
   const raw = results['storage.raw_update_median_ms']

@@ -133,6 +133,7 @@ export function Board({ map, personas }: BoardProps) {
         role="region"
         aria-label={t('board.label', { stages: map.stages.length, lanes: map.lanes.length })}
         aria-describedby="board-outline"
+        data-layout="complete"
       >
         {mounted && (
           <Stage ref={stageRef} width={size.width} height={size.height}>

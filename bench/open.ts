@@ -1,0 +1,125 @@
+/**
+ * Opening big maps: the real board in headless Chromium through the real web host, on maps of
+ * 2,000, 10,000 and 50,000 notes with a different text on every note (as a real map has: the
+ * caches cannot hide the work). For each map: the time from the click on its card to the first
+ * frame with notes painted in view (`render.open_*_ms`), the time until the whole board is laid
+ * out (`render.layout_done_*_ms`, the board's `data-layout="complete"`) and the longest main
+ * thread task from the click until then (`render.longest_task_*_ms`, a PerformanceObserver of
+ * long tasks, which reports every task over 50 ms).
+ *
+ * `JB_BENCH_PROFILE=DIR` saves a CPU profile of each open (open it in Chrome's DevTools).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { openLibraryService } from '../src/library'
+import { serializeInterchange } from '../src/shared/format/interchange'
+import { startHost } from '../tests/e2e/support/web-host'
+import { BENCH_PERSONAS, buildLargeMap } from './fixtures'
+import { CHROMIUM_ARGS, chromiumPath, ensureRendererBuilt, newPage, openMap, shot } from './render'
+import { round } from './stats'
+
+const SIZES = [2000, 10_000, 50_000] as const
+
+/** Every note's text made unique (its number appended), so no cache sees the same text twice. */
+export function uniqueTextMap(notes: number) {
+  const map = buildLargeMap(notes)
+  return {
+    ...map,
+    id: `open${notes}`,
+    title: `Open benchmark (${notes} notes)`,
+    notes: map.notes.map((n, i) => ({ ...n, text: `${n.text} ${i + 1}` }))
+  }
+}
+
+async function prepareLibrary(dir: string): Promise<{ file: string; titles: string[] }> {
+  const file = join(dir, 'open.sqlite')
+  const service = openLibraryService(file, { backupDir: join(dir, 'backups') })
+  try {
+    for (const p of BENCH_PERSONAS) await service.call('savePersona', { persona: p })
+    const titles: string[] = []
+    for (const size of SIZES) {
+      const map = await service.call('importMap', { text: serializeInterchange(uniqueTextMap(size), BENCH_PERSONAS) })
+      titles.push(map.title)
+    }
+    return { file, titles }
+  } finally {
+    service.close()
+  }
+}
+
+type OpenWindow = Window & { __jbLongest?: number; __jbLongTasks?: number }
+
+/** Records the longest task from now on (PerformanceObserver 'longtask': tasks over 50 ms). */
+function installLongTaskProbe(): void {
+  const w = window as OpenWindow
+  w.__jbLongest = 0
+  w.__jbLongTasks = 0
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      w.__jbLongest = Math.max(w.__jbLongest ?? 0, entry.duration)
+      w.__jbLongTasks = (w.__jbLongTasks ?? 0) + 1
+    }
+  }).observe({ type: 'longtask', buffered: false })
+}
+
+async function benchOpen(browser: Browser, url: string, title: string, label: string) {
+  const page: Page = await newPage(browser)
+  const profileDir = process.env.JB_BENCH_PROFILE
+  const cdp = profileDir ? await page.context().newCDPSession(page) : null
+  try {
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
+    const started = Date.now()
+    const open = await openMap(page, url, title, installLongTaskProbe)
+    await page.locator('.board[data-layout="complete"]').waitFor({ timeout: 120_000 })
+    const done = Date.now() - started
+    // A long task still running when the flag is set is reported when it ends.
+    await page.waitForTimeout(300)
+    const { longest, count } = await page.evaluate(() => {
+      const w = window as OpenWindow
+      return { longest: w.__jbLongest ?? 0, count: w.__jbLongTasks ?? 0 }
+    })
+    if (cdp && profileDir) {
+      const { profile } = await cdp.send('Profiler.stop')
+      mkdirSync(profileDir, { recursive: true })
+      writeFileSync(join(profileDir, `open-${label}.cpuprofile`), JSON.stringify(profile))
+    }
+    await shot(page, `open-${label}`)
+    process.stderr.write(
+      `open: ${label}: painted ${round(open, 0)} ms, laid out ${done} ms, ${count} long task(s), longest ${round(longest, 0)} ms\n`
+    )
+    return { open: round(open, 0), done, longest: round(longest, 0) }
+  } finally {
+    await cdp?.detach()
+    await page.close()
+  }
+}
+
+export async function runOpenBench(): Promise<Record<string, number>> {
+  ensureRendererBuilt()
+  const dir = mkdtempSync(join(tmpdir(), 'jb-bench-open-'))
+  let browser: Browser | null = null
+  const { file, titles } = await prepareLibrary(dir)
+  const host = await startHost([], file)
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
+    const out: Record<string, number> = {}
+    for (const [i, size] of SIZES.entries()) {
+      const label = size >= 1000 ? `${size / 1000}k` : String(size)
+      const r = await benchOpen(browser, host.url, titles[i]!, label)
+      out[`render.open_${label}_ms`] = r.open
+      out[`render.layout_done_${label}_ms`] = r.done
+      out[`render.longest_task_${label}_ms`] = r.longest
+    }
+    return out
+  } finally {
+    await browser?.close()
+    await host.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

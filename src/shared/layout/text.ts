@@ -107,6 +107,74 @@ export function defaultGraphemeSegmenter(): GraphemeSegmenter {
   return graphemeSegmenter
 }
 
+/**
+ * Text in scripts written with spaces between words (Latin, Greek, Cyrillic letters), ASCII
+ * digits, spaces and common punctuation: its words are found by simpleWordSegmenter, which
+ * gives the same words as Intl.Segmenter for such text (tests/unit/text-fast-width.test.ts
+ * compares them) in a fraction of the time. Anything else (Thai, CJK, marks, '_') goes to
+ * Intl.Segmenter.
+ */
+const SIMPLE_TEXT =
+  /^(?:(?=\p{L})[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]|[0-9 .,;:!?'"()[\]{}\-–—…/&%+*#@«»“”‘’])*$/u
+const LETTER = /\p{L}/u
+/** Between two letters these keep them one word (UAX #29 MidLetter and MidNumLetQ). */
+const JOINS_LETTERS = new Set([':', '.', "'", '‘', '’'])
+/** Between two digits these keep them one number (MidNum and MidNumLetQ). */
+const JOINS_DIGITS = new Set([',', ';', '.', "'", '‘', '’'])
+
+/** Whether simpleWordSegmenter may split this text. */
+export const isSimpleText = (text: string): boolean => SIMPLE_TEXT.test(text)
+
+/**
+ * Words of a SIMPLE_TEXT paragraph by the rules of UAX #29 that such text can meet: letters and
+ * digits run together (WB5, WB8–10), one of JOINS_LETTERS between letters and one of
+ * JOINS_DIGITS between digits keep the word whole (WB6–7, WB11–12), spaces run together (WB3d),
+ * every other character stands alone (WB999).
+ */
+export const simpleWordSegmenter: WordSegmenter = (text) => {
+  const out: Segment[] = []
+  const kind = (i: number): 0 | 1 | 2 => {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57) return 2
+    if (c < 65) return 0
+    if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
+    return LETTER.test(text[i]!) ? 1 : 0
+  }
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const start = i
+    const k = kind(i)
+    if (k !== 0) {
+      i++
+      for (;;) {
+        if (i < n && kind(i) !== 0) {
+          i++
+          continue
+        }
+        if (i + 1 < n) {
+          const before = kind(i - 1)
+          const after = kind(i + 1)
+          const mid = text[i]!
+          if ((before === 1 && after === 1 && JOINS_LETTERS.has(mid)) || (before === 2 && after === 2 && JOINS_DIGITS.has(mid))) {
+            i += 2
+            continue
+          }
+        }
+        break
+      }
+      out.push({ segment: text.slice(start, i), isWordLike: true })
+    } else if (text.charCodeAt(i) === 32) {
+      while (i < n && text.charCodeAt(i) === 32) i++
+      out.push({ segment: text.slice(start, i), isWordLike: false })
+    } else {
+      i++
+      out.push({ segment: text.slice(start, i), isWordLike: false })
+    }
+  }
+  return out
+}
+
 /** Punctuation that opens (brackets, ¿): it sticks to the word after it. */
 const OPENING = /^[\p{Ps}¿¡]+$/u
 /** Initial quotes open in English («, “) but close in German (“): opening only after a space. */
@@ -180,7 +248,7 @@ export function wrapText(
   options: WrapOptions = {}
 ): WrappedText {
   const maxLines = options.maxLines ?? Infinity
-  const segmentWords = options.segmentWords ?? defaultWordSegmenter()
+  const givenSegmenter = options.segmentWords
   const graphemes = options.segmentGraphemes ?? defaultGraphemeSegmenter()
   const direction = options.direction ?? baseDirection(text)
   const width = (s: string) => (s ? measure(s, font, direction) : 0)
@@ -202,6 +270,7 @@ export function wrapText(
       lineWidth = 0
       return lines.length >= maxLines
     }
+    const segmentWords = givenSegmenter ?? (isSimpleText(paragraph) ? simpleWordSegmenter : defaultWordSegmenter())
     for (const chunk of chunksOf(paragraph, segmentWords)) {
       const core = chunk.trimEnd()
       const coreWidth = width(core)

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readBundledFonts, readHarfBuzzWasm } from '../../src/library/bundled-fonts'
 import { createTextEngine, loadHarfBuzz, type TextEngine } from '../../src/shared/fonts'
 import { chunksOf } from '../../src/shared/layout'
-import { isSimpleText, simpleWordSegmenter } from '../../src/shared/layout/text'
+import { isSimpleText, simpleChunks } from '../../src/shared/layout/text'
 
 let engine: TextEngine
 beforeAll(async () => {
@@ -55,12 +55,12 @@ describe('fast text width', () => {
   })
 })
 
-describe('simple word segmenter', () => {
+describe('simple chunks', () => {
   it('makes the chunks Intl.Segmenter makes', () => {
     fc.assert(
       fc.property(simpleText, (text) => {
         expect(isSimpleText(text)).toBe(true)
-        expect(chunksOf(text, simpleWordSegmenter)).toEqual(chunksOf(text, intlWords))
+        expect(simpleChunks(text)).toEqual(chunksOf(text, intlWords))
       }),
       { numRuns: 5000 }
     )

@@ -109,70 +109,118 @@ export function defaultGraphemeSegmenter(): GraphemeSegmenter {
 
 /**
  * Text in scripts written with spaces between words (Latin, Greek, Cyrillic letters), ASCII
- * digits, spaces and common punctuation: its words are found by simpleWordSegmenter, which
- * gives the same words as Intl.Segmenter for such text (tests/unit/text-fast-width.test.ts
- * compares them) in a fraction of the time. Anything else (Thai, CJK, marks, '_') goes to
- * Intl.Segmenter.
+ * digits, spaces and common punctuation: its line-breaking chunks are found by simpleChunks,
+ * which gives what chunksOf gives with Intl.Segmenter for such text (tests/unit/text-fast-width
+ * .test.ts compares them) in a fraction of the time. Anything else (Thai, CJK, marks, '_') goes
+ * to Intl.Segmenter.
  */
-const SIMPLE_TEXT =
-  /^(?:(?=\p{L})[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]|[0-9 .,;:!?'"()[\]{}\-–—…/&%+*#@«»“”‘’])*$/u
-const LETTER = /\p{L}/u
-/** Between two letters these keep them one word (UAX #29 MidLetter and MidNumLetQ). */
-const JOINS_LETTERS = new Set([':', '.', "'", '‘', '’'])
-/** Between two digits these keep them one number (MidNum and MidNumLetQ). */
-const JOINS_DIGITS = new Set([',', ';', '.', "'", '‘', '’'])
+const SIMPLE_LETTER = /^(?=\p{L})[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u
+const SIMPLE_PUNCTUATION = ' .,;:!?\'"()[]{}-–—…/&%+*#@«»“”‘’'
+/** Per UTF-16 unit: 0 not looked at yet, then one of the classes below. */
+const charClass = new Uint8Array(0x10000)
+const OTHER = 1
+const LETTER = 2
+const DIGIT = 3
+const PUNCTUATION = 4
 
-/** Whether simpleWordSegmenter may split this text. */
-export const isSimpleText = (text: string): boolean => SIMPLE_TEXT.test(text)
+function classOf(code: number): number {
+  let k = charClass[code]!
+  if (k === 0) {
+    const ch = String.fromCharCode(code)
+    k =
+      code >= 48 && code <= 57
+        ? DIGIT
+        : SIMPLE_LETTER.test(ch)
+          ? LETTER
+          : SIMPLE_PUNCTUATION.includes(ch)
+            ? PUNCTUATION
+            : OTHER
+    charClass[code] = k
+  }
+  return k
+}
+
+/** Between two letters these keep them one word (UAX #29 MidLetter and MidNumLetQ). */
+const JOINS_LETTERS = ":.'‘’"
+/** Between two digits these keep them one number (MidNum and MidNumLetQ). */
+const JOINS_DIGITS = ",;.'‘’"
+/** Opening brackets (\p{Ps}) and initial quotes (\p{Pi}) of SIMPLE_PUNCTUATION. */
+const OPENS = '([{'
+const INITIAL_QUOTES = '«“‘'
+
+/** Whether simpleChunks may split this text. */
+export function isSimpleText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (classOf(text.charCodeAt(i)) === OTHER) return false
+  return true
+}
 
 /**
- * Words of a SIMPLE_TEXT paragraph by the rules of UAX #29 that such text can meet: letters and
- * digits run together (WB5, WB8–10), one of JOINS_LETTERS between letters and one of
- * JOINS_DIGITS between digits keep the word whole (WB6–7, WB11–12), spaces run together (WB3d),
- * every other character stands alone (WB999).
+ * chunksOf for a text of which isSimpleText holds, with the word rules of UAX #29 such text can
+ * meet: letters and digits run together (WB5, WB8–10), one of JOINS_LETTERS between letters and
+ * one of JOINS_DIGITS between digits keep the word whole (WB6–7, WB11–12), every other
+ * character stands alone (WB999); then chunksOf's own rules.
  */
-export const simpleWordSegmenter: WordSegmenter = (text) => {
-  const out: Segment[] = []
-  const kind = (i: number): 0 | 1 | 2 => {
-    const c = text.charCodeAt(i)
-    if (c >= 48 && c <= 57) return 2
-    if (c < 65) return 0
-    if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
-    return LETTER.test(text[i]!) ? 1 : 0
-  }
+export function simpleChunks(text: string): string[] {
+  const chunks: string[] = []
   const n = text.length
+  let start = 0
+  let hasWord = false
+  let endedBySpace = false
+  const flush = (at: number) => {
+    if (at > start) chunks.push(text.slice(start, at))
+    start = at
+    hasWord = false
+    endedBySpace = false
+  }
   let i = 0
   while (i < n) {
-    const start = i
-    const k = kind(i)
-    if (k !== 0) {
+    const code = text.charCodeAt(i)
+    const k = classOf(code)
+    if (code === 32) {
+      i++
+      endedBySpace = true
+      continue
+    }
+    if (endedBySpace) flush(i)
+    if (k === LETTER || k === DIGIT) {
+      // A word: letters and digits, and a joiner between two letters or two digits.
+      const from = i
       i++
       for (;;) {
-        if (i < n && kind(i) !== 0) {
-          i++
-          continue
+        if (i < n) {
+          const c = classOf(text.charCodeAt(i))
+          if (c === LETTER || c === DIGIT) {
+            i++
+            continue
+          }
         }
         if (i + 1 < n) {
-          const before = kind(i - 1)
-          const after = kind(i + 1)
+          const before = classOf(text.charCodeAt(i - 1))
+          const after = classOf(text.charCodeAt(i + 1))
           const mid = text[i]!
-          if ((before === 1 && after === 1 && JOINS_LETTERS.has(mid)) || (before === 2 && after === 2 && JOINS_DIGITS.has(mid))) {
+          if (
+            (before === LETTER && after === LETTER && JOINS_LETTERS.includes(mid)) ||
+            (before === DIGIT && after === DIGIT && JOINS_DIGITS.includes(mid))
+          ) {
             i += 2
             continue
           }
         }
         break
       }
-      out.push({ segment: text.slice(start, i), isWordLike: true })
-    } else if (text.charCodeAt(i) === 32) {
-      while (i < n && text.charCodeAt(i) === 32) i++
-      out.push({ segment: text.slice(start, i), isWordLike: false })
-    } else {
-      i++
-      out.push({ segment: text.slice(start, i), isWordLike: false })
+      if (hasWord) flush(from)
+      hasWord = true
+      continue
     }
+    const ch = text[i]!
+    if (OPENS.includes(ch) || (!hasWord && INITIAL_QUOTES.includes(ch))) {
+      if (hasWord) flush(i)
+    }
+    // Closing punctuation, dashes, symbols: stay with the word before them.
+    i++
   }
-  return out
+  flush(n)
+  return chunks
 }
 
 /** Punctuation that opens (brackets, ¿): it sticks to the word after it. */
@@ -270,8 +318,11 @@ export function wrapText(
       lineWidth = 0
       return lines.length >= maxLines
     }
-    const segmentWords = givenSegmenter ?? (isSimpleText(paragraph) ? simpleWordSegmenter : defaultWordSegmenter())
-    for (const chunk of chunksOf(paragraph, segmentWords)) {
+    const chunks =
+      givenSegmenter || !isSimpleText(paragraph)
+        ? chunksOf(paragraph, givenSegmenter ?? defaultWordSegmenter())
+        : simpleChunks(paragraph)
+    for (const chunk of chunks) {
       const core = chunk.trimEnd()
       const coreWidth = width(core)
       if (lineWidth + coreWidth <= maxWidth) {

@@ -19,6 +19,7 @@ import { startHost } from '../tests/e2e/support/web-host'
 import { BENCH_PERSONAS, buildLargeMap } from './fixtures'
 import { CHROMIUM_ARGS, chromiumPath, ensureRendererBuilt, newPage, openMap, shot } from './render'
 import { round } from './stats'
+import { longTasks, Trace } from './trace'
 
 const SIZES = [2000, 10_000, 50_000] as const
 
@@ -49,17 +50,35 @@ async function prepareLibrary(dir: string): Promise<{ file: string; titles: stri
   }
 }
 
-type OpenWindow = Window & { __jbLongest?: number; __jbLongTasks?: number }
+type OpenWindow = Window & {
+  __jbLongest?: number
+  __jbLongTasks?: number
+  __jbLaidOut?: number
+  __jbTasks?: string[]
+}
 
-/** Records the longest task from now on (PerformanceObserver 'longtask': tasks over 50 ms). */
+/**
+ * Records the longest task from now on (PerformanceObserver 'longtask': tasks over 50 ms), and
+ * the time from the next click until the board says its layout is complete.
+ */
 function installLongTaskProbe(): void {
   const w = window as OpenWindow
   w.__jbLongest = 0
   w.__jbLongTasks = 0
+  let clickAt = 0
+  document.addEventListener('click', () => (clickAt = performance.now()), { capture: true, once: true })
+  const watcher = new MutationObserver(() => {
+    if (document.querySelector('.board[data-layout="complete"]')) {
+      w.__jbLaidOut = performance.now() - clickAt
+      watcher.disconnect()
+    }
+  })
+  watcher.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-layout'] })
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       w.__jbLongest = Math.max(w.__jbLongest ?? 0, entry.duration)
       w.__jbLongTasks = (w.__jbLongTasks ?? 0) + 1
+      ;(w.__jbTasks ??= []).push(`${Math.round(entry.startTime - clickAt)}+${Math.round(entry.duration)}`)
     }
   }).observe({ type: 'longtask', buffered: false })
 }
@@ -68,30 +87,39 @@ async function benchOpen(browser: Browser, url: string, title: string, label: st
   const page: Page = await newPage(browser)
   const profileDir = process.env.JB_BENCH_PROFILE
   const cdp = profileDir ? await page.context().newCDPSession(page) : null
+  const trace = process.env.JB_BENCH_TRACE ? await Trace.start(page) : null
   try {
     if (cdp) {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
       await cdp.send('Profiler.start')
     }
-    const started = Date.now()
     const open = await openMap(page, url, title, installLongTaskProbe)
     await page.locator('.board[data-layout="complete"]').waitFor({ timeout: 120_000 })
-    const done = Date.now() - started
     // A long task still running when the flag is set is reported when it ends.
     await page.waitForTimeout(300)
-    const { longest, count } = await page.evaluate(() => {
+    const { longest, count, done, tasks } = await page.evaluate(() => {
       const w = window as OpenWindow
-      return { longest: w.__jbLongest ?? 0, count: w.__jbLongTasks ?? 0 }
+      return {
+        longest: w.__jbLongest ?? 0,
+        count: w.__jbLongTasks ?? 0,
+        done: Math.round(w.__jbLaidOut ?? Number.NaN),
+        tasks: (w.__jbTasks ?? []).join(' ')
+      }
     })
     if (cdp && profileDir) {
       const { profile } = await cdp.send('Profiler.stop')
       mkdirSync(profileDir, { recursive: true })
       writeFileSync(join(profileDir, `open-${label}.cpuprofile`), JSON.stringify(profile))
     }
+    if (trace) {
+      for (const task of longTasks(await trace.stop(), 40)) {
+        process.stderr.write(`open: ${label}: task ${Math.round(task.ms)} ms: ${task.what}\n`)
+      }
+    }
     await shot(page, `open-${label}`)
     process.stderr.write(
-      `open: ${label}: painted ${round(open, 0)} ms, laid out ${done} ms, ${count} long task(s), longest ${round(longest, 0)} ms\n`
+      `open: ${label}: painted ${round(open, 0)} ms, laid out ${done} ms, ${count} long task(s), longest ${round(longest, 0)} ms (start+ms after the click: ${tasks})\n`
     )
     return { open: round(open, 0), done, longest: round(longest, 0) }
   } finally {

@@ -250,6 +250,8 @@ function routeConnectors(
   wrap: Wrapper
 ): { connector: ConnectorItem; label: PendingLabel | null; anchor: Point }[] {
   const L = LAYOUT
+  // The router indexes every note: only worth it when there is something to route.
+  if (input.connectors.length === 0) return []
   const router = new Router(input.grid, input.notes, input.stageIds)
   const out: { connector: ConnectorItem; label: PendingLabel | null; anchor: Point }[] = []
   for (const connector of input.connectors) {

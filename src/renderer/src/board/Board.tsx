@@ -8,14 +8,7 @@
 import type Konva from 'konva'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { Layer, Stage } from 'react-konva'
-import {
-  createLayoutCache,
-  layoutMap,
-  type LayoutCache,
-  type LayoutPersona,
-  type MeasureText,
-  type Scene
-} from '../../../shared/layout'
+import { createLayoutCache, type LayoutCache, type LayoutPersona, type MeasureText } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
 import { CameraController } from './camera'
@@ -23,7 +16,8 @@ import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
 import { createBoardMeasure } from './measure'
 import { useBoardRenderer } from './render/useBoardRenderer'
-import { SceneIndex } from './scene-index'
+import { useLayout } from './useLayout'
+import type { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
 import { WorkshopBoard } from '../workshop/WorkshopBoard'
@@ -102,11 +96,8 @@ export function Board({ map, personas }: BoardProps) {
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
-  const scene: Scene = useMemo(
-    () => layoutMap(map, measure, { personas, labels, cache }),
-    [map, measure, personas, labels, cache]
-  )
-  const index = useMemo(() => new SceneIndex(scene), [scene])
+  // A big map is laid out in background steps after a preview of its first view (./useLayout).
+  const { scene, index, complete } = useLayout(map, measure, personas, labels, cache, size.height)
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
     indexRef.current = index
@@ -133,7 +124,7 @@ export function Board({ map, personas }: BoardProps) {
         role="region"
         aria-label={t('board.label', { stages: map.stages.length, lanes: map.lanes.length })}
         aria-describedby="board-outline"
-        data-layout="complete"
+        data-layout={complete ? 'complete' : 'partial'}
       >
         {mounted && (
           <Stage ref={stageRef} width={size.width} height={size.height}>

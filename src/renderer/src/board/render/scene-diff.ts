@@ -7,8 +7,12 @@
 import type { CellItem, NoteItem, Rect, Scene, TextBlock } from '../../../../shared/layout'
 import { badgeBounds, connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
 
-/** Beyond this many changed items a full repaint is simpler and not slower. */
-const MAX_RECTS = 4000
+/**
+ * Beyond this many changed items a full repaint is simpler and not slower. High, because a big
+ * map's whole layout following its preview adds tens of thousands of notes, all out of view:
+ * repainting the view then would cost a long frame for nothing.
+ */
+const MAX_RECTS = 100_000
 
 const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h
 

@@ -1,0 +1,135 @@
+/**
+ * The board's layout without freezing the page: the map is laid out in steps (layoutSteps) of a
+ * few milliseconds each. A small map (or an edit, whose texts are mostly in the wrap cache)
+ * finishes within the first budget, in the same render, as before. A big one is finished in
+ * background tasks of at most SLICE_MS each; meanwhile the board shows the scene it had (after
+ * an edit) or, when it opens, a preview with exactly the notes of the first view
+ * (shared/layout/progressive.ts). `complete` says which: the board exposes it as
+ * `data-layout="complete" | "partial"`.
+ */
+import { useEffect, useMemo, useState } from 'react'
+import {
+  layoutMap,
+  layoutSteps,
+  previewMap,
+  type LayoutCache,
+  type LayoutOptions,
+  type LayoutPersona,
+  type MeasureText,
+  type Scene,
+  type SeriesLabels
+} from '../../../shared/layout'
+import type { JourneyMap } from '../../../shared/model'
+import { SceneIndex } from './scene-index'
+
+/** Layout work done in the render that asks for it; more than this goes to background tasks. */
+const FIRST_BUDGET_MS = 30
+/** Longest background task. */
+const SLICE_MS = 12
+/** The opening view is at least this zoom (CameraController.place), so it shows at most this much board. */
+const OPENING_ZOOM = 0.5
+
+/** A scene and its spatial index. */
+interface Laid {
+  readonly scene: Scene
+  readonly index: SceneIndex
+}
+
+export interface BoardLayout extends Laid {
+  /** False while a big map is still being laid out (the scene is a preview or the previous one). */
+  readonly complete: boolean
+}
+
+/** Runs `steps` until `until` has passed; the result when they are done. */
+function advance<T>(steps: Generator<void, T>, until: number): T | null {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (performance.now() >= until) return null
+  }
+}
+
+function* layoutAndIndex(map: JourneyMap, measure: MeasureText, options: LayoutOptions): Generator<void, Laid> {
+  const scene = yield* layoutSteps(map, measure, options)
+  const index = yield* SceneIndex.steps(scene)
+  return { scene, index }
+}
+
+/** One layout of the map, started in a render and, when it is big, finished in background tasks. */
+class LayoutRun {
+  private readonly steps: Generator<void, Laid>
+  private result: Laid | null
+  private readonly standIn: Laid | null
+
+  constructor(
+    map: JourneyMap,
+    measure: MeasureText,
+    options: LayoutOptions,
+    viewHeight: number,
+    private readonly layouts: BoardLayouts
+  ) {
+    this.steps = layoutAndIndex(map, measure, options)
+    this.result = advance(this.steps, performance.now() + FIRST_BUDGET_MS)
+    let standIn = this.result ? null : layouts.last
+    if (!this.result && !standIn) {
+      const part = previewMap(map, measure, options, viewHeight / OPENING_ZOOM)
+      if (part) {
+        const scene = layoutMap(part, measure, options)
+        standIn = { scene, index: new SceneIndex(scene) }
+      } else this.result = advance(this.steps, Infinity)
+    }
+    this.standIn = standIn
+    if (this.result) layouts.last = this.result
+  }
+
+  view(): BoardLayout {
+    return this.result ? { ...this.result, complete: true } : { ...this.standIn!, complete: false }
+  }
+
+  /** Finishes the layout in tasks of SLICE_MS, then calls `done`; returns the cancel function. */
+  finish(done: () => void): () => void {
+    if (this.result) return () => undefined
+    let timer = 0
+    const slice = () => {
+      const laid = advance(this.steps, performance.now() + SLICE_MS)
+      if (!laid) {
+        timer = window.setTimeout(slice, 0)
+        return
+      }
+      this.result = laid
+      this.layouts.last = laid
+      done()
+    }
+    timer = window.setTimeout(slice, 0)
+    return () => window.clearTimeout(timer)
+  }
+}
+
+/** The board's layouts over time: the last finished scene stands in while the next is made. */
+class BoardLayouts {
+  last: Laid | null = null
+
+  start(map: JourneyMap, measure: MeasureText, options: LayoutOptions, viewHeight: number): LayoutRun {
+    return new LayoutRun(map, measure, options, viewHeight, this)
+  }
+}
+
+export function useLayout(
+  map: JourneyMap,
+  measure: MeasureText,
+  personas: readonly LayoutPersona[],
+  labels: SeriesLabels,
+  cache: LayoutCache,
+  viewportHeight: number
+): BoardLayout {
+  const [layouts] = useState(() => new BoardLayouts())
+  const [, setFinished] = useState(0)
+  const run = useMemo(
+    () => layouts.start(map, measure, { personas, labels, cache }, Math.max(viewportHeight, window.innerHeight)),
+    // The viewport's height only sizes the first preview: a resize does not lay the map out again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layouts, map, measure, personas, labels, cache]
+  )
+  useEffect(() => run.finish(() => setFinished((n) => n + 1)), [run])
+  return run.view()
+}

@@ -27,12 +27,17 @@ function stale() {
 
 async function build() {
   const { build: esbuild } = await import('esbuild')
-  const { writeFileSync, mkdirSync } = await import('node:fs')
-  mkdirSync(dirname(bundle), { recursive: true })
+  const { writeFileSync, rmSync } = await import('node:fs')
+  rmSync(dirname(bundle), { recursive: true, force: true })
   const result = await esbuild({
     absWorkingDir: root,
     entryPoints: ['src/cli/index.ts'],
-    outfile: bundle,
+    outdir: dirname(bundle),
+    outExtension: { '.js': '.mjs' },
+    // What a command loads on first use (jsPDF, Skia, HarfBuzz) stays in chunks of its own, so
+    // `list` does not load them: one bundle would hoist every package import to its top.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

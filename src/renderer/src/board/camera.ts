@@ -7,6 +7,7 @@ import {
   clampZoom,
   constrainCamera,
   fitCamera,
+  minZoomFor,
   stepZoom,
   visibleRect,
   zoomAt,
@@ -33,6 +34,11 @@ export class CameraController {
     return this.current.zoom
   }
 
+  /** The smallest zoom: 5 %, or what shows the whole board when that needs less. */
+  get minZoom(): number {
+    return minZoomFor(this.board, this.viewport)
+  }
+
   /** The board rectangle in view. */
   visible(): Rect {
     return visibleRect(this.current, this.viewport)
@@ -54,7 +60,7 @@ export class CameraController {
 
   /** Moves the camera (kept so the board stays in view); `always` tells listeners even if it stays. */
   set(camera: Camera, always = false): void {
-    const next = constrainCamera({ ...camera, zoom: clampZoom(camera.zoom) }, this.board, this.viewport)
+    const next = constrainCamera({ ...camera, zoom: clampZoom(camera.zoom, this.minZoom) }, this.board, this.viewport)
     const same = next.x === this.current.x && next.y === this.current.y && next.zoom === this.current.zoom
     if (same && !always) return
     this.current = next
@@ -67,7 +73,7 @@ export class CameraController {
 
   /** Zooms keeping the board point under `anchor` (screen coordinates) still; default the centre. */
   zoomTo(zoom: number, anchor = { x: this.viewport.width / 2, y: this.viewport.height / 2 }): void {
-    this.set(zoomAt(this.current, zoom, anchor))
+    this.set(zoomAt(this.current, zoom, anchor, this.minZoom))
   }
 
   zoomBy(factor: number, anchor?: { x: number; y: number }): void {
@@ -75,11 +81,11 @@ export class CameraController {
   }
 
   step(direction: 1 | -1): void {
-    this.zoomTo(stepZoom(this.current.zoom, direction))
+    this.zoomTo(stepZoom(this.current.zoom, direction, this.minZoom))
   }
 
   fit(): void {
-    this.set(fitCamera({ x: 0, y: 0, w: this.board.width, h: this.board.height }, this.viewport, 24, 1))
+    this.set(fitCamera({ x: 0, y: 0, w: this.board.width, h: this.board.height }, this.viewport, 24, 1, this.minZoom))
   }
 
   /** Shows all of a board rectangle, centred, zoomed in no further than `maxZoom`. */

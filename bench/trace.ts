@@ -30,7 +30,7 @@ export class Trace {
 
   async stop(): Promise<TraceEvent[]> {
     const events: TraceEvent[] = []
-    this.cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value))
+    this.cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])))
     const done = new Promise<void>((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()))
     await this.cdp.send('Tracing.end')
     await done

@@ -18,20 +18,90 @@ beforeAll(async () => {
 
 const intlWords = (() => {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
-  return (text: string) => Array.from(segmenter.segment(text), (s) => ({ segment: s.segment, isWordLike: s.isWordLike ?? false }))
+  return (text: string) =>
+    Array.from(segmenter.segment(text), (s) => ({ segment: s.segment, isWordLike: s.isWordLike ?? false }))
 })()
 
 /** Pieces that meet every rule of the simple word segmenter (letters of three scripts, digits, joiners). */
 const SIMPLE_PIECES = [
-  'a', 'Z', 'é', 'ß', 'я', 'Ж', 'ё', 'λ', 'Ω', 'ά', '0', '7', ' ', '  ', '.', ',', ';', ':', '!', '?', "'", '"',
-  '(', ')', '[', ']', '{', '}', '-', '–', '—', '…', '/', '&', '%', '+', '*', '#', '@', '«', '»', '“', '”', '‘', '’'
+  'a',
+  'Z',
+  'é',
+  'ß',
+  'я',
+  'Ж',
+  'ё',
+  'λ',
+  'Ω',
+  'ά',
+  '0',
+  '7',
+  ' ',
+  '  ',
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  "'",
+  '"',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '-',
+  '–',
+  '—',
+  '…',
+  '/',
+  '&',
+  '%',
+  '+',
+  '*',
+  '#',
+  '@',
+  '«',
+  '»',
+  '“',
+  '”',
+  '‘',
+  '’'
 ]
 const simpleText = fc.array(fc.constantFrom(...SIMPLE_PIECES), { maxLength: 40 }).map((p) => p.join(''))
 
 /** Characters of every kind the fast width meets or must refuse. */
 const ANY_PIECES = [
-  ...SIMPLE_PIECES, '中', '文', '，', '。', '한', '글', 'ก', 'ข', '\u0e31', 'é', 'e\u0301', '😀', '\u200b',
-  '\u00ad', '\u00a0', '\t', 'ʰ', 'Ⅻ', 'ﬁ', '①', '€', '→', '\u3000', 'ｱ', '\uff9e', '_', '𝒜'
+  ...SIMPLE_PIECES,
+  '中',
+  '文',
+  '，',
+  '。',
+  '한',
+  '글',
+  'ก',
+  'ข',
+  '\u0e31',
+  'é',
+  'e\u0301',
+  '😀',
+  '\u200b',
+  '\u00ad',
+  '\u00a0',
+  '\t',
+  'ʰ',
+  'Ⅻ',
+  'ﬁ',
+  '①',
+  '€',
+  '→',
+  '\u3000',
+  'ｱ',
+  '\uff9e',
+  '_',
+  '𝒜'
 ]
 const anyText = fc.array(fc.constantFrom(...ANY_PIECES), { minLength: 1, maxLength: 30 }).map((p) => p.join(''))
 
@@ -48,7 +118,12 @@ describe('fast text width', () => {
   })
 
   it('measures the sample sentences of every script as their lines', () => {
-    for (const text of ['Reads a comparison article', 'Не может найти цены', '在入职过程中需要帮助', 'mixed 中文, text — “quoted”']) {
+    for (const text of [
+      'Reads a comparison article',
+      'Не может найти цены',
+      '在入职过程中需要帮助',
+      'mixed 中文, text — “quoted”'
+    ]) {
       const font = { family: 'x', size: 12, weight: 'normal', style: 'normal' } as const
       expect(engine.measure(text, font, 'ltr')).toBe(engine.layoutLine(text, 'normal', 'ltr').width * 12)
     }
@@ -67,6 +142,7 @@ describe('simple chunks', () => {
   })
 
   it('is not used for text it does not know', () => {
-    for (const text of ['ลูกค้า', '中文', 'a_b', 'e\u0301', 'a\u00a0b', 'שלום', 'a\tb']) expect(isSimpleText(text)).toBe(false)
+    for (const text of ['ลูกค้า', '中文', 'a_b', 'e\u0301', 'a\u00a0b', 'שלום', 'a\tb'])
+      expect(isSimpleText(text)).toBe(false)
   })
 })

@@ -44,7 +44,11 @@ const PLACED_PER_STEP = 512
  * placed), so a caller with a time budget (the board, ./progressive.ts) can spread a big map's
  * layout over many short tasks and keep the page responsive. The result is the same scene.
  */
-export function* layoutSteps(map: JourneyMap, measure: MeasureText, options: LayoutOptions = {}): Generator<void, Scene> {
+export function* layoutSteps(
+  map: JourneyMap,
+  measure: MeasureText,
+  options: LayoutOptions = {}
+): Generator<void, Scene> {
   const L = LAYOUT
   let work = 0
   const wrap = createWrapper(measure, options)

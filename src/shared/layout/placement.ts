@@ -189,7 +189,8 @@ export class LabelSpace {
   }
   /** Adds a note; false when no label can reach it nor its text lines (widened), which can then be skipped. */
   addNote(rect: Rect): boolean {
-    if (!this.near({ x: rect.x - TEXT_SIDE_MARGIN, y: rect.y, w: rect.w + 2 * TEXT_SIDE_MARGIN, h: rect.h })) return false
+    if (!this.near({ x: rect.x - TEXT_SIDE_MARGIN, y: rect.y, w: rect.w + 2 * TEXT_SIDE_MARGIN, h: rect.h }))
+      return false
     this.notes.add(rect)
     return true
   }

@@ -57,13 +57,30 @@ interface Measuring {
 
 const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: createLayoutCache() })
 
+/** Every text of the map the board draws, one per line (what the fonts must cover). */
+function textsOf(map: JourneyMap, personas: readonly LayoutPersona[]): string {
+  const parts = [map.title]
+  for (const s of map.stages) parts.push(s.title, s.prompt)
+  for (const l of map.lanes) parts.push(l.title, l.prompt)
+  for (const n of map.notes) parts.push(n.text)
+  for (const m of map.markers) parts.push(m.label)
+  for (const c of map.connectors) parts.push(c.label)
+  for (const m of map.metrics) parts.push(m.name, m.unit)
+  for (const p of personas) parts.push(p.name)
+  return parts.join('\n')
+}
+
 /**
  * The text engine's measure; replaced (and every width measured again) when the engine changes,
  * that is when fonts or HarfBuzz arrive for a script the map's text uses (asked for here as the
  * text comes: each record is looked at once, as records are replaced, never mutated, on edits).
+ * `fontsReady` is false while fonts the map's text needs are on their way: the board's first
+ * layout waits for them (a few tens of milliseconds, local files), so the notes it shows first
+ * do not wrap again and move when they arrive.
  */
-function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring {
+function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring & { fontsReady: boolean } {
   const [measuring, setMeasuring] = useState(newMeasuring)
+  const [failed, setFailed] = useState(false)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
   const seen = useRef(new WeakSet<object>())
   useEffect(() => {
@@ -82,11 +99,19 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.metrics.forEach((m) => look(m, m.name, m.unit))
     personas.forEach((p) => look(p, p.name))
     if (parts.length > 0)
-      void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
+      void ensureTextFor(parts.join('\n')).catch((error: unknown) => {
         console.warn('Fonts for the map could not be loaded:', error)
-      )
+        setFailed(true)
+      })
   }, [map, personas])
-  return measuring
+  const { measure } = measuring
+  const fontsReady = useMemo(() => {
+    // `measure` changes when fonts arrive: look again then.
+    void measure
+    const needs = textEngine().needs(textsOf(map, personas))
+    return failed || (needs.files.length === 0 && !needs.harfbuzz)
+  }, [map, personas, measure, failed])
+  return { ...measuring, fontsReady }
 }
 
 export function Board({ map, personas }: BoardProps) {
@@ -94,10 +119,10 @@ export function Board({ map, personas }: BoardProps) {
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController())
   const size = useElementSize(containerRef)
-  const { measure, cache } = useMeasuring(map, personas)
+  const { measure, cache, fontsReady } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
   // A big map is laid out in background steps after a preview of its first view (./useLayout).
-  const { scene, index, complete } = useLayout(map, measure, personas, labels, cache, size.height)
+  const { scene, index, complete } = useLayout(map, measure, personas, labels, cache, size.height, fontsReady)
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
     indexRef.current = index

@@ -60,15 +60,27 @@ class LayoutRun {
   private readonly steps: Generator<void, Laid>
   private result: Laid | null
   private readonly standIn: Laid | null
+  /** Waiting for fonts: no layout runs in the background. */
+  private readonly waiting: boolean = false
 
   constructor(
     map: JourneyMap,
     measure: MeasureText,
     options: LayoutOptions,
     viewHeight: number,
+    fontsReady: boolean,
     private readonly layouts: BoardLayouts
   ) {
     this.steps = layoutAndIndex(map, measure, options)
+    if (!fontsReady && !layouts.last) {
+      // Opening, with fonts the notes need still on their way: the grid without notes until
+      // they come (a new measure, so a new run); laying notes out now would wrap them wrongly.
+      const scene = layoutMap({ ...map, notes: [] }, measure, options)
+      this.result = null
+      this.standIn = { scene, index: new SceneIndex(scene) }
+      this.waiting = true
+      return
+    }
     this.result = advance(this.steps, performance.now() + FIRST_BUDGET_MS)
     let standIn = this.result ? null : layouts.last
     if (!this.result && !standIn) {
@@ -88,7 +100,7 @@ class LayoutRun {
 
   /** Finishes the layout in tasks of SLICE_MS, then calls `done`; returns the cancel function. */
   finish(done: () => void): () => void {
-    if (this.result) return () => undefined
+    if (this.result || this.waiting) return () => undefined
     let timer = 0
     const slice = () => {
       const laid = advance(this.steps, performance.now() + SLICE_MS)
@@ -109,8 +121,14 @@ class LayoutRun {
 class BoardLayouts {
   last: Laid | null = null
 
-  start(map: JourneyMap, measure: MeasureText, options: LayoutOptions, viewHeight: number): LayoutRun {
-    return new LayoutRun(map, measure, options, viewHeight, this)
+  start(
+    map: JourneyMap,
+    measure: MeasureText,
+    options: LayoutOptions,
+    viewHeight: number,
+    fontsReady: boolean
+  ): LayoutRun {
+    return new LayoutRun(map, measure, options, viewHeight, fontsReady, this)
   }
 }
 
@@ -120,15 +138,24 @@ export function useLayout(
   personas: readonly LayoutPersona[],
   labels: SeriesLabels,
   cache: LayoutCache,
-  viewportHeight: number
+  viewportHeight: number,
+  /** False while fonts the map needs are loading: an opening board then waits for them. */
+  fontsReady: boolean
 ): BoardLayout {
   const [layouts] = useState(() => new BoardLayouts())
   const [, setFinished] = useState(0)
   const run = useMemo(
-    () => layouts.start(map, measure, { personas, labels, cache }, Math.max(viewportHeight, window.innerHeight)),
+    () =>
+      layouts.start(
+        map,
+        measure,
+        { personas, labels, cache },
+        Math.max(viewportHeight, window.innerHeight),
+        fontsReady
+      ),
     // The viewport's height only sizes the first preview: a resize does not lay the map out again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [layouts, map, measure, personas, labels, cache]
+    [layouts, map, measure, personas, labels, cache, fontsReady]
   )
   useEffect(() => run.finish(() => setFinished((n) => n + 1)), [run])
   return run.view()

@@ -7,6 +7,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { runOpenBench } from './open'
 import { runCliBench } from './cli'
+import { runBigExportBench } from './big-export'
 import { runExportBench } from './export'
 import { runFilesBench } from './files'
 import { runLimitsBench } from './limits'
@@ -21,6 +22,7 @@ const GROUPS: Record<string, Group> = {
   render: runRenderBench,
   open: runOpenBench,
   cli: runCliBench,
+  bigexport: runBigExportBench,
   export: runExportBench,
   webhost: runWebHostBench,
   limits: runLimitsBench,

@@ -2,7 +2,7 @@
  * The CLI as shipped (scripts/cli.mjs: the built bundle, made on demand) exporting several maps
  * at once: `--all` writes one file per map into the folder, `export A B` the maps named.
  */
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,8 +40,10 @@ describe('cli export of several maps', () => {
     }
 
     const some = join(dir, 'some')
-    expect(cli('export', 'Renewal', 'Onboarding', '--format', 'csv', '--out', some).status).toBe(0)
-    expect(readdirSync(some).sort()).toEqual(['Onboarding.csv', 'Renewal.csv'])
+    expect(cli('export', 'Renewal', 'Onboarding', '--format', 'pdf', '--out', some).status).toBe(0)
+    expect(readdirSync(some).sort()).toEqual(['Onboarding.pdf', 'Renewal.pdf'])
+    // The built CLI finds the bundled fonts: the titles are the PDFs' text.
+    expect(execFileSync('pdftotext', [join(some, 'Renewal.pdf'), '-'], { encoding: 'utf8' })).toContain('Renewal')
   })
 
   it('names the map it cannot find, and writes nothing', () => {

@@ -42,6 +42,7 @@ function pdfLabels(): Partial<PdfLabels> {
   return {
     personas: t('exchange.pdf.label.personas'),
     page: t('exchange.pdf.label.page'),
+    tooSmall: t('exchange.pdf.label.tooSmall'),
     tile: t('exchange.pdf.label.tile'),
     notesTable: t('exchange.pdf.label.notesTable'),
     lane: t('exchange.pdf.label.lane'),

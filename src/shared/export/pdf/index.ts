@@ -13,6 +13,7 @@ import { LAYOUT, layoutMap, type LayoutPersona, type Rect, type Scene } from '..
 import type { JourneyMap, Persona } from '../../model'
 import { writeAnalysisPages } from './analysis-page'
 import { attachFile } from './attachment'
+export { deflateAttachment } from './attachment'
 import { writeNotesTable, writePersonaPages, type ExtrasContext } from './extras'
 import type { PdfFontSet } from './fonts'
 import { DEFAULT_PDF_LABELS, fill, type PdfLabels, type PdfOptions } from './options'

@@ -17,9 +17,19 @@ import { openLibraryService } from '../src/library'
 import { serializeInterchange } from '../src/shared/format/interchange'
 import { startHost } from '../tests/e2e/support/web-host'
 import { BENCH_PERSONAS, buildLargeMap } from './fixtures'
-import { CHROMIUM_ARGS, chromiumPath, ensureRendererBuilt, newPage, openMap, shot } from './render'
-import { round } from './stats'
-import { longTasks, Trace } from './trace'
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  ensureRendererBuilt,
+  newPage,
+  openMap,
+  pan100,
+  settle,
+  shot,
+  zoomOut
+} from './render'
+import { percentile, round } from './stats'
+import { frameWork, longTasks, Trace } from './trace'
 
 const SIZES = [2000, 10_000, 50_000] as const
 
@@ -145,6 +155,56 @@ export async function runOpenBench(): Promise<Record<string, number>> {
       out[`render.longest_task_${label}_ms`] = r.longest
     }
     return out
+  } finally {
+    await browser?.close()
+    await host.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Work per frame on the 10,000-note map (unique texts) from a Chrome trace: the main thread's
+ * tasks between two frames' starts (scripting, style, layout, paint), p95 over a pan at 100 %
+ * and a zoom out to fit. rAF deltas stop at the display's rate; this does not.
+ */
+export async function runFramesBench(): Promise<Record<string, number>> {
+  ensureRendererBuilt()
+  const dir = mkdtempSync(join(tmpdir(), 'jb-bench-frames-'))
+  const file = join(dir, 'frames.sqlite')
+  const service = openLibraryService(file, { backupDir: join(dir, 'backups') })
+  let title: string
+  try {
+    for (const p of BENCH_PERSONAS) await service.call('savePersona', { persona: p })
+    title = (await service.call('importMap', { text: serializeInterchange(uniqueTextMap(10_000), BENCH_PERSONAS) }))
+      .title
+  } finally {
+    service.close()
+  }
+  const host = await startHost([], file)
+  let browser: Browser | null = null
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
+    const page = await newPage(browser)
+    await openMap(page, host.url, title)
+    await page.locator('.board[data-layout="complete"]').waitFor({ timeout: 120_000 })
+    await settle(page)
+    const traced = async (run: () => Promise<unknown>): Promise<number[]> => {
+      const trace = await Trace.start(page)
+      await run()
+      return frameWork(await trace.stop())
+    }
+    const pan = await traced(() => pan100(page, '10k frames'))
+    await settle(page)
+    const zoom = await traced(() => zoomOut(page, '10k frames'))
+    const p95 = (samples: number[]) => round(percentile(samples, 95), 1)
+    process.stderr.write(
+      `frames: 10k work per frame: pan p95 ${p95(pan)} ms over ${pan.length} frames, zoom p95 ${p95(zoom)} ms over ${zoom.length}\n`
+    )
+    return {
+      'render.frame_work_p95_ms_10k': Math.max(p95(pan), p95(zoom)),
+      'render.frame_work_pan_p95_ms_10k': p95(pan),
+      'render.frame_work_zoom_p95_ms_10k': p95(zoom)
+    }
   } finally {
     await browser?.close()
     await host.stop()

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { runOpenBench } from './open'
+import { runFramesBench, runOpenBench } from './open'
 import { runCliBench } from './cli'
 import { runBigExportBench } from './big-export'
 import { runExportBench } from './export'
@@ -21,6 +21,7 @@ const GROUPS: Record<string, Group> = {
   storage: runStorageBench,
   render: runRenderBench,
   open: runOpenBench,
+  frames: runFramesBench,
   cli: runCliBench,
   bigexport: runBigExportBench,
   export: runExportBench,

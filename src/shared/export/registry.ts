@@ -399,11 +399,7 @@ export function exportFlags(): { readonly flag: string; readonly takesValue: boo
  * The map's document as the PDF's attachment, compressed at once: the document's text (19 MB
  * for 50,000 notes) and its bytes are not kept while the pages are drawn.
  */
-async function pdfAttachment(
-  map: JourneyMap,
-  personas: readonly Persona[],
-  host: ExportHost
-): Promise<PdfAttachment> {
+async function pdfAttachment(map: JourneyMap, personas: readonly Persona[], host: ExportHost): Promise<PdfAttachment> {
   const [document, { deflateAttachment }] = await Promise.all([mapDocument(map, personas, host), import('./pdf')])
   const bytes = utf8(document)
   return {

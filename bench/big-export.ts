@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openLibraryService } from '../src/library'
 import { serializeInterchange } from '../src/shared/format/interchange'
-import { BENCH_PERSONAS } from './fixtures'
-import { uniqueTextMap } from './open'
+import { BENCH_PERSONAS, uniqueTextMap } from './fixtures'
 import { round } from './stats'
 
 const ROOT = resolve(import.meta.dirname, '..')

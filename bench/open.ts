@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { openLibraryService } from '../src/library'
 import { serializeInterchange } from '../src/shared/format/interchange'
 import { startHost } from '../tests/e2e/support/web-host'
-import { BENCH_PERSONAS, buildLargeMap } from './fixtures'
+import { BENCH_PERSONAS, uniqueTextMap } from './fixtures'
 import {
   CHROMIUM_ARGS,
   chromiumPath,
@@ -32,17 +32,6 @@ import { percentile, round } from './stats'
 import { frameWork, longTasks, Trace } from './trace'
 
 const SIZES = [2000, 10_000, 50_000] as const
-
-/** Every note's text made unique (its number appended), so no cache sees the same text twice. */
-export function uniqueTextMap(notes: number) {
-  const map = buildLargeMap(notes)
-  return {
-    ...map,
-    id: `open${notes}`,
-    title: `Open benchmark (${notes} notes)`,
-    notes: map.notes.map((n, i) => ({ ...n, text: `${n.text} ${i + 1}` }))
-  }
-}
 
 async function prepareLibrary(dir: string): Promise<{ file: string; titles: string[] }> {
   const file = join(dir, 'open.sqlite')

@@ -4,7 +4,7 @@
  * background (`data-layout="complete"`), and the notes in view stay where they were. How fast
  * goes to `npm run bench -- open`, not here.
  */
-import { BENCH_PERSONAS, buildLargeMap } from '../../bench/fixtures'
+import { BENCH_PERSONAS, uniqueTextMap } from '../../bench/fixtures'
 import { libraryWith } from './support/library-file'
 import { startHost } from './support/web-host'
 import { expect, test } from './support/fixtures'
@@ -37,11 +37,7 @@ function notesInView(): Record<string, { x: number; y: number }> {
 
 test('a 50,000-note map shows the notes in view before the rest is laid out, and they stay put', async ({ page }) => {
   test.setTimeout(240_000)
-  const map = {
-    ...buildLargeMap(50_000),
-    notes: buildLargeMap(50_000).notes.map((n, i) => ({ ...n, text: `${n.text} ${i + 1}` }))
-  }
-  const { file, maps } = await libraryWith([map], BENCH_PERSONAS)
+  const { file, maps } = await libraryWith([uniqueTextMap(50_000)], BENCH_PERSONAS)
   const host = await startHost([], file)
   try {
     await page.goto(host.url)

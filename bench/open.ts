@@ -31,7 +31,8 @@ import {
 import { percentile, round } from './stats'
 import { frameWork, longTasks, Trace } from './trace'
 
-const SIZES = [2000, 10_000, 50_000] as const
+/** `JB_OPEN_SIZES=50000` measures only those sizes. */
+const SIZES: readonly number[] = process.env.JB_OPEN_SIZES?.split(',').map(Number) ?? [2000, 10_000, 50_000]
 
 async function prepareLibrary(dir: string): Promise<{ file: string; titles: string[] }> {
   const file = join(dir, 'open.sqlite')

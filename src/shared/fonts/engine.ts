@@ -541,7 +541,9 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
 
   const needs = (text: string) => {
     const files = new Set<string>()
-    // One pass over the text (a whole map's, at open), each character beyond ASCII looked at once.
+    // One pass over the text (a whole map's, at open: millions of characters), each character
+    // beyond ASCII looked at once; the Basic Multilingual Plane's in a table, not a Set.
+    const seenBmp = new Uint8Array(0x10000)
     const seen = new Set<number>()
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i)
@@ -549,9 +551,12 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
       if (code >= 0xd800 && code <= 0xdbff) {
         code = text.codePointAt(i)!
         i++
+        if (seen.has(code)) continue
+        seen.add(code)
+      } else {
+        if (seenBmp[code]) continue
+        seenBmp[code] = 1
       }
-      if (seen.has(code)) continue
-      seen.add(code)
       for (const weight of ['normal', 'bold'] as const) {
         if (stacks[weight].some((f) => f.cmap.has(code))) continue
         const font = FONT_STACKS[weight].find(

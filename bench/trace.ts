@@ -76,15 +76,16 @@ export function longTasks(events: readonly TraceEvent[], minMs: number): { ms: n
 
 /**
  * Work per frame on the main thread: the time of the tasks between two frames' starts
- * (BeginFrame), i.e. scripting, style, layout, paint and raster the frame needed, in ms.
+ * ('AnimationFrame' begins), i.e. scripting, style, layout and paint the frame needed, in ms.
  */
 export function frameWork(events: readonly TraceEvent[]): number[] {
   const main = mainThread(events)
   const tasks = events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask')
     .sort((a, b) => a.ts - b.ts)
+  // Chromium marks each frame on the main thread as an 'AnimationFrame' async event.
   const frames = events
-    .filter((e) => e.pid === main.pid && (e.name === 'BeginMainThreadFrame' || e.name === 'BeginFrame'))
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'AnimationFrame' && e.ph === 'b')
     .map((e) => e.ts)
     .sort((a, b) => a - b)
   const out: number[] = []

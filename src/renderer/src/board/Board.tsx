@@ -57,18 +57,8 @@ interface Measuring {
 
 const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: createLayoutCache() })
 
-/** Every text of the map the board draws, one per line (what the fonts must cover). */
-function textsOf(map: JourneyMap, personas: readonly LayoutPersona[]): string {
-  const parts = [map.title]
-  for (const s of map.stages) parts.push(s.title, s.prompt)
-  for (const l of map.lanes) parts.push(l.title, l.prompt)
-  for (const n of map.notes) parts.push(n.text)
-  for (const m of map.markers) parts.push(m.label)
-  for (const c of map.connectors) parts.push(c.label)
-  for (const m of map.metrics) parts.push(m.name, m.unit)
-  for (const p of personas) parts.push(p.name)
-  return parts.join('\n')
-}
+/** The longest an opening board waits for its fonts before laying out without them. */
+const FONT_WAIT_MS = 3000
 
 /**
  * The text engine's measure; replaced (and every width measured again) when the engine changes,
@@ -80,8 +70,14 @@ function textsOf(map: JourneyMap, personas: readonly LayoutPersona[]): string {
  */
 function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring & { fontsReady: boolean } {
   const [measuring, setMeasuring] = useState(newMeasuring)
-  const [failed, setFailed] = useState(false)
+  // Whether the fonts the opening map asked for came (or failed): the first layout waits for it.
+  const [fontsSettled, setFontsSettled] = useState(false)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
+  // Never longer than this, whatever the fonts do: the board then lays out with what it has.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setFontsSettled(true), FONT_WAIT_MS)
+    return () => window.clearTimeout(timer)
+  }, [])
   const seen = useRef(new WeakSet<object>())
   useEffect(() => {
     const parts: string[] = []
@@ -99,19 +95,11 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.metrics.forEach((m) => look(m, m.name, m.unit))
     personas.forEach((p) => look(p, p.name))
     if (parts.length > 0)
-      void ensureTextFor(parts.join('\n')).catch((error: unknown) => {
-        console.warn('Fonts for the map could not be loaded:', error)
-        setFailed(true)
-      })
+      void ensureTextFor(parts.join('\n'))
+        .catch((error: unknown) => console.warn('Fonts for the map could not be loaded:', error))
+        .finally(() => setFontsSettled(true))
   }, [map, personas])
-  const { measure } = measuring
-  const fontsReady = useMemo(() => {
-    // `measure` changes when fonts arrive: look again then.
-    void measure
-    const needs = textEngine().needs(textsOf(map, personas))
-    return failed || (needs.files.length === 0 && !needs.harfbuzz)
-  }, [map, personas, measure, failed])
-  return { ...measuring, fontsReady }
+  return { ...measuring, fontsReady: fontsSettled }
 }
 
 export function Board({ map, personas }: BoardProps) {

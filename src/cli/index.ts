@@ -137,6 +137,13 @@ async function run(
         return
       }
       if (!ref) throw new UsageError('export needs a MAP (id or exact title), or --all')
+      if (positionals.length > 1) {
+        // Several maps: --out is a folder, one file per map named after it.
+        const ids: string[] = []
+        for (const each of positionals) ids.push(await findMap(service, each))
+        for (const line of await exportAllToFolder(service, options.request, options.out, ids)) out(line)
+        return
+      }
       const notes = await exportMapToFile(service, await findMap(service, ref), options)
       for (const note of notes) process.stderr.write(`${note}\n`)
       return out(options.out)

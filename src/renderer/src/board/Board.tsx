@@ -11,11 +11,9 @@ import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
   type Camera,
-  layoutMap,
   type LayoutCache,
   type LayoutPersona,
-  type MeasureText,
-  type Scene
+  type MeasureText
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
@@ -31,7 +29,8 @@ import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
 import { createBoardMeasure } from './measure'
 import { useBoardRenderer } from './render/useBoardRenderer'
-import { SceneIndex } from './scene-index'
+import { useLayout } from './useLayout'
+import type { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
 import { WorkshopBoard } from '../workshop/WorkshopBoard'
@@ -75,14 +74,27 @@ interface Measuring {
 
 const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: createLayoutCache() })
 
+/** The longest an opening board waits for its fonts before laying out without them. */
+const FONT_WAIT_MS = 3000
+
 /**
  * The text engine's measure; replaced (and every width measured again) when the engine changes,
  * that is when fonts or HarfBuzz arrive for a script the map's text uses (asked for here as the
  * text comes: each record is looked at once, as records are replaced, never mutated, on edits).
+ * `fontsReady` is false while fonts the map's text needs are on their way: the board's first
+ * layout waits for them (a few tens of milliseconds, local files), so the notes it shows first
+ * do not wrap again and move when they arrive.
  */
-function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring {
+function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring & { fontsReady: boolean } {
   const [measuring, setMeasuring] = useState(newMeasuring)
+  // Whether the fonts the opening map asked for came (or failed): the first layout waits for it.
+  const [fontsSettled, setFontsSettled] = useState(false)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
+  // Never longer than this, whatever the fonts do: the board then lays out with what it has.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setFontsSettled(true), FONT_WAIT_MS)
+    return () => window.clearTimeout(timer)
+  }, [])
   const seen = useRef(new WeakSet<object>())
   useEffect(() => {
     const parts: string[] = []
@@ -100,11 +112,11 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.metrics.forEach((m) => look(m, m.name, m.unit))
     personas.forEach((p) => look(p, p.name))
     if (parts.length > 0)
-      void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
-        console.warn('Fonts for the map could not be loaded:', error)
-      )
+      void ensureTextFor(parts.join('\n'))
+        .catch((error: unknown) => console.warn('Fonts for the map could not be loaded:', error))
+        .finally(() => setFontsSettled(true))
   }, [map, personas])
-  return measuring
+  return { ...measuring, fontsReady: fontsSettled }
 }
 
 export function Board({ map, personas, openingCamera = null, onCameraChange }: BoardProps) {
@@ -113,16 +125,17 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
   const [camera] = useState(() => new CameraController(openingCamera))
   useEffect(() => (onCameraChange ? camera.subscribe(onCameraChange) : undefined), [camera, onCameraChange])
   const size = useElementSize(containerRef)
-  const { measure, cache } = useMeasuring(map, personas)
+  const { measure, cache, fontsReady } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
   const authors = useNoteAuthors(map.id)
   // A note's picture arriving (decoded) draws the board again.
   const pictures = useSyncExternalStore(onPictureReady, picturesReady)
-  const scene: Scene = useMemo(() => {
-    void pictures // the layout is the same; a new scene makes the renderer paint the pictures
-    return layoutMap(map, measure, { personas, labels, cache, authors })
-  }, [map, measure, personas, labels, cache, authors, pictures])
-  const index = useMemo(() => new SceneIndex(scene), [scene])
+  // A big map is laid out in background steps after a preview of its first view (./useLayout).
+  const { scene, index, complete } = useLayout(map, measure, { personas, labels, cache, authors }, pictures, {
+    viewportHeight: size.height,
+    opening: openingCamera,
+    fontsReady
+  })
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
     indexRef.current = index
@@ -163,6 +176,7 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
         role="region"
         aria-label={t('board.label', { stages: map.stages.length, lanes: map.lanes.length })}
         aria-describedby="board-outline"
+        data-layout={complete ? 'complete' : 'partial'}
       >
         {mounted && (
           <Stage ref={stageRef} width={size.width} height={size.height}>

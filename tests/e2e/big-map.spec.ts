@@ -87,7 +87,7 @@ test('a 50,000-note map shows the notes in view before the rest is laid out, and
         .map(([id]) => id)
     }
     await expect.poll(moved, { timeout: 30_000 }).toEqual([])
-    await expect(page.getByText('50000 notes', { exact: true })).toBeVisible()
+    await expect(page.getByText('50,000 notes', { exact: true })).toBeVisible()
   } finally {
     await host.stop()
   }

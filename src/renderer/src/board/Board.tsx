@@ -89,6 +89,9 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
   const [measuring, setMeasuring] = useState(newMeasuring)
   // Whether the fonts the opening map asked for came (or failed): the first layout waits for it.
   const [fontsSettled, setFontsSettled] = useState(false)
+  // Font requests still on their way. A later request can resolve first (the engine does not
+  // ask twice for what an earlier one is fetching), so the fonts are there when none is left.
+  const pending = useRef(0)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
   // Never longer than this, whatever the fonts do: the board then lays out with what it has.
   useEffect(() => {
@@ -111,10 +114,14 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.connectors.forEach((c) => look(c, c.label))
     map.metrics.forEach((m) => look(m, m.name, m.unit))
     personas.forEach((p) => look(p, p.name))
-    if (parts.length > 0)
+    if (parts.length > 0) {
+      pending.current++
       void ensureTextFor(parts.join('\n'))
         .catch((error: unknown) => console.warn('Fonts for the map could not be loaded:', error))
-        .finally(() => setFontsSettled(true))
+        .finally(() => {
+          if (--pending.current === 0) setFontsSettled(true)
+        })
+    }
   }, [map, personas])
   return { ...measuring, fontsReady: fontsSettled }
 }

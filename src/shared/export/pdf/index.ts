@@ -103,7 +103,10 @@ export function renderPdf(
     format: [first.width, first.height],
     orientation: first.width > first.height ? 'landscape' : 'portrait',
     compress: true,
-    putOnlyUsedFonts: true
+    putOnlyUsedFonts: true,
+    // Thousandths of a point (a third of a micrometre) rather than jsPDF's 16 decimals: a big
+    // board's pages hold millions of numbers, and their text is most of the content's size.
+    floatPrecision: 3
   })
   doc.setProperties({ title: map.title, subject: labels.subject, creator: 'Journeyboard' })
   if (options.createdAt) doc.setCreationDate(options.createdAt)

@@ -59,12 +59,19 @@ function pointsBounds(points: readonly { x: number; y: number }[], pad: number):
  */
 export const MIN_PRINTED_TEXT_PT = 0.25
 
+/**
+ * A line's bar thinner than this (points) is a hair no printer or screen shows: further down,
+ * notes are plain coloured blocks (about 40 bytes each instead of 40 a line).
+ */
+const MIN_BAR_PT = 0.15
+
 /** Whether note text is printed at this scale (see MIN_PRINTED_TEXT_PT). */
 export const printsNoteText = (scale: number): boolean => LAYOUT.noteFont.size * scale >= MIN_PRINTED_TEXT_PT
 
 export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect, scale = 1): void {
   const box = (item: BoxItem) => surface.box(item, item.fill, item.stroke)
   const withText = printsNoteText(scale)
+  const bars = LAYOUT.noteLineHeight * BAR_HEIGHT * scale >= MIN_BAR_PT
   const text = (block: TextBlock | null | undefined) => {
     if (block && block.lines.length > 0 && meets(textBounds(block), visible)) surface.textBlock(block)
   }
@@ -90,7 +97,7 @@ export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect, sca
   for (const note of scene.notes) {
     if (!meets(note, visible)) continue
     if (withText) paintNote(surface, note)
-    else paintNoteShape(surface, note)
+    else paintNoteShape(surface, note, bars)
   }
   for (const connector of scene.connectors) {
     if (meets(pointsBounds([...connector.points, ...connector.head], connector.width + 2), visible)) {
@@ -159,17 +166,20 @@ function paintNote(surface: PdfSurface, note: NoteItem): void {
 }
 
 /** A note too small for its text: its colour and a bar where each line of text goes. */
-function paintNoteShape(surface: PdfSurface, note: NoteItem): void {
+function paintNoteShape(surface: PdfSurface, note: NoteItem, bars: boolean): void {
   surface.box(note, note.fill, null)
+  if (!bars) return
   const t = note.text
   t.lines.forEach((line, i) => {
     if (line.width <= 0) return
     const y = t.y + i * t.lineHeight + t.lineHeight * 0.3
-    surface.box({ x: t.x + line.x, y, w: line.width, h: t.lineHeight * 0.4 }, TEXT_BAR, null)
+    surface.box({ x: t.x + line.x, y, w: line.width, h: t.lineHeight * BAR_HEIGHT }, TEXT_BAR, null)
   })
 }
 
 const TEXT_BAR = '#9aa1a9'
+/** A line's bar is this part of the line's height. */
+const BAR_HEIGHT = 0.4
 
 function paintConnector(surface: PdfSurface, connector: ConnectorItem): void {
   surface.strokePath(connector.path, connector.stroke, connector.width)

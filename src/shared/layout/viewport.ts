@@ -60,12 +60,13 @@ export function stepZoom(zoom: number, direction: 1 | -1, min = ZOOM_MIN): numbe
 export function pinchCamera(
   camera: Camera,
   from: readonly [{ x: number; y: number }, { x: number; y: number }],
-  to: readonly [{ x: number; y: number }, { x: number; y: number }]
+  to: readonly [{ x: number; y: number }, { x: number; y: number }],
+  min = ZOOM_MIN
 ): Camera {
   const distance = (p: typeof from) => Math.hypot(p[1].x - p[0].x, p[1].y - p[0].y)
   const middle = (p: typeof from) => ({ x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2 })
   const before = distance(from)
-  const zoom = clampZoom(before > 0 ? (camera.zoom * distance(to)) / before : camera.zoom)
+  const zoom = clampZoom(before > 0 ? (camera.zoom * distance(to)) / before : camera.zoom, min)
   const a = middle(from)
   const b = middle(to)
   const boardX = (a.x - camera.x) / camera.zoom

@@ -33,11 +33,18 @@ function insertOldStyle(db: Database.Database, map: JourneyMap): void {
     )
     for (const kind of ENTITY_KINDS) {
       const spec = TABLES[kind]
+      // Only the tables and columns the old schema had (later migrations add some).
+      const existing = new Set(
+        (db.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string }[]).map((c) => c.name)
+      )
+      if (existing.size === 0) continue
+      const columns = spec.columns.filter((c) => existing.has(c))
       const insert = db.prepare(
-        `INSERT INTO ${spec.table} (map_id, ${spec.columns.join(', ')}) VALUES (@map_id, ${spec.columns.map((c) => `@${c}`).join(', ')})`
+        `INSERT INTO ${spec.table} (map_id, ${columns.join(', ')}) VALUES (@map_id, ${columns.map((c) => `@${c}`).join(', ')})`
       )
       for (const record of map[ENTITY_COLLECTIONS[kind]] as readonly EntityTypes[EntityKind][]) {
-        insert.run({ map_id: map.id, ...(spec.toRow as (r: EntityTypes[EntityKind]) => object)(record) })
+        const row = (spec.toRow as (r: EntityTypes[EntityKind]) => Record<string, unknown>)(record)
+        insert.run({ map_id: map.id, ...Object.fromEntries(columns.map((c) => [c, row[c]])) })
       }
     }
   })()

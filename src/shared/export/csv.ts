@@ -394,7 +394,9 @@ function buildMap(
     emotionPoints: [],
     markers: [],
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [],
+    kpiValues: []
   })
   return { map, personas: linked, notices: personas.notices }
 }

@@ -14,6 +14,7 @@ import { exchange } from './en/exchange'
 import { files } from './en/files'
 import { interaction } from './en/interaction'
 import { workshop } from './en/workshop'
+import { metrics } from './en/metrics'
 
 export const en = {
   ...app,
@@ -26,7 +27,8 @@ export const en = {
   ...exchange,
   ...files,
   ...interaction,
-  ...workshop
+  ...workshop,
+  ...metrics
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Board } from '../board/Board'
 import { usePersonas } from '../board/usePersonas'
 import { RecoveredPanel } from '../editor/RecoveredPanel'
@@ -5,6 +6,7 @@ import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
+import { MetricsImportDialog } from '../metrics/MetricsImportDialog'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { VersionsButton } from '../versions/VersionsPanel'
@@ -15,6 +17,7 @@ export function MapScreen() {
   const map = useAppStore((s) => s.openMap)
   const goHome = useAppStore((s) => s.goHome)
   const personas = usePersonas()
+  const [importingMetrics, setImportingMetrics] = useState(false)
   useEditorKeys()
   if (!map) return <p className="loading">{t('map.loading')}</p>
   return (
@@ -24,6 +27,9 @@ export function MapScreen() {
         <h1>{map.title}</h1>
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
         <PersonaLinker map={map} />
+        <button type="button" onClick={() => setImportingMetrics(true)}>
+          {t('metrics.import.button')}
+        </button>
         <VersionsButton map={map} />
         <WorkshopButtons map={map} />
         <ExchangeButtons exportable />
@@ -31,6 +37,7 @@ export function MapScreen() {
       </header>
       <Board key={map.id} map={map} personas={personas} />
       <RecoveredPanel />
+      {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}
     </main>
   )
 }

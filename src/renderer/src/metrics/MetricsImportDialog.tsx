@@ -3,7 +3,7 @@
  * KPI values, which stage each stage value means), see the first rows, and import. The library
  * reads the file and writes all values in one edit, or nothing with every bad row listed.
  */
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import type { MetricsImportSummary } from '../../../shared/metrics/apply'
 import { headerFor } from '../../../shared/metrics/choose'
 import {
@@ -236,13 +236,9 @@ function MappingEditor({
   const columnIndex = (name: string | null) =>
     name === null ? -1 : header.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase())
   const stageIndex = columnIndex(mapping.stageColumn)
-  const stageValues = useMemo(() => {
-    const values = stageIndex >= 0 ? (preview.distinct[stageIndex] ?? []) : []
-    return values.filter(
-      (v) =>
-        v !== '' && v !== header[stageIndex] && !mapping.skipRowsStartingWith.some((prefix) => v.startsWith(prefix))
-    )
-  }, [preview, stageIndex, header, mapping.skipRowsStartingWith])
+  const stageValues = (stageIndex >= 0 ? (preview.distinct[stageIndex] ?? []) : []).filter(
+    (v) => v !== '' && v !== header[stageIndex] && !mapping.skipRowsStartingWith.some((prefix) => v.startsWith(prefix))
+  )
   const long = mapping.metricColumn !== null && mapping.valueColumn !== null
   const valueColumns = header.filter((h, i) => i !== stageIndex && i !== columnIndex(mapping.dateColumn))
   const measureFor = (column: string) => mapping.measures.find((m) => m.column === column)

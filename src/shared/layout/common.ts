@@ -34,6 +34,11 @@ export interface LayoutOptions {
   readonly cache?: LayoutCache
   readonly segmentWords?: WordSegmenter
   readonly segmentGraphemes?: GraphemeSegmenter
+  /**
+   * Show one path: notes, connectors and KPIs of other paths are drawn faded, the path's own
+   * emotion points replace the shared ones, and the funnel follows its steps. Absent: all paths.
+   */
+  readonly pathId?: string | null
 }
 
 export const DEFAULT_LABELS: SeriesLabels = { everyone: 'Everyone', toBe: '{name} (to-be)' }

@@ -224,16 +224,21 @@ export interface LegendItem {
  */
 export interface BadgeItem extends BoxItem {
   readonly kind: 'badge'
-  /** `kpi:${metricId}` or `votes:${noteId}`. */
+  /** `kpi:${metricId}`, `votes:${noteId}`, `funnel:${fromStageId}:${toStageId}`, `evidence:${noteId}` or `path:${noteId}`. */
   readonly id: string
-  /** What it shows: a KPI against its target, or a note's dot votes. */
-  readonly role: 'kpi' | 'votes'
+  /**
+   * What it shows: a KPI against its target, a note's dot votes, the funnel step into a stage
+   * (conversion and drop-off), a note's evidence level (its corner mark) or its path's colour.
+   */
+  readonly role: 'kpi' | 'votes' | 'funnel' | 'evidence' | 'path'
   /** The metric's or the note's id. */
   readonly targetId: string
   readonly cornerRadius: number
   /** A bar of colour along the left edge (a KPI's status), drawn over the fill; null for none. */
   readonly accent: (Rect & { readonly fill: string }) | null
   readonly texts: readonly TextBlock[]
+  /** A KPI's history as a sparkline (oldest to newest, left to right), drawn over the fill. */
+  readonly spark?: { readonly points: readonly Point[]; readonly stroke: string }
 }
 
 export interface Scene {

@@ -150,10 +150,17 @@ function kpiChip(
   const arrow = trend ? ` ${TREND_ARROW[trend.trend]}` : ''
   const name = singleLine(wrap, metric.name, textWidth, CHIP.nameFont)
   const line = singleLine(wrap, `${kpiLine(metric)}${arrow}`, textWidth, CHIP.valueFont)
-  const trendColor = trend === null || trend.trend === 'flat' ? COLORS.muted : trend.towardsTarget ? '#2b8a3e' : '#c92a2a'
+  const trendColor =
+    trend === null || trend.trend === 'flat' ? COLORS.muted : trend.towardsTarget ? '#2b8a3e' : '#c92a2a'
   const spark = showSpark
     ? {
-        points: sparkPoints(history.slice(-24), x + w - CHIP.padX - SPARK.width, y + SPARK.padY, SPARK.width, CHIP.height - 2 * SPARK.padY),
+        points: sparkPoints(
+          history.slice(-24),
+          x + w - CHIP.padX - SPARK.width,
+          y + SPARK.padY,
+          SPARK.width,
+          CHIP.height - 2 * SPARK.padY
+        ),
         stroke: dim ? FADED_INK : trendColor
       }
     : undefined

@@ -26,6 +26,7 @@ import { useBoardRenderer } from './render/useBoardRenderer'
 import { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
+import { useBoardUi } from './interaction/ui-store'
 import { WorkshopBoard } from '../workshop/WorkshopBoard'
 
 /** Below this zoom, note text turns into bars. */
@@ -102,9 +103,10 @@ export function Board({ map, personas }: BoardProps) {
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
+  const pathId = useBoardUi((s) => s.pathId)
   const scene: Scene = useMemo(
-    () => layoutMap(map, measure, { personas, labels, cache }),
-    [map, measure, personas, labels, cache]
+    () => layoutMap(map, measure, { personas, labels, cache, pathId }),
+    [map, measure, personas, labels, cache, pathId]
   )
   const index = useMemo(() => new SceneIndex(scene), [scene])
   const indexRef = useRef<SceneIndex | null>(index)

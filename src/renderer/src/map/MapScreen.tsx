@@ -7,6 +7,7 @@ import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
 import { MetricsImportDialog } from '../metrics/MetricsImportDialog'
+import { PathsBar } from '../paths/PathsBar'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { VersionsButton } from '../versions/VersionsPanel'
@@ -35,6 +36,7 @@ export function MapScreen() {
         <ExchangeButtons exportable />
         <SaveIndicator />
       </header>
+      <PathsBar map={map} />
       <Board key={map.id} map={map} personas={personas} />
       <RecoveredPanel />
       {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}

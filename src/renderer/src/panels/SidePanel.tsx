@@ -16,6 +16,7 @@ import { useAppStore } from '../store'
 import type { Selection } from '../store/editor'
 import { CommitField, Section, SelectField } from './controls'
 import { AxisDetails } from './AxisDetails'
+import { NotePathAndEvidence } from './NoteEvidence'
 import { markerPlace } from './BoardDialogs'
 import {
   CATEGORIES,
@@ -192,6 +193,7 @@ function NoteDetails({
           onChange={(effort) => set({ effort })}
         />
       </div>
+      <NotePathAndEvidence map={map} notes={notes} run={run} />
       {single && (
         <MarkerList
           map={map}

@@ -58,6 +58,8 @@ export interface BoardUiState {
   markerId: string | null
   /** The side panel's list of every pain point is open. */
   painPointsOpen: boolean
+  /** The path the board shows (others faded), or null for all paths. */
+  pathId: string | null
 }
 
 const initial: BoardUiState = {
@@ -69,7 +71,8 @@ const initial: BoardUiState = {
   activeSeries: null,
   connectorId: null,
   markerId: null,
-  painPointsOpen: false
+  painPointsOpen: false,
+  pathId: null
 }
 
 export const useBoardUi = create<BoardUiState>()(() => ({ ...initial }))

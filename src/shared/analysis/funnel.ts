@@ -42,10 +42,25 @@ function funnelStages(map: JourneyMap, path: Path | null): Stage[] {
 }
 
 /**
- * The funnel KPI of a map: the name that most stages count (funnel-marked KPIs only; on a path,
- * KPIs of that path or of no path). Null when fewer than two stages count anything.
+ * The funnel: each step from a stage to the next that both count the funnel KPI (the name most
+ * stages count among funnel-marked KPIs; on a path, KPIs of that path or of no path). Without a
+ * path, a map that has paths gives the steps of all its paths (each pair of stages once); one
+ * without follows the board's stage order.
  */
 export function funnelSteps(map: JourneyMap, path: Path | null = null): FunnelStep[] {
+  if (path === null && map.paths.length > 0) {
+    const seen = new Set<string>()
+    const out: FunnelStep[] = []
+    for (const each of [...map.paths].sort(byOrder)) {
+      for (const step of funnelSteps(map, each)) {
+        const key = `${step.from.id}>${step.to.id}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        out.push(step)
+      }
+    }
+    return out
+  }
   const stages = funnelStages(map, path)
   const counts = map.metrics.filter(
     (m) => m.funnel === true && m.value !== null && (m.pathId === undefined || m.pathId === path?.id)

@@ -72,7 +72,8 @@ export function kpiStacks(
     else histories.set(v.metricId, [v])
   }
   for (const list of histories.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  const stepInto = new Map(funnelSteps(map, path).map((step) => [step.to.id, step]))
+  const stepsInto = new Map<string, FunnelStep[]>()
+  for (const step of funnelSteps(map, path)) stepsInto.set(step.to.id, [...(stepsInto.get(step.to.id) ?? []), step])
   if (kpiLanes.length > 0 && map.metrics.length > 0) {
     const byStage = new Map<string, Metric[]>()
     for (const metric of byOrder(map.metrics)) {
@@ -83,8 +84,8 @@ export function kpiStacks(
     for (const column of columns) {
       const metrics = byStage.get(column.item.id)
       if (column.collapsed || !metrics) continue
-      const step = stepInto.get(column.item.id)
-      const chips: Chip[] = [...(step ? [{ step }] : []), ...metrics.map((metric) => ({ metric }))]
+      const steps = stepsInto.get(column.item.id) ?? []
+      const chips: Chip[] = [...steps.map((step) => ({ step })), ...metrics.map((metric) => ({ metric }))]
       for (const lane of kpiLanes) byCell.set(cellId(column.item.id, lane.id), chips)
     }
   }

@@ -88,10 +88,19 @@ export function deletePathWithTags(builder: PatchBuilder, map: JourneyMap, pathI
     const { pathId: _drop, ...rest } = record
     return rest as T
   }
-  for (const note of map.notes)
-    if (note.pathId === pathId) builder.put('note', untag(builder.current('note', note.id) ?? note))
-  for (const connector of map.connectors) if (connector.pathId === pathId) builder.put('connector', untag(connector))
-  for (const metric of map.metrics) if (metric.pathId === pathId) builder.put('metric', untag(metric))
+  // Records this edit already deletes (a stage's notes, say) stay deleted.
+  for (const note of map.notes) {
+    const current = note.pathId === pathId ? builder.current('note', note.id) : undefined
+    if (current) builder.put('note', untag(current))
+  }
+  for (const connector of map.connectors) {
+    const current = connector.pathId === pathId ? builder.current('connector', connector.id) : undefined
+    if (current) builder.put('connector', untag(current))
+  }
+  for (const metric of map.metrics) {
+    const current = metric.pathId === pathId ? builder.current('metric', metric.id) : undefined
+    if (current) builder.put('metric', untag(current))
+  }
   for (const point of map.emotionPoints) if (point.pathId === pathId) builder.delete('emotionPoint', point.id)
 }
 

@@ -87,6 +87,9 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.markers.forEach((m) => look(m, m.label))
     map.connectors.forEach((c) => look(c, c.label))
     map.metrics.forEach((m) => look(m, m.name, m.unit))
+    // The KPI chips' trend arrows and funnel chips are the layout's own text, not the map's.
+    if (map.metrics.length > 0) parts.push('↑↓→ · %')
+    map.paths.forEach((p) => look(p, p.name, ...p.steps.map((s) => s.event)))
     personas.forEach((p) => look(p, p.name))
     if (parts.length > 0)
       void ensureTextFor(parts.join('\n')).catch((error: unknown) =>

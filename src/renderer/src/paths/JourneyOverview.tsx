@@ -30,17 +30,27 @@ export function JourneyOverview({ map, focus }: { readonly map: JourneyMap; read
           const bow = (p - (paths.length - 1) / 2) * 18
           const conversions = new Map(funnelSteps(map, path).map((s) => [`${s.from.id}>${s.to.id}`, s.conversion]))
           const faded = focus !== null && focus !== path.id
+          // One edge per pair of stages, however often the path takes it (a loop comes back through one).
+          const edges = new Map<string, { from: string; to: string; events: string[] }>()
+          path.steps.slice(1).forEach((step, i) => {
+            const from = path.steps[i]!.stageId
+            const key = `${from}>${step.stageId}`
+            const edge = edges.get(key) ?? { from, to: step.stageId, events: [] }
+            if (step.event && !edge.events.includes(step.event)) edge.events.push(step.event)
+            edges.set(key, edge)
+          })
           return (
             <g key={path.id} opacity={faded ? 0.25 : 1} data-path={path.name}>
-              {path.steps.slice(1).map((step, i) => {
-                const from = path.steps[i]!
-                const x1 = x(from.stageId)
-                const x2 = x(step.stageId)
+              {[...edges.values()].map((edge, i) => {
+                const x1 = x(edge.from)
+                const x2 = x(edge.to)
                 const back = x2 <= x1
                 const cx = (x1 + x2) / 2
                 const cy = back ? MID - 70 - Math.abs(bow) : MID + bow * 2.2
-                const rate = conversions.get(`${from.stageId}>${step.stageId}`)
-                const label = [step.event, rate === undefined ? '' : formatShare(rate)].filter(Boolean).join(' · ')
+                const rate = conversions.get(`${edge.from}>${edge.to}`)
+                const label = [edge.events.join(' / '), rate === undefined ? '' : formatShare(rate)]
+                  .filter(Boolean)
+                  .join(' · ')
                 const ly = back ? cy + 14 : (MID + cy) / 2 + (bow >= 0 ? 12 : -4)
                 return (
                   <g key={i}>

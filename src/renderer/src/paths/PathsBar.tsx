@@ -25,7 +25,11 @@ export function PathsBar({ map }: { readonly map: JourneyMap }) {
       <div className="paths-controls">
         <label>
           {t('paths.bar.show')}{' '}
-          <select value={shown ?? ''} onChange={(e) => setBoardUi({ pathId: e.target.value || null })}>
+          <select
+            aria-label={t('paths.bar.showLabel')}
+            value={shown ?? ''}
+            onChange={(e) => setBoardUi({ pathId: e.target.value || null })}
+          >
             <option value="">{t('metrics.kpi.allPaths')}</option>
             {paths.map((p) => (
               <option key={p.id} value={p.id}>

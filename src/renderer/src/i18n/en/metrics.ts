@@ -82,6 +82,7 @@ export const metrics = {
   'paths.overview.label': 'Journey overview: the paths through the stages',
   'paths.bar.label': 'Paths',
   'paths.bar.show': 'Show',
+  'paths.bar.showLabel': 'Path shown on the board',
   'paths.bar.edit': 'Paths…',
   'paths.bar.compare': 'Compare paths…',
   'paths.dialog.title': 'Paths',

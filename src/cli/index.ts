@@ -35,6 +35,8 @@ const USAGE = `usage: npm run cli -- <command> [options] [--db FILE]
                                                  its map, print the new map id
 ${EXPORT_USAGE}
 ${DIFF_USAGE}
+  export MAP --format … --path NAME             one path of the map (its stages, notes, curve and KPIs):
+                                                 PDF, PNG, SVG, CSV or Mermaid journey of that path
   metrics import MAP FILE [--mapping NAME] [--date YYYY-MM-DD] [--json]
                                                  import KPI values from a CSV or XLSX export (GA4,
                                                  Yandex.Metrica, HubSpot, Salesforce, or columns named
@@ -140,7 +142,8 @@ async function run(
         return
       }
       if (!ref) throw new UsageError('export needs a MAP (id or exact title), or --all')
-      const notes = await exportMapToFile(service, await findMap(service, ref), options)
+      const path = typeof values.path === 'string' ? values.path : undefined
+      const notes = await exportMapToFile(service, await findMap(service, ref), { ...options, path })
       for (const note of notes) process.stderr.write(`${note}\n`)
       return out(options.out)
     }
@@ -271,6 +274,7 @@ async function main(): Promise<void> {
         format: { type: 'string' },
         out: { type: 'string' },
         mapping: { type: 'string' },
+        path: { type: 'string' },
         date: { type: 'string' },
         ...exportArgOptions()
       },

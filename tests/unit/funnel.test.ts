@@ -103,3 +103,23 @@ describe('evidence', () => {
     ])
   })
 })
+
+describe('mapForPath', () => {
+  it('keeps the stages, notes, curve and KPIs of one path, as a valid map', async () => {
+    const { mapForPath } = await import('../../src/shared/export/path-view')
+    const { checkIntegrity } = await import('../../src/shared/model/integrity')
+    const { parseInterchange } = await import('../../src/shared/format/interchange')
+    const { readFileSync } = await import('node:fs')
+    const { map } = parseInterchange(readFileSync('docs/examples/two-paths.json', 'utf8'))
+    const demo = mapForPath(map, 'pDemo')
+    expect(demo.title).toBe('Trial or demo — Sales-led demo')
+    expect(demo.stages.map((s) => s.title)).toEqual(['Awareness', 'Consideration', 'Demo', 'Purchase', 'Onboarding'])
+    expect(demo.notes.map((n) => n.text)).not.toContain('Sign-up form')
+    expect(demo.notes.map((n) => n.text)).toContain('Demo call with an AE')
+    expect(checkIntegrity(demo)).toEqual([])
+    const trial = mapForPath(map, 'pTrial')
+    // The trial path's own point at Purchase replaces the shared one.
+    expect(trial.emotionPoints.find((p) => p.stageId === 'sBuy')?.score).toBe(-1.5)
+    expect(checkIntegrity(trial)).toEqual([])
+  })
+})

@@ -393,6 +393,15 @@ function ConnectorDetails({ map, connectorId }: { map: JourneyMap; connectorId: 
         maxLength={LIMITS.label}
         onCommit={(label) => run([{ name: 'relabelConnector', args: { connectorId, label: label.trim() } }])}
       />
+      {map.paths.length > 0 && (
+        <SelectField
+          label={t('metrics.note.path')}
+          value={connector.pathId ?? null}
+          none={t('metrics.kpi.allPaths')}
+          options={map.paths.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(pathId) => run([{ name: 'relabelConnector', args: { connectorId, pathId } }])}
+        />
+      )}
       <div className="panel-actions">
         <button
           type="button"

@@ -105,3 +105,29 @@ describe('cli metrics import', () => {
     expect(map.metrics).toEqual([])
   })
 })
+
+describe('cli and paths', () => {
+  it('exports one path as Mermaid, writes the path column in CSV, and still imports version-1 files', () => {
+    expect(cli('import', 'docs/examples/two-paths.json').code).toBe(0)
+    const mermaid = join(dir, 'demo.mmd')
+    const exported = cli('export', 'Trial or demo', '--format', 'mermaid', '--path', 'Sales-led demo', '--out', mermaid)
+    expect(exported.stderr).toBe('')
+    const text = spawnSync('cat', [mermaid], { encoding: 'utf8' }).stdout
+    expect(text).toContain('title Trial or demo — Sales-led demo')
+    expect(text).toContain('section Demo')
+    expect(text).not.toContain('section Free trial')
+    expect(cli('export', 'Trial or demo', '--format', 'mermaid', '--path', 'Nope', '--out', mermaid).stderr).toContain(
+      'The map has no path "Nope"; its paths are "Self-serve trial", "Sales-led demo".'
+    )
+
+    const csv = join(dir, 'map.csv')
+    expect(cli('export', 'Trial or demo', '--format', 'csv', '--out', csv).code).toBe(0)
+    const rows = spawnSync('cat', [csv], { encoding: 'utf8' }).stdout
+    expect(rows.split('\r\n')[0]).toMatch(/,path$/)
+    expect(rows).toContain(',Sales-led demo\r\n')
+
+    // docs/examples holds .journeymap files of format version 1: they open as maps without paths.
+    const v1 = cli('import', 'docs/examples/sign-up-before.journeymap')
+    expect(v1.code).toBe(0)
+  })
+})

@@ -5,6 +5,7 @@
  * carried through JSON. The screenshots go to docs/.
  */
 import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
 import { ApiSocket, BoardPage } from './support/board-page'
 import { ExportDialogPage } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
@@ -49,6 +50,39 @@ test('imports a GA4 export through the dialog; a bad row is named by line and im
   await page.getByRole('button', { name: 'Analysis', exact: true }).click()
   await expect(page.getByText(/Funnel:.*of.*Active users.*drop off from/).first()).toBeVisible()
   await expect(page.getByText(/Visitors/)).toHaveCount(0)
+})
+
+/** Picks a sample in the Import metrics dialog, checks the ready mapping it is matched to, imports it. */
+async function importSample(page: Page, file: string, mapping: string, imported: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import metrics…', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import metrics' })
+  await dialog.getByLabel('Export file (CSV or XLSX)').setInputFiles(`docs/examples/metrics/${file}`)
+  await expect(dialog.getByText(shown(`“${mapping}” fits the columns of this file.`))).toBeVisible()
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText(shown(imported))
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+}
+
+test('imports the Yandex.Metrica, HubSpot (XLSX) and Salesforce samples through the dialog', async ({ page, home }) => {
+  await home.createMap('Goals')
+  await expect(page.getByRole('heading', { level: 1, name: 'Goals' })).toBeVisible()
+  await importSample(page, 'yandex-metrica-goals.csv', 'Yandex.Metrica goals report', 'Imported 56 values from 28 rows')
+  await home.backHome()
+  await home.createMap('Pipeline', 'B2B lifecycle')
+  await expect(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible()
+  await importSample(page, 'hubspot-deal-stages.xlsx', 'HubSpot deal-stage report', 'Imported 32 values from 24 rows')
+  await importSample(
+    page,
+    'salesforce-opportunities.csv',
+    'Salesforce opportunity report',
+    'Imported 20 values from 33 rows'
+  )
+  // The mapping used is saved: the next export with the same columns is offered it first.
+  await page.getByRole('button', { name: 'Import metrics…', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import metrics' })
+  await dialog.getByLabel('Export file (CSV or XLSX)').setInputFiles('docs/examples/metrics/hubspot-deal-stages.csv')
+  await expect(dialog.getByLabel('Mapping', { exact: true })).toHaveValue('HubSpot deal-stage report')
+  await expect(dialog.getByRole('option', { name: shown('Saved: HubSpot deal-stage report') })).toHaveCount(1)
 })
 
 test('a map with two paths and a loop: the overview, one path shown, compared, and JSON version 2', async ({

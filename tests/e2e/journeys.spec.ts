@@ -91,7 +91,17 @@ test('a map with two paths and a loop: the overview, one path shown, compared, a
   home
 }) => {
   const api = await ApiSocket.connect(host)
-  await api.call('importMap', { text: readFileSync('docs/examples/two-paths.json', 'utf8') })
+  const imported = await api.call('importMap', { text: readFileSync('docs/examples/two-paths.json', 'utf8') })
+  // Last review the trial conversion was on target; since then it fell to 18% (its target is 25%).
+  const conversion = imported.metrics.find((m) => m.id === 'kConv')!
+  const setConversion = (value: number) =>
+    api.call('applyPatch', {
+      mapId: imported.id,
+      patch: [{ op: 'put', entity: 'metric', value: { ...conversion, value } }]
+    })
+  await setConversion(26)
+  await api.call('createSnapshot', { mapId: imported.id, name: 'October review' })
+  await setConversion(18)
   api.close()
   await expect(home.card('Trial or demo')).toBeVisible()
   const board = new BoardPage(page)
@@ -121,6 +131,13 @@ test('a map with two paths and a loop: the overview, one path shown, compared, a
   await expect(compare.getByRole('row', { name: /Demo/ })).toContainText('Waits a week for a slot')
   await compare.screenshot({ path: 'docs/paths-compare.png' })
   await compare.getByRole('button', { name: 'Done', exact: true }).click()
+
+  await page.getByRole('button', { name: 'Review', exact: true }).click()
+  const review = page.getByRole('dialog', { name: shown('Review since “October review”') })
+  await expect(review.getByRole('listitem').first()).toContainText(
+    shown('Free trial: Trial conversion went from 26% to 18% (off target)')
+  )
+  await review.getByRole('button', { name: 'Done', exact: true }).click()
 
   const exporter = new ExportDialogPage(page)
   await exporter.open()

@@ -42,7 +42,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-describe('cli metrics import', () => {
+describe('cli metrics import', { timeout: 180_000 }, () => {
   it('reads the GA4 and Yandex.Metrica samples onto the SaaS stages, summing segments, keeping history', () => {
     cli('new', '--template', 'saas', '--title', 'Trial')
     const ga4 = cli('metrics', 'import', 'Trial', 'docs/examples/metrics/ga4-funnel-exploration.csv')
@@ -106,7 +106,7 @@ describe('cli metrics import', () => {
   })
 })
 
-describe('cli and paths', () => {
+describe('cli and paths', { timeout: 180_000 }, () => {
   it('exports one path as Mermaid, writes the path column in CSV, and still imports version-1 files', () => {
     expect(cli('import', 'docs/examples/two-paths.json').code).toBe(0)
     const mermaid = join(dir, 'demo.mmd')

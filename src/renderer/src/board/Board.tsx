@@ -6,7 +6,7 @@
  * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
@@ -35,6 +35,8 @@ export { LOD_ZOOM } from './render/lod'
 export interface BoardProps {
   readonly map: JourneyMap
   readonly personas: readonly LayoutPersona[]
+  /** Controls floating over the board's top-right corner (they take no room from it). */
+  readonly overlay?: ReactNode
 }
 
 interface Size {
@@ -99,7 +101,7 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
   return measuring
 }
 
-export function Board({ map, personas }: BoardProps) {
+export function Board({ map, personas, overlay }: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController())
@@ -151,6 +153,7 @@ export function Board({ map, personas }: BoardProps) {
           </Stage>
         )}
       </div>
+      {overlay}
       <ZoomToolbar camera={camera} scene={scene} />
       <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
       <BoardInteraction

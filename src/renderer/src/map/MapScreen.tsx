@@ -7,7 +7,7 @@ import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
 import { MetricsImportDialog } from '../metrics/MetricsImportDialog'
-import { PathsBar } from '../paths/PathsBar'
+import { PathsBar, PathsOverview } from '../paths/PathsBar'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { VersionsButton } from '../versions/VersionsPanel'
@@ -28,16 +28,18 @@ export function MapScreen() {
         <h1>{map.title}</h1>
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
         <PersonaLinker map={map} />
-        <button type="button" onClick={() => setImportingMetrics(true)}>
-          {t('metrics.import.button')}
-        </button>
         <VersionsButton map={map} />
         <WorkshopButtons map={map} />
         <ExchangeButtons exportable />
         <SaveIndicator />
       </header>
-      <PathsBar map={map} />
-      <Board key={map.id} map={map} personas={personas} />
+      <PathsOverview map={map} />
+      <Board
+        key={map.id}
+        map={map}
+        personas={personas}
+        overlay={<PathsBar map={map} onImportMetrics={() => setImportingMetrics(true)} />}
+      />
       <RecoveredPanel />
       {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}
     </main>

@@ -35,7 +35,7 @@ export { LOD_ZOOM } from './render/lod'
 export interface BoardProps {
   readonly map: JourneyMap
   readonly personas: readonly LayoutPersona[]
-  /** Controls floating over the board's top-right corner (they take no room from it). */
+  /** Controls floating over the board (they take no room from it). */
   readonly overlay?: ReactNode
 }
 

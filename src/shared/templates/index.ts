@@ -134,6 +134,8 @@ export function createMapFromTemplate(
     emotionPoints: [],
     markers: [],
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [],
+    kpiValues: []
   }
 }

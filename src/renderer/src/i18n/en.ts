@@ -16,6 +16,7 @@ import { interaction } from './en/interaction'
 import { workshop } from './en/workshop'
 import { live } from './en/live'
 import { room } from './en/room'
+import { metrics } from './en/metrics'
 
 export const en = {
   ...app,
@@ -30,7 +31,8 @@ export const en = {
   ...interaction,
   ...workshop,
   ...live,
-  ...room
+  ...room,
+  ...metrics
 } as const
 
 export type MessageKey = keyof typeof en

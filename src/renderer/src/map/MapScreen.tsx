@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Board } from '../board/Board'
 import { usePersonas } from '../board/usePersonas'
 import { RecoveredPanel } from '../editor/RecoveredPanel'
@@ -5,6 +6,8 @@ import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
+import { MetricsImportDialog } from '../metrics/MetricsImportDialog'
+import { PathsBar, PathsOverview } from '../paths/PathsBar'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { savedCamera, saveCamera } from './router'
@@ -20,6 +23,7 @@ export function MapScreen() {
   const map = useAppStore((s) => s.openMap)
   const goHome = useAppStore((s) => s.goHome)
   const personas = usePersonas()
+  const [importingMetrics, setImportingMetrics] = useState(false)
   useEditorKeys()
   if (!map) return <p className="loading">{t('map.loading')}</p>
   return (
@@ -45,14 +49,17 @@ export function MapScreen() {
           ?
         </button>
       </header>
+      <PathsOverview map={map} />
       <Board
         key={map.id}
         map={map}
         personas={personas}
         openingCamera={savedCamera(map.id)}
         onCameraChange={(camera) => saveCamera(map.id, camera)}
+        overlay={<PathsBar map={map} onImportMetrics={() => setImportingMetrics(true)} />}
       />
       <RecoveredPanel />
+      {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}
     </main>
   )
 }

@@ -101,5 +101,7 @@ export const exchange = {
   'exchange.pdf.label.stage': 'Stage',
   'exchange.pdf.label.impact': 'Impact',
   'exchange.pdf.label.effort': 'Effort',
-  'exchange.pdf.label.score': 'Score'
+  'exchange.pdf.label.score': 'Score',
+  'exchange.export.path': 'Path',
+  'exchange.export.allPaths': 'All paths (the whole map)'
 } as const

@@ -11,6 +11,12 @@ import { ExportDialogPage } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
 import { shown } from './support/text'
 
+/** Chooses an item of the map header's Paths & metrics menu. */
+async function pathsMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'Paths & metrics ▾', exact: true }).click()
+  await page.getByRole('menuitem', { name: item, exact: true }).click()
+}
+
 test.use({ viewport: { width: 1280, height: 800 } })
 
 test('imports a GA4 export through the dialog; a bad row is named by line and imports nothing', async ({
@@ -20,7 +26,7 @@ test('imports a GA4 export through the dialog; a bad row is named by line and im
   await home.createMap('Trial funnel')
   await expect(page.getByRole('heading', { level: 1, name: 'Trial funnel' })).toBeVisible()
 
-  await page.getByRole('button', { name: 'Import metrics…', exact: true }).click()
+  await pathsMenu(page, 'Import metrics…')
   const dialog = page.getByRole('dialog', { name: 'Import metrics' })
   await dialog.getByLabel('Export file (CSV or XLSX)').setInputFiles('docs/examples/metrics/ga4-funnel-exploration.csv')
   await expect(dialog.getByText(shown('“GA4 funnel exploration” fits the columns of this file.'))).toBeVisible()
@@ -54,7 +60,7 @@ test('imports a GA4 export through the dialog; a bad row is named by line and im
 
 /** Picks a sample in the Import metrics dialog, checks the ready mapping it is matched to, imports it. */
 async function importSample(page: Page, file: string, mapping: string, imported: string): Promise<void> {
-  await page.getByRole('button', { name: 'Import metrics…', exact: true }).click()
+  await pathsMenu(page, 'Import metrics…')
   const dialog = page.getByRole('dialog', { name: 'Import metrics' })
   await dialog.getByLabel('Export file (CSV or XLSX)').setInputFiles(`docs/examples/metrics/${file}`)
   await expect(dialog.getByText(shown(`“${mapping}” fits the columns of this file.`))).toBeVisible()
@@ -78,7 +84,7 @@ test('imports the Yandex.Metrica, HubSpot (XLSX) and Salesforce samples through 
     'Imported 20 values from 33 rows'
   )
   // The mapping used is saved: the next export with the same columns is offered it first.
-  await page.getByRole('button', { name: 'Import metrics…', exact: true }).click()
+  await pathsMenu(page, 'Import metrics…')
   const dialog = page.getByRole('dialog', { name: 'Import metrics' })
   await dialog.getByLabel('Export file (CSV or XLSX)').setInputFiles('docs/examples/metrics/hubspot-deal-stages.csv')
   await expect(dialog.getByLabel('Mapping', { exact: true })).toHaveValue('HubSpot deal-stage report')
@@ -125,14 +131,14 @@ test('a map with two paths and a loop: the overview, one path shown, compared, a
   await expect.poll(() => fillOf(demoNote!)).toBe('#80deea')
   await page.screenshot({ path: 'docs/paths-one.png' })
 
-  await page.getByRole('button', { name: 'Compare paths…', exact: true }).click()
+  await pathsMenu(page, 'Compare paths…')
   const compare = page.getByRole('dialog', { name: 'Compare paths' })
   await expect(compare.getByRole('row', { name: /Demo/ })).toContainText('not on this path')
   await expect(compare.getByRole('row', { name: /Demo/ })).toContainText('Waits a week for a slot')
   await compare.screenshot({ path: 'docs/paths-compare.png' })
   await compare.getByRole('button', { name: 'Done', exact: true }).click()
 
-  await page.getByRole('button', { name: 'Review', exact: true }).click()
+  await pathsMenu(page, 'Review')
   const review = page.getByRole('dialog', { name: shown('Review since “October review”') })
   await expect(review.getByRole('listitem').first()).toContainText(
     shown('Free trial: Trial conversion went from 26% to 18% (off target)')

@@ -35,6 +35,7 @@ export function MapScreen() {
         <PersonaLinker map={map} />
         <VersionsButton map={map} />
         <WorkshopButtons map={map} />
+        <PathsBar map={map} onImportMetrics={() => setImportingMetrics(true)} />
         <LiveButtons map={map} />
         <ExchangeButtons exportable />
         <SaveIndicator />
@@ -56,7 +57,6 @@ export function MapScreen() {
         personas={personas}
         openingCamera={savedCamera(map.id)}
         onCameraChange={(camera) => saveCamera(map.id, camera)}
-        overlay={<PathsBar map={map} onImportMetrics={() => setImportingMetrics(true)} />}
       />
       <RecoveredPanel />
       {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}

@@ -11,9 +11,9 @@ import { ExportDialogPage } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
 import { shown } from './support/text'
 
-/** Chooses an item of the map header's Paths & metrics menu. */
+/** Chooses a paths or metrics entry of the map header's Workshop menu. */
 async function pathsMenu(page: Page, item: string): Promise<void> {
-  await page.getByRole('button', { name: 'Paths & metrics ▾', exact: true }).click()
+  await page.getByRole('button', { name: 'Workshop ▾', exact: true }).click()
   await page.getByRole('menuitem', { name: item, exact: true }).click()
 }
 

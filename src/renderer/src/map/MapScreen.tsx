@@ -7,7 +7,7 @@ import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { t } from '../i18n'
 import { MetricsImportDialog } from '../metrics/MetricsImportDialog'
-import { PathsBar, PathsOverview } from '../paths/PathsBar'
+import { PathsOverview, usePathsMenu } from '../paths/PathsBar'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { savedCamera, saveCamera } from './router'
@@ -24,6 +24,7 @@ export function MapScreen() {
   const goHome = useAppStore((s) => s.goHome)
   const personas = usePersonas()
   const [importingMetrics, setImportingMetrics] = useState(false)
+  const pathsMenu = usePathsMenu(map, () => setImportingMetrics(true))
   useEditorKeys()
   if (!map) return <p className="loading">{t('map.loading')}</p>
   return (
@@ -34,8 +35,7 @@ export function MapScreen() {
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
         <PersonaLinker map={map} />
         <VersionsButton map={map} />
-        <WorkshopButtons map={map} />
-        <PathsBar map={map} onImportMetrics={() => setImportingMetrics(true)} />
+        <WorkshopButtons map={map} extraItems={pathsMenu.items} />
         <LiveButtons map={map} />
         <ExchangeButtons exportable />
         <SaveIndicator />
@@ -59,6 +59,7 @@ export function MapScreen() {
         onCameraChange={(camera) => saveCamera(map.id, camera)}
       />
       <RecoveredPanel />
+      {pathsMenu.dialogs}
       {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}
     </main>
   )

@@ -81,7 +81,6 @@ export const metrics = {
   'metrics.evidence.reference': 'Reference (where to find it)',
   'paths.overview.label': 'Journey overview: the paths through the stages',
   'paths.bar.label': 'Paths',
-  'paths.menu': 'Paths & metrics',
   'paths.bar.show': 'Show',
   'paths.bar.showLabel': 'Path shown on the board',
   'paths.bar.edit': 'Paths…',

@@ -3,7 +3,7 @@
  * papaparse, XLSX with exceljs (the first worksheet; dates as YYYY-MM-DD, numbers as written).
  * Told apart by content (an XLSX file is a ZIP archive), not by the file name.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { JourneyError } from '../shared/errors'
 import { MAX_IMPORT_ROWS, parseCsvTable, type RawTable, type TableRow } from '../shared/metrics/table'
 
@@ -39,7 +39,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer, fileName: string): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on first use: exceljs is large, and every library open (each CLI command) would pay for it.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {

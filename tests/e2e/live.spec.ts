@@ -162,11 +162,11 @@ test.describe('live workshop', () => {
       const box = await new EditingBoard(page).boxOf(`#note-${anaNote.id}`)
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
       await expect(page.getByText(shown('Added by Ana'))).toBeVisible()
-      // On the board, each participant's note carries its author's name tag.
+      // On the board, each participant's note carries its author's name tag (bottom-left corner since h17).
       const editing = new EditingBoard(page)
       const node = (await editing.node(`#note-${anaNote.id}`))!
       const anaColour = (await invite.statusColour('Ana')) ?? ''
-      await expect.poll(() => editing.pixelOnNotesLayer(node.x + node.width - 7, node.y + node.height)).toBe(anaColour)
+      await expect.poll(() => editing.pixelOnNotesLayer(node.x + 7, node.y + node.height)).toBe(anaColour)
       await page.screenshot({ path: 'docs/live-board-authors.png' })
 
       // Ana edits her own note from the phone.

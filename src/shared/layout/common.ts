@@ -39,6 +39,11 @@ export interface LayoutOptions {
    * name tag in the author's colour on the note's bottom edge. Only the facilitator's board passes it.
    */
   readonly authors?: ReadonlyMap<string, { readonly name: string; readonly color: string }>
+  /**
+   * Show one path: notes, connectors and KPIs of other paths are drawn faded, the path's own
+   * emotion points replace the shared ones, and the funnel follows its steps. Absent: all paths.
+   */
+  readonly pathId?: string | null
 }
 
 export const DEFAULT_LABELS: SeriesLabels = { everyone: 'Everyone', toBe: '{name} (to-be)' }

@@ -6,7 +6,7 @@
  * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
@@ -34,6 +34,7 @@ import { useBoardRenderer } from './render/useBoardRenderer'
 import { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
+import { useBoardUi } from '../editing/ui-store'
 import { WorkshopBoard } from '../workshop/WorkshopBoard'
 
 /** Below this zoom, note text turns into bars. */
@@ -46,6 +47,8 @@ export interface BoardProps {
   readonly openingCamera?: Camera | null
   /** Told of every camera move (the map screen keeps it for a reload). */
   readonly onCameraChange?: (camera: Camera) => void
+  /** Controls floating over the board (they take no room from it). */
+  readonly overlay?: ReactNode
 }
 
 interface Size {
@@ -98,6 +101,9 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.markers.forEach((m) => look(m, m.label))
     map.connectors.forEach((c) => look(c, c.label))
     map.metrics.forEach((m) => look(m, m.name, m.unit))
+    // The KPI chips' trend arrows and funnel chips are the layout's own text, not the map's.
+    if (map.metrics.length > 0) parts.push('↑↓→ · %')
+    map.paths.forEach((p) => look(p, p.name, ...p.steps.map((s) => s.event)))
     personas.forEach((p) => look(p, p.name))
     if (parts.length > 0)
       void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
@@ -107,7 +113,7 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
   return measuring
 }
 
-export function Board({ map, personas, openingCamera = null, onCameraChange }: BoardProps) {
+export function Board({ map, personas, openingCamera = null, onCameraChange, overlay }: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController(openingCamera))
@@ -116,12 +122,13 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
   const authors = useNoteAuthors(map.id)
+  const pathId = useBoardUi((s) => s.pathId)
   // A note's picture arriving (decoded) draws the board again.
   const pictures = useSyncExternalStore(onPictureReady, picturesReady)
   const scene: Scene = useMemo(() => {
     void pictures // the layout is the same; a new scene makes the renderer paint the pictures
-    return layoutMap(map, measure, { personas, labels, cache, authors })
-  }, [map, measure, personas, labels, cache, authors, pictures])
+    return layoutMap(map, measure, { personas, labels, cache, authors, pathId })
+  }, [map, measure, personas, labels, cache, authors, pictures, pathId])
   const index = useMemo(() => new SceneIndex(scene), [scene])
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
@@ -176,6 +183,7 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
           </Stage>
         )}
       </div>
+      {overlay}
       <ZoomToolbar camera={camera} scene={scene} notes={map.notes.length} />
       <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
       {mounted && <ReadableTitles scene={scene} camera={camera} />}

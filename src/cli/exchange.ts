@@ -26,7 +26,7 @@ import { mapForPath } from '../shared/export/path-view'
 import { importNotices } from '../shared/export/preview'
 import { readImportFile } from '../shared/export/import-file'
 import { createFontSubsetter, type FontSubsetter } from '../shared/export/svg/subset'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
 
 /** A problem with how the command was called (exit 2 with the usage). */
@@ -151,7 +151,11 @@ export async function exportMapToFile(
     const names = whole.paths.map((p) => `"${p.name}"`).join(', ')
     throw new JourneyError(
       'not_found',
-      `The map has no path "${options.path}"${names ? `; its paths are ${names}` : ' (it has no paths)'}.`
+      `The map has no path "${options.path}"${names ? `; its paths are ${names}` : ' (it has no paths)'}.`,
+      [],
+      names
+        ? reason('export.noSuchPath', { path: `"${options.path}"`, paths: names })
+        : reason('export.noPaths', { path: `"${options.path}"` })
     )
   }
   const request = (

@@ -14,7 +14,7 @@ import type { ApiRequest } from '../shared/api/contract'
 import { parseApiCall } from '../shared/api/validate'
 import { TemplateIdSchema } from '../shared/schema/enums'
 import { analysisReport, type AnalysisReport } from '../shared/analysis/report'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import { DIFF_USAGE, DiffUsageError, diffCommand } from './diff'
 import {
   EXPORT_USAGE,
@@ -228,7 +228,13 @@ async function metricsCommand(
   if (sub !== 'import') throw new UsageError('metrics needs "import" or "mappings"')
   if (!ref || !file) throw new UsageError('metrics import needs a MAP and a FILE')
   const path = resolve(file)
-  if (!existsSync(path)) throw new JourneyError('not_found', `There is no file ${JSON.stringify(path)}.`)
+  if (!existsSync(path))
+    throw new JourneyError(
+      'not_found',
+      `There is no file ${JSON.stringify(path)}.`,
+      [],
+      reason('metrics.noFile', { file: path })
+    )
   const bytes = readFileSync(path)
   const service = library('write')
   const { req } = parseApiCall('importMetrics', {

@@ -4,7 +4,7 @@
  * Told apart by content (an XLSX file is a ZIP archive), not by the file name.
  */
 import type ExcelJS from 'exceljs'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import { MAX_IMPORT_ROWS, parseCsvTable, type RawTable, type TableRow } from '../shared/metrics/table'
 
 /** The file as it arrives: text, or the bytes of a binary file in base64. */
@@ -45,14 +45,27 @@ async function readXlsx(bytes: Buffer, fileName: string): Promise<RawTable> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
-    throw new JourneyError('invalid_request', `${fileName} is not a readable Excel workbook (.xlsx).`)
+    throw new JourneyError(
+      'invalid_request',
+      `${fileName} is not a readable Excel workbook (.xlsx).`,
+      [],
+      reason('metrics.notXlsx', { file: fileName })
+    )
   }
   const sheet = workbook.worksheets[0]
-  if (!sheet) throw new JourneyError('invalid_request', `${fileName} has no worksheet.`)
+  if (!sheet)
+    throw new JourneyError(
+      'invalid_request',
+      `${fileName} has no worksheet.`,
+      [],
+      reason('metrics.noSheet', { file: fileName })
+    )
   if (sheet.rowCount > MAX_IMPORT_ROWS) {
     throw new JourneyError(
       'invalid_request',
-      `The worksheet has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split it and import the parts.`
+      `The worksheet has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split it and import the parts.`,
+      [],
+      reason('metrics.tooManyRows', { max: MAX_IMPORT_ROWS })
     )
   }
   const rows: TableRow[] = []

@@ -5,9 +5,9 @@
  * shared by all maps: the next export from the same tool reuses them.
  */
 import type { ApiRequest, ApiResponse } from '../shared/api/contract'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
-import { applyMetricMapping, problemIssues } from '../shared/metrics/apply'
+import { applyMetricMapping, problemIssues, problemPlace } from '../shared/metrics/apply'
 import { chooseMapping, previewTable } from '../shared/metrics/choose'
 import { MetricMappingSchema, type MetricMapping } from '../shared/metrics/mapping'
 import { PRESET_MAPPINGS } from '../shared/metrics/presets'
@@ -56,7 +56,12 @@ export function metricsHandlers(ctx: MetricsImportContext) {
     const found = candidates().find((m) => m.name.trim().toLowerCase() === name.trim().toLowerCase())
     if (!found) {
       const names = candidates().map((m) => `"${m.name}"`)
-      throw new JourneyError('not_found', `There is no metric mapping named "${name}". Known: ${names.join(', ')}.`)
+      throw new JourneyError(
+        'not_found',
+        `There is no metric mapping named "${name}". Known: ${names.join(', ')}.`,
+        [],
+        reason('metrics.unknownMapping', { name: `"${name}"`, names: names.join(', ') })
+      )
     }
     return found
   }
@@ -80,7 +85,9 @@ export function metricsHandlers(ctx: MetricsImportContext) {
       if (!mapping) {
         throw new JourneyError(
           'invalid_request',
-          `No saved or ready mapping fits the columns of ${req.fileName}; map its columns in Import metrics… (or name the columns stage, metric, value, date).`
+          `No saved or ready mapping fits the columns of ${req.fileName}; map its columns in Import metrics… (or name the columns stage, metric, value, date).`,
+          [],
+          reason('metrics.noMappingFits', { file: req.fileName })
         )
       }
       const map = ctx.load(req.mapId)
@@ -90,12 +97,13 @@ export function metricsHandlers(ctx: MetricsImportContext) {
       })
       if (!result.ok) {
         const first = result.problems[0]!
-        const where = first.line > 0 ? `line ${first.line}${first.column ? `, column "${first.column}"` : ''}: ` : ''
+        const where = first.line > 0 ? `${problemPlace(first)}: ` : ''
         const count = result.problems.length
         throw new JourneyError(
           'invalid_request',
           `Nothing was imported from ${req.fileName}: ${where}${first.message}${count > 1 ? ` (and ${count - 1} more problems)` : ''}.`,
-          problemIssues(result.problems)
+          problemIssues(result.problems),
+          reason('metrics.nothingImported', { file: req.fileName })
         )
       }
       const applied = result.patch.length > 0 ? ctx.room.applyPatch(req.mapId, result.patch, undefined, origin) : null

@@ -4,6 +4,7 @@
  * tag); its own emotion series goes, since the shared series already has a point there.
  */
 import { z } from 'zod'
+import { reason } from '../errors'
 import type { JourneyMap, Path } from '../model'
 import { IdSchema, LIMITS, PathSchema, PathStepSchema } from '../schema/entities'
 import { titleArg } from './args'
@@ -37,7 +38,8 @@ export const addPath = defineCommand(
   (map, { name, color, steps }, ctx) => {
     const stages = [...map.stages].sort(byOrderThenId)
     const route = steps ?? stages.map((s) => ({ stageId: s.id, event: '' }))
-    if (route.length === 0) invalid('A path needs at least one stage; add a stage first.')
+    if (route.length === 0)
+      invalid('A path needs at least one stage; add a stage first.', reason('edit.pathNeedsStage'))
     requireStages(map, route)
     const paths = sortedPaths(map)
     const id = ctx.newId()

@@ -536,7 +536,8 @@ function readRow(
   const impact = wholeNumber('impact', 1, 5, 'must be a whole number from 1 to 5', range(1, 5))
   const effort = wholeNumber('effort', 1, 5, 'must be a whole number from 1 to 5', range(1, 5))
   const path = value('path').trim()
-  if (path.length > LIMITS.label) issues.add(at('path'), `at most ${LIMITS.label} characters`, reason('csv.titleTooLong', { max: LIMITS.label }))
+  if (path.length > LIMITS.label)
+    issues.add(at('path'), `at most ${LIMITS.label} characters`, reason('csv.titleTooLong', { max: LIMITS.label }))
   if (issues.count > before) return undefined
 
   const isNote = NOTE_COLUMNS.some((column) => value(column).trim() !== '')

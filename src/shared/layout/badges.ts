@@ -11,7 +11,17 @@ import { formatShare, funnelSteps, kpiTrend, type FunnelStep } from '../analysis
 import { formatKpiValue, kpiStatus, type KpiStatus } from '../analysis/kpi'
 import type { JourneyMap, KpiValue, Lane, Metric, Path, Stage } from '../model'
 import { faded, FADED_INK, otherPath } from './paths'
-import { byOrder, cellId, singleLine, textBlock, type Band, type Wrapper } from './common'
+import {
+  byOrder,
+  cellId,
+  DEFAULT_LABELS,
+  fillLabel,
+  singleLine,
+  textBlock,
+  type Band,
+  type SeriesLabels,
+  type Wrapper
+} from './common'
 import { COLORS, font, LAYOUT } from './metrics'
 import type { BadgeItem, NoteItem, Point } from './scene'
 
@@ -60,7 +70,8 @@ export function kpiStacks(
   map: JourneyMap,
   lanes: readonly Lane[],
   columns: readonly Band<Stage>[],
-  path: Path | null = null
+  path: Path | null = null,
+  labels: SeriesLabels = DEFAULT_LABELS
 ): KpiStacks {
   const byCell = new Map<string, Chip[]>()
   const kpiLanes = lanes.filter((l) => l.kind === 'kpis' && !l.collapsed)
@@ -102,7 +113,7 @@ export function kpiStacks(
           const w = column.size - 2 * LAYOUT.cellPadding
           chips.forEach((chip, i) => {
             const y = row.start + LAYOUT.cellPadding + i * (CHIP.height + CHIP.gap)
-            if ('step' in chip) out.push(funnelChip(chip.step, x, y, w, wrap))
+            if ('step' in chip) out.push(funnelChip(chip.step, x, y, w, wrap, labels))
             else {
               const history = histories.get(chip.metric.id) ?? []
               out.push(kpiChip(chip.metric, x, y, w, wrap, history, otherPath(focus, chip.metric.pathId)))
@@ -194,17 +205,22 @@ function kpiChip(
 }
 
 /** The funnel step into a stage: conversion from the previous stage and the drop-off, at the top of its KPI cell. */
-function funnelChip(step: FunnelStep, x: number, y: number, w: number, wrap: Wrapper): BadgeItem {
+function funnelChip(step: FunnelStep, x: number, y: number, w: number, wrap: Wrapper, labels: SeriesLabels): BadgeItem {
   const bar = step.dropOff >= 0.75 ? '#e03131' : step.dropOff >= 0.5 ? '#f59f00' : '#1c7ed6'
   const textX = x + CHIP.accentWidth + CHIP.padX
   const textWidth = Math.max(1, w - CHIP.accentWidth - 2 * CHIP.padX)
-  const name = singleLine(wrap, `${formatShare(step.conversion)} from ${step.from.title}`, textWidth, CHIP.nameFont)
-  const line = singleLine(
-    wrap,
-    `${formatShare(step.dropOff)} drop-off · ${step.metric} ${formatKpiValue(step.fromValue, step.unit)} → ${formatKpiValue(step.toValue, step.unit)}`,
-    textWidth,
-    CHIP.valueFont
-  )
+  const fromText = fillLabel(labels.funnelFrom ?? DEFAULT_LABELS.funnelFrom, {
+    share: formatShare(step.conversion),
+    stage: step.from.title
+  })
+  const dropText = fillLabel(labels.funnelDropOff ?? DEFAULT_LABELS.funnelDropOff, {
+    share: formatShare(step.dropOff),
+    metric: step.metric,
+    from: formatKpiValue(step.fromValue, step.unit),
+    to: formatKpiValue(step.toValue, step.unit)
+  })
+  const name = singleLine(wrap, fromText, textWidth, CHIP.nameFont)
+  const line = singleLine(wrap, dropText, textWidth, CHIP.valueFont)
   return {
     kind: 'badge',
     id: `funnel:${step.from.id}:${step.to.id}`,
@@ -225,11 +241,11 @@ function funnelChip(step: FunnelStep, x: number, y: number, w: number, wrap: Wra
   }
 }
 
-/** Evidence levels as the corner mark shows them: a letter on a colour. */
+/** Evidence levels as the corner mark shows them: a letter (SeriesLabels.evidence) on a colour. */
 export const EVIDENCE_MARK = {
-  observed: { letter: 'O', fill: '#2f9e44' },
-  reported: { letter: 'R', fill: '#1971c2' },
-  assumed: { letter: 'A', fill: '#868e96' }
+  observed: { fill: '#2f9e44' },
+  reported: { fill: '#1971c2' },
+  assumed: { fill: '#868e96' }
 } as const
 
 const MARK = { size: 14, font: font(9, 'bold'), inset: 3 } as const
@@ -238,7 +254,13 @@ const MARK = { size: 14, font: font(9, 'bold'), inset: 3 } as const
  * Small marks inside a drawn note's bottom corners: its evidence level on the right (a letter on
  * a colour), its path's colour on the left.
  */
-export function noteMarks(map: JourneyMap, notes: readonly NoteItem[], wrap: Wrapper): BadgeItem[] {
+export function noteMarks(
+  map: JourneyMap,
+  notes: readonly NoteItem[],
+  wrap: Wrapper,
+  labels: SeriesLabels = DEFAULT_LABELS
+): BadgeItem[] {
+  const letters = labels.evidence ?? DEFAULT_LABELS.evidence
   const byId = new Map(map.notes.map((n) => [n.id, n]))
   const pathColor = new Map(map.paths.map((p) => [p.id, p.color]))
   const out: BadgeItem[] = []
@@ -268,7 +290,7 @@ export function noteMarks(map: JourneyMap, notes: readonly NoteItem[], wrap: Wra
     if (note.evidence) {
       const mark = EVIDENCE_MARK[note.evidence.level]
       const x = item.x + item.w - MARK.size - MARK.inset
-      const text = singleLine(wrap, mark.letter, 20, MARK.font)
+      const text = singleLine(wrap, letters[note.evidence.level], 20, MARK.font)
       out.push({
         kind: 'badge',
         id: `evidence:${note.id}`,

@@ -10,6 +10,12 @@ export interface SeriesLabels {
   readonly everyone: string
   /** Name of a to-be series; `{name}` is replaced by the persona's name. */
   readonly toBe: string
+  /** A funnel chip's first line: `{share}` converted from `{stage}`. */
+  readonly funnelFrom?: string
+  /** A funnel chip's second line: `{share}` dropped off, `{metric}` `{from}` → `{to}`. */
+  readonly funnelDropOff?: string
+  /** The letter of each evidence level in a note's corner mark. */
+  readonly evidence?: Readonly<Record<'observed' | 'reported' | 'assumed', string>>
 }
 
 /** What layout needs to know of a persona: its curve's colour and legend name. */
@@ -46,7 +52,18 @@ export interface LayoutOptions {
   readonly pathId?: string | null
 }
 
-export const DEFAULT_LABELS: SeriesLabels = { everyone: 'Everyone', toBe: '{name} (to-be)' }
+export const DEFAULT_LABELS = {
+  everyone: 'Everyone',
+  toBe: '{name} (to-be)',
+  funnelFrom: '{share} from {stage}',
+  funnelDropOff: '{share} drop-off · {metric} {from} → {to}',
+  evidence: { observed: 'O', reported: 'R', assumed: 'A' }
+} as const satisfies Required<SeriesLabels>
+
+/** A label's `{name}`s replaced by the values (the caller's words, already translated). */
+export function fillLabel(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+}
 
 /** A laid-out column or row. */
 export interface Band<T> {

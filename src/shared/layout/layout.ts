@@ -97,7 +97,7 @@ export function layoutMap(whole: JourneyMap, measure: MeasureText, options: Layo
   }
 
   // KPI chips stack at the top of KPI-lane cells, above the notes.
-  const kpis = kpiStacks(map, lanes, columns, path)
+  const kpis = kpiStacks(map, lanes, columns, path, options.labels)
   /** Where a cell's notes start below its top padding: under its KPI chips, if any. */
   const notesTop = (cell: string) => {
     const chips = kpis.height(cell)
@@ -232,7 +232,7 @@ export function layoutMap(whole: JourneyMap, measure: MeasureText, options: Layo
   const badges = [
     ...kpis.badges(rows, columns, wrap),
     ...voteBadges(map, notes, wrap),
-    ...noteMarks(map, notes, wrap),
+    ...noteMarks(map, notes, wrap, options.labels),
     ...authorBadges(options.authors, notes, wrap),
     ...commentBadges(map, notes, wrap)
   ]

@@ -4,7 +4,7 @@
  * each KPI's current value (its newest dated one). Every row is checked first; when any row is
  * bad the result lists them all (line and column) and holds no patch: nothing is half-imported.
  */
-import type { Issue } from '../errors'
+import { reason, type Issue, type Reason } from '../errors'
 import type { JourneyMap, KpiValue, Metric } from '../model'
 import type { Patch, PatchOp } from '../model/patch'
 import { COUNT_LIMITS, tooManyMessage } from '../schema/entities'
@@ -12,11 +12,14 @@ import { byOrderThenId } from '../commands/order'
 import type { DateFormat, MetricMapping } from './mapping'
 import type { RawTable } from './table'
 
-/** A bad row: its line, the column, and what is wrong. */
+/** A bad row: its line (0: the file as a whole), the column ('' for the row), and what is wrong. */
 export interface RowProblem {
   readonly line: number
   readonly column: string
+  /** English, for the CLI and logs. */
   readonly message: string
+  /** The same as a code with parameters, for the app's own words (src/shared/i18n/reasons). */
+  readonly reason: Reason
 }
 
 export interface MetricsImportSummary {
@@ -40,9 +43,15 @@ export type MetricsImportResult =
 /** The most bad rows listed; the message says how many there were in all. */
 export const MAX_LISTED_PROBLEMS = 50
 
-/** Problems as the issues of a JourneyError: `line 12, column "Date"`. */
+/** Where a problem is, as the issues of every import say it: `line 12, column "Date"`, `line 12`, `(file)`. */
+export function problemPlace(p: Pick<RowProblem, 'line' | 'column'>): string {
+  if (p.line <= 0) return '(file)'
+  return p.column === '' ? `line ${p.line}` : `line ${p.line}, column "${p.column}"`
+}
+
+/** Problems as the issues of a JourneyError. */
 export function problemIssues(problems: readonly RowProblem[]): Issue[] {
-  return problems.map((p) => ({ path: `line ${p.line}, column "${p.column}"`, message: p.message }))
+  return problems.map((p) => ({ path: problemPlace(p), message: p.message, reason: p.reason }))
 }
 
 const normal = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase()
@@ -112,13 +121,15 @@ export function parseDate(raw: string, format: DateFormat): string | null {
   return null
 }
 
-const FORMAT_EXAMPLE: Record<DateFormat, string> = {
-  auto: 'a date such as 2026-11-30',
-  'YYYY-MM-DD': 'a date written YYYY-MM-DD',
-  YYYYMMDD: 'a date written YYYYMMDD',
-  'DD.MM.YYYY': 'a date written DD.MM.YYYY',
-  'MM/DD/YYYY': 'a date written MM/DD/YYYY',
-  'DD/MM/YYYY': 'a date written DD/MM/YYYY'
+/** A cell that is not a date in the mapping's format, said in English and as a reason. */
+function notADate(raw: string, format: DateFormat): { message: string; reason: Reason } {
+  const value = `"${raw}"`
+  return format === 'auto'
+    ? { message: `${value} is not a date such as 2026-11-30`, reason: reason('metrics.notDate', { value }) }
+    : {
+        message: `${value} is not a date written ${format}`,
+        reason: reason('metrics.notDateIn', { value, format })
+      }
 }
 
 export interface ApplyOptions {
@@ -144,9 +155,9 @@ export function applyMetricMapping(
 ): MetricsImportResult {
   const problems: RowProblem[] = []
   let problemCount = 0
-  const problem = (line: number, column: string, message: string) => {
+  const problem = (line: number, column: string, message: string, why: Reason) => {
     problemCount++
-    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ line, column, message })
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ line, column, message, reason: why })
   }
   const skipped = (cells: readonly string[]) => {
     const first = (cells[0] ?? '').trim()
@@ -155,12 +166,17 @@ export function applyMetricMapping(
   const rows = table.rows.filter((r) => !skipped(r.cells))
   const headerRow = rows[0]
   if (!headerRow)
-    return { ok: false, problems: [{ line: 1, column: '', message: 'the file has no header row' }], rowCount: 0 }
+    return {
+      ok: false,
+      problems: [{ line: 0, column: '', message: 'the file has no header row', reason: reason('metrics.noHeader') }],
+      rowCount: 0
+    }
   const header = headerRow.cells
   const need = (name: string | null): number => {
     if (name === null) return -1
     const index = locate(header, name)
-    if (index < 0) problem(headerRow.line, name, `the header has no column "${name}"`)
+    if (index < 0)
+      problem(headerRow.line, name, `the header has no column "${name}"`, reason('metrics.noColumn', { column: name }))
     return index
   }
   const stageCol = need(mapping.stageColumn)
@@ -187,20 +203,25 @@ export function applyMetricMapping(
     const title = stageValues.get(normal(rawStage)) ?? rawStage
     const stage = stageByTitle.get(normal(title))
     if (!stage) {
-      problem(
-        row.line,
-        mapping.stageColumn,
-        rawStage === ''
-          ? 'no stage'
-          : `"${rawStage}" is not a stage of this map${stageValues.has(normal(rawStage)) ? ` (it is mapped to "${title}")` : ''}; map it to a stage`
-      )
+      const mapped = stageValues.has(normal(rawStage))
+      if (rawStage === '') problem(row.line, mapping.stageColumn, 'no stage', reason('metrics.noStage'))
+      else
+        problem(
+          row.line,
+          mapping.stageColumn,
+          `"${rawStage}" is not a stage of this map${mapped ? ` (it is mapped to "${title}")` : ''}; map it to a stage`,
+          mapped
+            ? reason('metrics.mappedNotStage', { value: `"${rawStage}"`, title: `"${title}"` })
+            : reason('metrics.notStage', { value: `"${rawStage}"` })
+        )
       continue
     }
     let date = options.today
     if (mapping.dateColumn !== null) {
       const parsed = parseDate(cell(dateCol), mapping.dateFormat)
       if (!parsed) {
-        problem(row.line, mapping.dateColumn, `"${cell(dateCol)}" is not ${FORMAT_EXAMPLE[mapping.dateFormat]}`)
+        const bad = notADate(cell(dateCol), mapping.dateFormat)
+        problem(row.line, mapping.dateColumn, bad.message, bad.reason)
         continue
       }
       date = parsed
@@ -210,7 +231,7 @@ export function applyMetricMapping(
     if (mapping.metricColumn !== null && mapping.valueColumn !== null) {
       const name = cell(metricCol).trim()
       if (name === '') {
-        problem(row.line, mapping.metricColumn, 'no KPI name')
+        problem(row.line, mapping.metricColumn, 'no KPI name', reason('metrics.noKpiName'))
         continue
       }
       readings.push({ name, unit: mapping.unit, funnel: mapping.funnel, column: mapping.valueColumn, index: valueCol })
@@ -224,7 +245,14 @@ export function applyMetricMapping(
         const raw = cell(reading.index)
         const parsed = parseNumber(raw)
         if (parsed === null) {
-          problem(row.line, reading.column, raw.trim() === '' ? 'no value' : `"${raw}" is not a number`)
+          if (raw.trim() === '') problem(row.line, reading.column, 'no value', reason('metrics.noValue'))
+          else
+            problem(
+              row.line,
+              reading.column,
+              `"${raw}" is not a number`,
+              reason('metrics.notNumber', { value: `"${raw}"` })
+            )
           continue
         }
         value = parsed
@@ -241,14 +269,22 @@ export function applyMetricMapping(
   if (problemCount > 0) {
     if (problemCount > problems.length) {
       const last = problems.at(-1)!
-      problems.push({ line: last.line, column: '', message: `and ${problemCount - problems.length} more bad rows` })
+      const more = problemCount - problems.length
+      problems.push({
+        line: last.line,
+        column: '',
+        message: `and ${more} more bad rows`,
+        reason: reason('metrics.moreBadRows', { count: more })
+      })
     }
     return { ok: false, problems, rowCount: dataRows }
   }
   if (values.size === 0) {
     return {
       ok: false,
-      problems: [{ line: headerRow.line, column: '', message: 'the file has no data rows' }],
+      problems: [
+        { line: headerRow.line, column: '', message: 'the file has no data rows', reason: reason('metrics.noDataRows') }
+      ],
       rowCount: 0
     }
   }
@@ -323,7 +359,14 @@ function buildPatch(
   if (map.kpiValues.length + added > limit.max) {
     return {
       ok: false,
-      problems: [{ line: 0, column: '', message: tooManyMessage(limit.max, limit.what, map.kpiValues.length + added) }],
+      problems: [
+        {
+          line: 0,
+          column: '',
+          message: tooManyMessage(limit.max, limit.what, map.kpiValues.length + added),
+          reason: reason('limit.tooMany', { max: limit.max, what: 'kpiValues' })
+        }
+      ],
       rowCount: dataRows
     }
   }
@@ -335,7 +378,8 @@ function buildPatch(
         {
           line: 0,
           column: '',
-          message: tooManyMessage(metricLimit.max, metricLimit.what, map.metrics.length + created)
+          message: tooManyMessage(metricLimit.max, metricLimit.what, map.metrics.length + created),
+          reason: reason('limit.tooMany', { max: metricLimit.max, what: 'metrics' })
         }
       ],
       rowCount: dataRows

@@ -4,7 +4,7 @@
  * (src/library/metrics-file.ts) into the same shape.
  */
 import Papa from 'papaparse'
-import { JourneyError } from '../errors'
+import { JourneyError, reason } from '../errors'
 
 export interface TableRow {
   /** 1-based line (CSV) or row number (XLSX) in the file. */
@@ -22,7 +22,7 @@ export const MAX_IMPORT_ROWS = 1_000_000
 /** Reads CSV text; the delimiter (comma, semicolon, tab) is detected. */
 export function parseCsvTable(text: string): RawTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  if (body.trim() === '') throw new JourneyError('invalid_request', 'The file is empty.')
+  if (body.trim() === '') throw new JourneyError('invalid_request', 'The file is empty.', [], reason('import.empty'))
   const result = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] })
   const rows: TableRow[] = []
   // Lines, not records: a quoted cell may span lines, so count the newlines each record took.
@@ -34,17 +34,30 @@ export function parseCsvTable(text: string): RawTable {
     if (rows.length > MAX_IMPORT_ROWS) {
       throw new JourneyError(
         'invalid_request',
-        `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split it and import the parts.`
+        `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split it and import the parts.`,
+        [],
+        reason('metrics.tooManyRows', { max: MAX_IMPORT_ROWS })
       )
     }
     line += 1 + countNewlines(cells)
   }
   const fatal = result.errors.find((e) => e.type === 'Quotes')
   if (fatal) {
-    const where = fatal.row === undefined ? '' : ` (row ${fatal.row + 1})`
-    throw new JourneyError('invalid_request', `The CSV file is not well-formed: ${fatal.message}${where}.`, [
-      { path: `row ${(fatal.row ?? 0) + 1}`, message: fatal.message }
-    ])
+    // papaparse counts records from 0; the line is the first line of that record.
+    const line = fatal.row === undefined ? undefined : rows[fatal.row]?.line
+    const where = line === undefined ? '' : ` (line ${line})`
+    throw new JourneyError(
+      'invalid_request',
+      `The CSV file is not well-formed: ${fatal.message}${where}.`,
+      [
+        {
+          path: line === undefined ? '(file)' : `line ${line}`,
+          message: fatal.message,
+          reason: reason('metrics.badQuotes')
+        }
+      ],
+      reason('metrics.notWellFormed')
+    )
   }
   return { rows }
 }

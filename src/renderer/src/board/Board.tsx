@@ -18,7 +18,8 @@ import {
   type Scene
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
-import { t } from '../i18n'
+import { getLanguage, t } from '../i18n'
+import { seriesLabels } from '../i18n/series-labels'
 import { useNoteAuthors } from '../live/store'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
@@ -120,7 +121,9 @@ export function Board({ map, personas, openingCamera = null, onCameraChange, ove
   useEffect(() => (onCameraChange ? camera.subscribe(onCameraChange) : undefined), [camera, onCameraChange])
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
-  const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
+  const language = getLanguage()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the words change with the language
+  const labels = useMemo(() => seriesLabels(), [language])
   const authors = useNoteAuthors(map.id)
   const pathId = useBoardUi((s) => s.pathId)
   // A note's picture arriving (decoded) draws the board again.

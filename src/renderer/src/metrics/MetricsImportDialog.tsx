@@ -17,7 +17,8 @@ import { orderedStages } from '../../../shared/commands'
 import { JourneyError, type Issue } from '../../../shared/errors'
 import type { JourneyMap } from '../../../shared/model'
 import { Dialog } from '../common/Dialog'
-import { t } from '../i18n'
+import { fmt, t } from '../i18n'
+import { errorText, issueText, whereText } from '../i18n/errors'
 import { useAppStore } from '../store'
 import './metrics.css'
 
@@ -41,11 +42,11 @@ async function readFile(file: File): Promise<PickedFile> {
 }
 
 /** A blank mapping for a header: the first column as stage, a column called date as date, the rest as values. */
-function blankMapping(header: readonly string[]): MetricMappingInput {
+function blankMapping(header: readonly string[], name: string): MetricMappingInput {
   const date = header.find((h) => /date|day|week|month|дата/i.test(h)) ?? null
   const stage = header.find((h) => h !== date) ?? header[0] ?? 'stage'
   return {
-    name: 'My export',
+    name,
     stageColumn: stage,
     dateColumn: date,
     measures: header
@@ -82,9 +83,9 @@ export function MetricsImportDialog({ map, onClose }: { readonly map: JourneyMap
       setPreview(shown)
       setChoices(list)
       const header = headerFor({ rows: shown.rows }, { skipRowsStartingWith: ['#'] })?.cells ?? []
-      setMapping(shown.suggested ?? MetricMappingSchema.parse(blankMapping(header)))
+      setMapping(shown.suggested ?? MetricMappingSchema.parse(blankMapping(header, t('metrics.import.defaultName'))))
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error))
+      setFailure(errorText(error))
     } finally {
       setBusy(false)
     }
@@ -98,14 +99,14 @@ export function MetricsImportDialog({ map, onClose }: { readonly map: JourneyMap
     try {
       const parsed = MetricMappingSchema.safeParse(mapping)
       if (!parsed.success) {
-        setFailure(parsed.error.issues[0]?.message ?? 'The mapping is incomplete.')
+        setFailure(t('metrics.import.incomplete'))
         return
       }
       const result = await api.importMetrics({ ...file, mapId: map.id, mapping: parsed.data, saveMapping: save })
       setDone(result.summary)
     } catch (error) {
       if (error instanceof JourneyError && error.issues.length > 0) setProblems(error.issues)
-      else setFailure(error instanceof Error ? error.message : String(error))
+      else setFailure(errorText(error))
     } finally {
       setBusy(false)
     }
@@ -186,9 +187,7 @@ export function MetricsImportDialog({ map, onClose }: { readonly map: JourneyMap
           <p>{t('metrics.import.failed')}</p>
           <ul>
             {problems.map((p, i) => (
-              <li key={i}>
-                {p.path}: {p.message}
-              </li>
+              <li key={i}>{p.path === '(file)' ? issueText(p) : `${whereText(p.path)}: ${issueText(p)}`}</li>
             ))}
           </ul>
         </div>
@@ -198,9 +197,9 @@ export function MetricsImportDialog({ map, onClose }: { readonly map: JourneyMap
           {t('metrics.import.done', {
             values: done.values,
             rows: done.rows,
-            stages: done.stages.join(', '),
-            from: done.firstDate ?? '',
-            to: done.lastDate ?? ''
+            stages: fmt().list(done.stages),
+            from: done.firstDate ? fmt().date(done.firstDate, { dateStyle: 'medium', timeZone: 'UTC' }) : '',
+            to: done.lastDate ? fmt().date(done.lastDate, { dateStyle: 'medium', timeZone: 'UTC' }) : ''
           })}{' '}
           {done.createdMetrics > 0 ? t('metrics.import.created', { count: done.createdMetrics }) : ''}
         </p>
@@ -281,7 +280,7 @@ function MappingEditor({
         >
           {DateFormatSchema.options.map((f) => (
             <option key={f} value={f}>
-              {f}
+              {f === 'auto' ? t('metrics.import.dateFormat.auto') : f}
             </option>
           ))}
         </select>

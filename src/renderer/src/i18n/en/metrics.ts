@@ -6,7 +6,10 @@ export const metrics = {
     'A CSV or Excel export from Google Analytics, Yandex.Metrica, HubSpot, Salesforce or any tool: say which columns hold the stage, the date and the values. Values land on the stage KPIs with their date.',
   'metrics.import.file': 'Export file (CSV or XLSX)',
   'metrics.import.reading': 'Reading {name}…',
-  'metrics.import.rows': '{count} rows in {name}',
+  'metrics.import.rows': '{count, plural, one {# row} other {# rows}} in {name}',
+  'metrics.import.defaultName': 'My export',
+  'metrics.import.incomplete':
+    'Say which columns hold values: a KPI column and a value column, or one or more value columns.',
   'metrics.import.mapping': 'Mapping',
   'metrics.import.mappingReady': 'Ready: {name}',
   'metrics.import.mappingSaved': 'Saved: {name}',
@@ -16,6 +19,7 @@ export const metrics = {
   'metrics.import.dateColumn': 'Date column',
   'metrics.import.noDate': '(none: dated today)',
   'metrics.import.dateFormat': 'Dates written',
+  'metrics.import.dateFormat.auto': 'recognised (2026-11-30, 30.11.2026, 11/30/2026…)',
   'metrics.import.period': 'History per',
   'metrics.import.period.day': 'day',
   'metrics.import.period.month': 'month',
@@ -33,14 +37,16 @@ export const metrics = {
   'metrics.import.stagesHeading': 'Stage values → stages of this map',
   'metrics.import.asIs': '(a stage title as it is)',
   'metrics.import.ignore': '(ignore these rows)',
-  'metrics.import.moreValues': '{count} more values are read as stage titles.',
+  'metrics.import.moreValues':
+    '{count, plural, one {# more value is read as a stage title.} other {# more values are read as stage titles.}}',
   'metrics.import.previewHeading': 'First rows',
   'metrics.import.save': 'Save this mapping as',
   'metrics.import.submit': 'Import',
   'metrics.import.importing': 'Importing…',
   'metrics.import.failed': 'Nothing was imported. Fix these rows in the file (or the mapping) and import again:',
-  'metrics.import.done': 'Imported {values} values from {rows} rows onto {stages} ({from} to {to}).',
-  'metrics.import.created': '{count} new KPIs were added.',
+  'metrics.import.done':
+    'Imported {values, plural, one {# value} other {# values}} from {rows, plural, one {# row} other {# rows}} onto {stages} ({from} to {to}).',
+  'metrics.import.created': '{count, plural, one {# new KPI was added.} other {# new KPIs were added.}}',
   'metrics.import.close': 'Close',
   'metrics.kpi.history': 'History',
   'metrics.kpi.noHistory': 'No dated values yet.',
@@ -110,5 +116,10 @@ export const metrics = {
   'metrics.status.met': 'on target',
   'metrics.status.near': 'near target',
   'metrics.status.missed': 'off target',
-  'metrics.status.unknown': 'no target'
+  'metrics.status.unknown': 'no target',
+  'metrics.board.funnelFrom': '{share} from {stage}',
+  'metrics.board.funnelDropOff': '{share} drop-off · {metric} {from} → {to}',
+  'metrics.board.evidence.observed': 'O',
+  'metrics.board.evidence.reported': 'R',
+  'metrics.board.evidence.assumed': 'A'
 } as const

@@ -9,6 +9,7 @@ import type { JourneyMap, KpiValue, Metric } from '../model'
 import type { Patch, PatchOp } from '../model/patch'
 import { COUNT_LIMITS, tooManyMessage } from '../schema/entities'
 import { byOrderThenId } from '../commands/order'
+import { TEMPLATE_TEXTS } from '../templates/texts'
 import type { DateFormat, MetricMapping } from './mapping'
 import type { RawTable } from './table'
 
@@ -138,6 +139,34 @@ export interface ApplyOptions {
   readonly today: string
 }
 
+/**
+ * A template stage's title in every language, by the title in any of them: the ready mappings
+ * name the English SaaS and B2B stages, and a map made in Russian has them in Russian.
+ */
+const TEMPLATE_STAGE_TITLES: ReadonlyMap<string, readonly string[]> = (() => {
+  const byTitle = new Map<string, string[]>()
+  const languages = Object.values(TEMPLATE_TEXTS)
+  for (const [template, text] of Object.entries(TEMPLATE_TEXTS.en)) {
+    text.stages.forEach((_, i) => {
+      const titles = languages.map((l) => normal(l[template as keyof typeof l].stages[i]?.title ?? ''))
+      for (const title of titles) if (title !== '') byTitle.set(title, [...(byTitle.get(title) ?? []), ...titles])
+    })
+  }
+  return byTitle
+})()
+
+/**
+ * The stage a mapping's title names: the stage of that title (case and spacing aside), else the
+ * stage whose title is the same template stage in another language.
+ */
+export function stageTitled<S extends { readonly title: string }>(stages: readonly S[], title: string): S | undefined {
+  const want = normal(title)
+  const exact = stages.find((s) => normal(s.title) === want)
+  if (exact) return exact
+  const equivalents = new Set(TEMPLATE_STAGE_TITLES.get(want) ?? [])
+  return equivalents.size === 0 ? undefined : stages.find((s) => equivalents.has(normal(s.title)))
+}
+
 /** Where each column the mapping names sits in the header (case and spacing aside). */
 function locate(header: readonly string[], name: string): number {
   const want = normal(name)
@@ -201,7 +230,7 @@ export function applyMetricMapping(
     if (ignored.has(normal(rawStage))) continue
     dataRows++
     const title = stageValues.get(normal(rawStage)) ?? rawStage
-    const stage = stageByTitle.get(normal(title))
+    const stage = stageByTitle.get(normal(title)) ?? stageTitled(stages, title)
     if (!stage) {
       const mapped = stageValues.has(normal(rawStage))
       if (rawStage === '') problem(row.line, mapping.stageColumn, 'no stage', reason('metrics.noStage'))

@@ -4,7 +4,7 @@
  * reads the file and writes all values in one edit, or nothing with every bad row listed.
  */
 import { useId, useState } from 'react'
-import type { MetricsImportSummary } from '../../../shared/metrics/apply'
+import { stageTitled, type MetricsImportSummary } from '../../../shared/metrics/apply'
 import { headerFor } from '../../../shared/metrics/choose'
 import {
   DateFormatSchema,
@@ -403,7 +403,8 @@ function MappingEditor({
               const mapped = Object.entries(mapping.stageValues).find(
                 ([k]) => k.trim().toLowerCase() === value.toLowerCase()
               )?.[1]
-              const current = mapped === undefined ? AS_IS : mapped
+              // A ready mapping names the English template stages; a map made in another language has them in its own.
+              const current = mapped === undefined ? AS_IS : (stageTitled(stages, mapped)?.title ?? mapped)
               return (
                 <StageValueRow
                   key={value}

@@ -143,6 +143,7 @@ test('a map with two paths and a loop: the overview, one path shown, compared, a
   await expect(review.getByRole('listitem').first()).toContainText(
     shown('Free trial: Trial conversion went from 26% to 18% (off target)')
   )
+  await page.screenshot({ path: 'docs/paths-review.png' })
   await review.getByRole('button', { name: 'Done', exact: true }).click()
 
   const exporter = new ExportDialogPage(page)

@@ -15,7 +15,8 @@ import {
   type LayoutCache,
   type LayoutPersona,
   type MeasureText,
-  type Scene
+  type Scene,
+  type SeriesLabels
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { getLanguage, t } from '../i18n'
@@ -84,7 +85,7 @@ const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: c
  * that is when fonts or HarfBuzz arrive for a script the map's text uses (asked for here as the
  * text comes: each record is looked at once, as records are replaced, never mutated, on edits).
  */
-function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring {
+function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[], labels: Required<SeriesLabels>): Measuring {
   const [measuring, setMeasuring] = useState(newMeasuring)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
   const seen = useRef(new WeakSet<object>())
@@ -106,11 +107,20 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     if (map.metrics.length > 0) parts.push('↑↓→ · %')
     map.paths.forEach((p) => look(p, p.name, ...p.steps.map((s) => s.event)))
     personas.forEach((p) => look(p, p.name))
+    // The layout's own words (legend, funnel chips, evidence marks) are in the interface's language.
+    look(
+      labels,
+      labels.everyone,
+      labels.toBe,
+      labels.funnelFrom,
+      labels.funnelDropOff,
+      ...Object.values(labels.evidence)
+    )
     if (parts.length > 0)
       void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
         console.warn('Fonts for the map could not be loaded:', error)
       )
-  }, [map, personas])
+  }, [map, personas, labels])
   return measuring
 }
 
@@ -120,10 +130,10 @@ export function Board({ map, personas, openingCamera = null, onCameraChange, ove
   const [camera] = useState(() => new CameraController(openingCamera))
   useEffect(() => (onCameraChange ? camera.subscribe(onCameraChange) : undefined), [camera, onCameraChange])
   const size = useElementSize(containerRef)
-  const { measure, cache } = useMeasuring(map, personas)
   const language = getLanguage()
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the words change with the language
   const labels = useMemo(() => seriesLabels(), [language])
+  const { measure, cache } = useMeasuring(map, personas, labels)
   const authors = useNoteAuthors(map.id)
   const pathId = useBoardUi((s) => s.pathId)
   // A note's picture arriving (decoded) draws the board again.

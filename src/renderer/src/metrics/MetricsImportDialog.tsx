@@ -3,7 +3,7 @@
  * KPI values, which stage each stage value means), see the first rows, and import. The library
  * reads the file and writes all values in one edit, or nothing with every bad row listed.
  */
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { stageTitled, type MetricsImportSummary } from '../../../shared/metrics/apply'
 import { headerFor } from '../../../shared/metrics/choose'
 import {
@@ -69,6 +69,11 @@ export function MetricsImportDialog({ map, onClose }: { readonly map: JourneyMap
   const [done, setDone] = useState<MetricsImportSummary | null>(null)
   const fileId = useId()
   const mappingId = useId()
+  // The outcome sits below the mapping, often past the dialog's fold: bring it into view.
+  const outcome = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (problems || failure || done) outcome.current?.scrollIntoView({ block: 'nearest' })
+  }, [problems, failure, done])
 
   const pick = async (chosen: File) => {
     if (!api) return
@@ -177,33 +182,35 @@ export function MetricsImportDialog({ map, onClose }: { readonly map: JourneyMap
           </label>
         </>
       )}
-      {failure && (
-        <p className="notice" role="alert">
-          {failure}
-        </p>
-      )}
-      {problems && (
-        <div className="metrics-problems" role="alert">
-          <p>{t('metrics.import.failed')}</p>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>{p.path === '(file)' ? issueText(p) : `${whereText(p.path)}: ${issueText(p)}`}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {done && (
-        <p className="metrics-done" role="status">
-          {t('metrics.import.done', {
-            values: done.values,
-            rows: done.rows,
-            stages: fmt().list(done.stages),
-            from: done.firstDate ? fmt().date(done.firstDate, { dateStyle: 'medium', timeZone: 'UTC' }) : '',
-            to: done.lastDate ? fmt().date(done.lastDate, { dateStyle: 'medium', timeZone: 'UTC' }) : ''
-          })}{' '}
-          {done.createdMetrics > 0 ? t('metrics.import.created', { count: done.createdMetrics }) : ''}
-        </p>
-      )}
+      <div ref={outcome}>
+        {failure && (
+          <p className="notice" role="alert">
+            {failure}
+          </p>
+        )}
+        {problems && (
+          <div className="metrics-problems" role="alert">
+            <p>{t('metrics.import.failed')}</p>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{p.path === '(file)' ? issueText(p) : `${whereText(p.path)}: ${issueText(p)}`}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {done && (
+          <p className="metrics-done" role="status">
+            {t('metrics.import.done', {
+              values: done.values,
+              rows: done.rows,
+              stages: fmt().list(done.stages),
+              from: done.firstDate ? fmt().date(done.firstDate, { dateStyle: 'medium', timeZone: 'UTC' }) : '',
+              to: done.lastDate ? fmt().date(done.lastDate, { dateStyle: 'medium', timeZone: 'UTC' }) : ''
+            })}{' '}
+            {done.createdMetrics > 0 ? t('metrics.import.created', { count: done.createdMetrics }) : ''}
+          </p>
+        )}
+      </div>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('metrics.import.close')}

@@ -10,7 +10,8 @@ import { orderedStages, sortedPaths } from '../../../shared/commands'
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
 
-const COLUMN = 128
+/** Room between two stages: the edge labels (event · rate) need about 200 px; a long map gets less. */
+const COLUMN = { min: 128, max: 200, total: 1120 } as const
 const HEIGHT = 150
 const MID = 92
 const PAD = 40
@@ -20,8 +21,9 @@ export function JourneyOverview({ map, focus }: { readonly map: JourneyMap; read
   const paths = sortedPaths(map)
   if (paths.length === 0) return null
   const index = new Map(stages.map((s, i) => [s.id, i]))
-  const x = (stageId: string) => PAD + (index.get(stageId) ?? 0) * COLUMN
-  const width = PAD * 2 + Math.max(0, stages.length - 1) * COLUMN
+  const column = Math.min(COLUMN.max, Math.max(COLUMN.min, COLUMN.total / Math.max(1, stages.length - 1)))
+  const x = (stageId: string) => PAD + (index.get(stageId) ?? 0) * column
+  const width = PAD * 2 + Math.max(0, stages.length - 1) * column
   return (
     <figure className="journey-overview" aria-label={t('paths.overview.label')}>
       <svg width={width} height={HEIGHT} role="img" aria-labelledby="journey-overview-title">

@@ -101,7 +101,7 @@ export function metricsHandlers(ctx: MetricsImportContext) {
         const count = result.problems.length
         throw new JourneyError(
           'invalid_request',
-          `Nothing was imported from ${req.fileName}: ${where}${first.message}${count > 1 ? ` (and ${count - 1} more problems)` : ''}.`,
+          `Nothing was imported from ${req.fileName}: ${where}${first.message}${count > 1 ? ` (and ${count - 1} more ${count === 2 ? 'problem' : 'problems'})` : ''}.`,
           problemIssues(result.problems),
           reason('metrics.nothingImported', { file: req.fileName })
         )

@@ -13,11 +13,21 @@ import {
   type LayoutOptions,
   type Wrapper
 } from './common'
-import { authorBadges, commentBadges, kpiStacks, voteBadges } from './badges'
+import { authorBadges, commentBadges, kpiStacks, noteMarks, voteBadges } from './badges'
+import { FADED_INK, faded, focusedPath, otherPath, pointsForPath } from './paths'
 import { prepareEmotions } from './emotion'
 import { COLORS, LAYOUT, textColorOn } from './metrics'
 import { layoutOverlays } from './overlays'
-import type { CellItem, LaneHeaderItem, MeasureText, NoteItem, Scene, StageHeaderItem, TextBlock } from './scene'
+import type {
+  CellItem,
+  ConnectorItem,
+  LaneHeaderItem,
+  MeasureText,
+  NoteItem,
+  Scene,
+  StageHeaderItem,
+  TextBlock
+} from './scene'
 import type { WrappedText } from './text'
 
 interface NoteBox {
@@ -55,12 +65,16 @@ const PLACED_PER_STEP = 512
  * layout over many short tasks and keep the page responsive. The result is the same scene.
  */
 export function* layoutSteps(
-  map: JourneyMap,
+  whole: JourneyMap,
   measure: MeasureText,
   options: LayoutOptions = {}
 ): Generator<void, Scene> {
   const L = LAYOUT
   let work = 0
+  const path = focusedPath(whole, options.pathId)
+  const focus = path?.id ?? null
+  // The emotion series a path sees: its own points where it has them, the shared ones elsewhere.
+  const map: JourneyMap = { ...whole, emotionPoints: pointsForPath(whole.emotionPoints, focus) }
   const wrap = createWrapper(measure, options)
   const stages = byOrder(map.stages)
   const lanes = byOrder(map.lanes)
@@ -106,7 +120,7 @@ export function* layoutSteps(
   }
 
   // KPI chips stack at the top of KPI-lane cells, above the notes.
-  const kpis = kpiStacks(map, lanes, columns)
+  const kpis = kpiStacks(map, lanes, columns, path, options.labels)
   /** Where a cell's notes start below its top padding: under its KPI chips, if any. */
   const notesTop = (cell: string) => {
     const chips = kpis.height(cell)
@@ -193,6 +207,7 @@ export function* layoutSteps(
       const noteW = column.size - 2 * L.cellPadding
       let index = 0
       for (const box of noteBoxes.get(id) ?? []) {
+        const dim = otherPath(focus, box.note.pathId)
         notes.push({
           kind: 'note',
           id: box.note.id,
@@ -203,7 +218,7 @@ export function* layoutSteps(
           y: noteY,
           w: noteW,
           h: box.height,
-          fill: box.note.color,
+          fill: dim ? faded(box.note.color) : box.note.color,
           stroke: COLORS.noteStroke,
           cornerRadius: L.noteCornerRadius,
           ...(box.note.image && box.imageH > 0
@@ -225,7 +240,7 @@ export function* layoutSteps(
             noteY + L.notePadding + (box.imageH ? box.imageH + L.noteGap : 0),
             L.noteFont,
             L.noteLineHeight,
-            textColorOn(box.note.color),
+            dim ? FADED_INK : textColorOn(box.note.color),
             'start',
             noteW - 2 * L.notePadding
           )
@@ -245,6 +260,7 @@ export function* layoutSteps(
   const badges = [
     ...kpis.badges(rows, columns, wrap),
     ...voteBadges(map, notes, wrap),
+    ...noteMarks(map, notes, wrap, options.labels),
     ...authorBadges(options.authors, notes, wrap)
   ]
   yield
@@ -282,7 +298,7 @@ export function* layoutSteps(
     stageHeaders,
     laneHeaders: emotionScene.laneHeaders,
     notes,
-    connectors: overlays.connectors,
+    connectors: pathConnectors(whole, overlays.connectors, focus),
     curves: emotionScene.curves,
     legend: emotionScene.legend,
     markers: overlays.markers,
@@ -404,4 +420,17 @@ function laneHeader(row: Band<Lane>, wrap: Wrapper): LaneHeaderItem {
       )
     ]
   }
+}
+
+/** Connectors of a path take its colour; with another path shown, they fade. */
+function pathConnectors(map: JourneyMap, items: readonly ConnectorItem[], focus: string | null): ConnectorItem[] {
+  if (map.paths.length === 0) return [...items]
+  const pathOf = new Map(map.connectors.map((c) => [c.id, c.pathId]))
+  const colorOf = new Map(map.paths.map((p) => [p.id, p.color]))
+  return items.map((item) => {
+    const pathId = pathOf.get(item.id)
+    if (pathId === undefined) return item
+    const color = colorOf.get(pathId) ?? item.stroke
+    return { ...item, stroke: otherPath(focus, pathId) ? faded(color) : color }
+  })
 }

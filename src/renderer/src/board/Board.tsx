@@ -6,17 +6,19 @@
  * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
   type Camera,
   type LayoutCache,
   type LayoutPersona,
-  type MeasureText
+  type MeasureText,
+  type SeriesLabels
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
-import { t } from '../i18n'
+import { getLanguage, t } from '../i18n'
+import { seriesLabels } from '../i18n/series-labels'
 import { useNoteAuthors } from '../live/store'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
@@ -33,6 +35,7 @@ import { useLayout } from './useLayout'
 import type { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
+import { useBoardUi } from '../editing/ui-store'
 import { WorkshopBoard } from '../workshop/WorkshopBoard'
 
 /** Below this zoom, note text turns into bars. */
@@ -45,6 +48,8 @@ export interface BoardProps {
   readonly openingCamera?: Camera | null
   /** Told of every camera move (the map screen keeps it for a reload). */
   readonly onCameraChange?: (camera: Camera) => void
+  /** Controls floating over the board (they take no room from it). */
+  readonly overlay?: ReactNode
 }
 
 interface Size {
@@ -85,7 +90,11 @@ const FONT_WAIT_MS = 3000
  * layout waits for them (a few tens of milliseconds, local files), so the notes it shows first
  * do not wrap again and move when they arrive.
  */
-function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring & { fontsReady: boolean } {
+function useMeasuring(
+  map: JourneyMap,
+  personas: readonly LayoutPersona[],
+  labels: Required<SeriesLabels>
+): Measuring & { fontsReady: boolean } {
   const [measuring, setMeasuring] = useState(newMeasuring)
   // Whether the fonts the opening map asked for came (or failed): the first layout waits for it.
   const [fontsSettled, setFontsSettled] = useState(false)
@@ -113,7 +122,19 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.markers.forEach((m) => look(m, m.label))
     map.connectors.forEach((c) => look(c, c.label))
     map.metrics.forEach((m) => look(m, m.name, m.unit))
+    // The KPI chips' trend arrows and funnel chips are the layout's own text, not the map's.
+    if (map.metrics.length > 0) parts.push('↑↓→ · %')
+    map.paths.forEach((p) => look(p, p.name, ...p.steps.map((s) => s.event)))
     personas.forEach((p) => look(p, p.name))
+    // The layout's own words (legend, funnel chips, evidence marks) are in the interface's language.
+    look(
+      labels,
+      labels.everyone,
+      labels.toBe,
+      labels.funnelFrom,
+      labels.funnelDropOff,
+      ...Object.values(labels.evidence)
+    )
     if (parts.length > 0) {
       pending.current++
       void ensureTextFor(parts.join('\n'))
@@ -122,23 +143,26 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
           if (--pending.current === 0) setFontsSettled(true)
         })
     }
-  }, [map, personas])
+  }, [map, personas, labels])
   return { ...measuring, fontsReady: fontsSettled }
 }
 
-export function Board({ map, personas, openingCamera = null, onCameraChange }: BoardProps) {
+export function Board({ map, personas, openingCamera = null, onCameraChange, overlay }: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController(openingCamera))
   useEffect(() => (onCameraChange ? camera.subscribe(onCameraChange) : undefined), [camera, onCameraChange])
   const size = useElementSize(containerRef)
-  const { measure, cache, fontsReady } = useMeasuring(map, personas)
-  const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
+  const language = getLanguage()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the words change with the language
+  const labels = useMemo(() => seriesLabels(), [language])
+  const { measure, cache, fontsReady } = useMeasuring(map, personas, labels)
   const authors = useNoteAuthors(map.id)
+  const pathId = useBoardUi((s) => s.pathId)
   // A note's picture arriving (decoded) draws the board again.
   const pictures = useSyncExternalStore(onPictureReady, picturesReady)
   // A big map is laid out in background steps after a preview of its first view (./useLayout).
-  const { scene, index, complete } = useLayout(map, measure, { personas, labels, cache, authors }, pictures, {
+  const { scene, index, complete } = useLayout(map, measure, { personas, labels, cache, authors, pathId }, pictures, {
     viewportHeight: size.height,
     opening: openingCamera,
     fontsReady
@@ -197,6 +221,7 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
           </Stage>
         )}
       </div>
+      {overlay}
       <ZoomToolbar camera={camera} scene={scene} notes={map.notes.length} />
       <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
       {mounted && <ReadableTitles scene={scene} camera={camera} />}

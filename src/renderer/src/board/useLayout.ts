@@ -150,7 +150,7 @@ export function useLayout(
 ): BoardLayout {
   const [layouts] = useState(() => new BoardLayouts())
   const [, setFinished] = useState(0)
-  const { personas, labels, cache, authors } = options
+  const { personas, labels, cache, authors, pathId } = options
   const { viewportHeight, opening, fontsReady } = start
   const run = useMemo(
     () => {
@@ -159,11 +159,11 @@ export function useLayout(
       // The bottom of the first view in board units: the default opening (at least OPENING_ZOOM,
       // from the top), or the bottom of the view the board reopens on.
       const bottom = opening ? (screen - opening.y) / opening.zoom : screen / OPENING_ZOOM
-      return layouts.start(map, measure, { personas, labels, cache, authors }, bottom, fontsReady)
+      return layouts.start(map, measure, { personas, labels, cache, authors, pathId }, bottom, fontsReady)
     },
     // The viewport's height only sizes the first preview: a resize does not lay the map out again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [layouts, map, measure, personas, labels, cache, authors, pictures, fontsReady]
+    [layouts, map, measure, personas, labels, cache, authors, pathId, pictures, fontsReady]
   )
   useEffect(() => run.finish(() => setFinished((n) => n + 1)), [run])
   return run.view()

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Board } from '../board/Board'
 import { usePersonas } from '../board/usePersonas'
 import { RecoveredPanel } from '../editor/RecoveredPanel'
@@ -6,6 +7,8 @@ import { useEditorKeys } from '../editor/useEditorKeys'
 import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { SettingsButton } from '../settings/SettingsButton'
 import { t } from '../i18n'
+import { MetricsImportDialog } from '../metrics/MetricsImportDialog'
+import { PathsOverview, usePathsMenu } from '../paths/PathsBar'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { savedCamera, saveCamera } from './router'
@@ -21,6 +24,8 @@ export function MapScreen() {
   const map = useAppStore((s) => s.openMap)
   const goHome = useAppStore((s) => s.goHome)
   const personas = usePersonas()
+  const [importingMetrics, setImportingMetrics] = useState(false)
+  const pathsMenu = usePathsMenu(map, () => setImportingMetrics(true))
   useEditorKeys()
   if (!map) return <p className="loading">{t('map.loading')}</p>
   return (
@@ -31,7 +36,7 @@ export function MapScreen() {
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
         <PersonaLinker map={map} />
         <VersionsButton map={map} />
-        <WorkshopButtons map={map} />
+        <WorkshopButtons map={map} extraItems={pathsMenu.items} />
         <LiveButtons map={map} />
         <ExchangeButtons exportable />
         <SettingsButton icon />
@@ -47,6 +52,7 @@ export function MapScreen() {
           ?
         </button>
       </header>
+      <PathsOverview map={map} />
       <Board
         key={map.id}
         map={map}
@@ -55,6 +61,8 @@ export function MapScreen() {
         onCameraChange={(camera) => saveCamera(map.id, camera)}
       />
       <RecoveredPanel />
+      {pathsMenu.dialogs}
+      {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}
     </main>
   )
 }

@@ -6,7 +6,16 @@
  * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+  type RefObject
+} from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
@@ -19,7 +28,6 @@ import {
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { t } from '../i18n'
-import { useNoteAuthors } from '../live/store'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
 import { FindBar } from './FindBar'
@@ -34,7 +42,6 @@ import { useBoardRenderer } from './render/useBoardRenderer'
 import { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
-import { WorkshopBoard } from '../workshop/WorkshopBoard'
 
 /** Below this zoom, note text turns into bars. */
 export { LOD_ZOOM } from './render/lod'
@@ -46,6 +53,24 @@ export interface BoardProps {
   readonly openingCamera?: Camera | null
   /** Told of every camera move (the map screen keeps it for a reload). */
   readonly onCameraChange?: (camera: Camera) => void
+  /** Who wrote which note in a live workshop (a name tag on each), from the map screen. */
+  readonly authors?: ReadonlyMap<string, { name: string; color: string }>
+  /**
+   * What the map screen lays over the board (panels, menus, workshop overlays), given the
+   * board's view; the board itself only draws, hit-tests and edits in place.
+   */
+  readonly overlays?: ComponentType<{ readonly view: BoardView }>
+}
+
+/** The board as the map screen's overlays see it: the scene drawn, its index and camera, the canvas's element. */
+export interface BoardView {
+  readonly map: JourneyMap
+  readonly personas: readonly LayoutPersona[]
+  readonly scene: Scene
+  readonly index: SceneIndex
+  readonly camera: CameraController
+  /** The board's view element (the canvas container). */
+  readonly container: RefObject<HTMLDivElement | null>
 }
 
 interface Size {
@@ -107,7 +132,7 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
   return measuring
 }
 
-export function Board({ map, personas, openingCamera = null, onCameraChange }: BoardProps) {
+export function Board({ map, personas, openingCamera = null, onCameraChange, authors, overlays: Overlays }: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController(openingCamera))
@@ -115,7 +140,6 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
   const size = useElementSize(containerRef)
   const { measure, cache } = useMeasuring(map, personas)
   const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
-  const authors = useNoteAuthors(map.id)
   // A note's picture arriving (decoded) draws the board again.
   const pictures = useSyncExternalStore(onPictureReady, picturesReady)
   const scene: Scene = useMemo(() => {
@@ -180,16 +204,15 @@ export function Board({ map, personas, openingCamera = null, onCameraChange }: B
       <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
       {mounted && <ReadableTitles scene={scene} camera={camera} />}
       <Overview scene={scene} camera={camera} notes={map.notes.length} />
-      <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
       <BoardInteraction
         map={map}
-        personas={personas}
         scene={scene}
         index={index}
         camera={camera}
         container={containerRef}
         stage={stageRef}
       />
+      {Overlays && <Overlays view={{ map, personas, scene, index, camera, container: containerRef }} />}
       <BoardOutline map={map} />
     </div>
   )

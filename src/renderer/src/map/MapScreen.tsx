@@ -15,12 +15,15 @@ import { ThemeButton } from './ThemeButton'
 import { VersionsButton } from '../versions/VersionsPanel'
 import { WorkshopButtons } from '../workshop/WorkshopButtons'
 import { LiveButtons } from '../live/LiveButtons'
+import { useNoteAuthors } from '../live/store'
+import { MapOverlays } from './MapOverlays'
 
 /** A map open on the board, under a header with the way back and the map's title. */
 export function MapScreen() {
   const map = useAppStore((s) => s.openMap)
   const goHome = useAppStore((s) => s.goHome)
   const personas = usePersonas()
+  const authors = useNoteAuthors(map?.id ?? '')
   useEditorKeys()
   if (!map) return <p className="loading">{t('map.loading')}</p>
   return (
@@ -53,6 +56,8 @@ export function MapScreen() {
         personas={personas}
         openingCamera={savedCamera(map.id)}
         onCameraChange={(camera) => saveCamera(map.id, camera)}
+        authors={authors}
+        overlays={MapOverlays}
       />
       <RecoveredPanel />
     </main>

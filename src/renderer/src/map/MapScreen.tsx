@@ -3,20 +3,21 @@ import { usePersonas } from '../board/usePersonas'
 import { RecoveredPanel } from '../editor/RecoveredPanel'
 import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
-import { ExchangeButtons } from '../exchange/ExchangeHost'
 import { SettingsButton } from '../settings/SettingsButton'
 import { t } from '../i18n'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { savedCamera, saveCamera } from './router'
 import { setBoardUi } from '../editing/ui-store'
-import './room.css'
 import { ThemeButton } from './ThemeButton'
 import { VersionsButton } from '../versions/VersionsPanel'
 import { WorkshopButtons } from '../workshop/WorkshopButtons'
 import { LiveButtons } from '../live/LiveButtons'
 import { useNoteAuthors } from '../live/store'
 import { MapOverlays } from './MapOverlays'
+import { FileMenu } from './FileMenu'
+// Last: the room's rules refine the panels' and the workshop's (same specificity, later wins).
+import './room.css'
 
 /** A map open on the board, under a header with the way back and the map's title. */
 export function MapScreen() {
@@ -33,13 +34,14 @@ export function MapScreen() {
         <h1 title={map.title}>{map.title}</h1>
         <span className="hint">{t('map.notes', { count: map.notes.length })}</span>
         <PersonaLinker map={map} />
+        <FileMenu />
         <VersionsButton map={map} />
         <WorkshopButtons map={map} />
         <LiveButtons map={map} />
-        <ExchangeButtons exportable />
-        <SettingsButton icon />
+        <span className="header-gap" />
         <SaveIndicator />
         <ThemeButton />
+        <SettingsButton icon />
         <button
           type="button"
           className="help-button"

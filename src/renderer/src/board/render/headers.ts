@@ -7,6 +7,7 @@ import Konva from 'konva/lib/Core'
 import { intersects, LAYOUT, type Rect, type Scene } from '../../../../shared/layout'
 import type { LaneHeaderItem, StageHeaderItem } from '../../../../shared/layout'
 import { paintBox, paintHeader, paintLegend } from '../../../../shared/export/canvas/paint'
+import { themed } from './palette'
 
 const STATIC = { listening: false, perfectDrawEnabled: false } as const
 
@@ -31,7 +32,7 @@ export class BoardHeaders {
       new Konva.Shape({
         ...STATIC,
         id: 'legend',
-        sceneFunc: (context) => scene.legend.forEach((entry) => paintLegend(context._context, entry))
+        sceneFunc: (context) => scene.legend.forEach((entry) => paintLegend(themed(context._context), entry))
       })
     )
     for (const header of scene.stageHeaders) this.stageHeaders.add(this.header(header, 'stage-header'))
@@ -39,7 +40,7 @@ export class BoardHeaders {
       new Konva.Shape({
         ...STATIC,
         id: 'board-corner',
-        sceneFunc: (context) => paintBox(context._context, scene.corner)
+        sceneFunc: (context) => paintBox(themed(context._context), scene.corner)
       })
     )
   }
@@ -77,7 +78,7 @@ export class BoardHeaders {
             ? intersects({ ...v, y: header.y, h: header.h }, header)
             : intersects({ ...v, x: header.x, w: header.w }, header)
         if (!onScreen) return
-        const ctx = context._context
+        const ctx = themed(context._context)
         ctx.translate(-header.x, -header.y)
         paintHeader(ctx, header)
       }

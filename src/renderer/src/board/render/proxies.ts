@@ -27,6 +27,7 @@ import {
 import { paintConnector, paintCurve, paintLabel, paintMarker, paintNote } from '../../../../shared/export/canvas/paint'
 import type { BoardContent } from './content'
 import { LOD_ZOOM } from './lod'
+import { themed } from './palette'
 
 type Item = NoteItem | ConnectorItem | CurveItem | MarkerItem
 
@@ -214,7 +215,7 @@ export class BoardProxies {
         const current = this.items.get(shape)
         if (!current) return
         const lod = (shape.getStage()?.scaleX() ?? 1) < LOD_ZOOM
-        const ctx = context._context
+        const ctx = themed(context._context)
         const o = origin(current)
         ctx.translate(-o.x, -o.y)
         if (current.kind === 'note') paintNote(ctx, current, lod)

@@ -28,6 +28,7 @@ import type { SceneIndex } from '../scene-index'
 import { boardContent, paintRegion, type BoardContent } from './content'
 import { BoardHeaders } from './headers'
 import { LOD_ZOOM } from './lod'
+import { onBoardPalette, themed } from './palette'
 import { BoardProxies } from './proxies'
 import { changedRects } from './scene-diff'
 import { TileCache, type Tile } from './tiles'
@@ -90,7 +91,17 @@ export class BoardRenderer {
       sceneFunc: (context) => this.draw(context._context)
     })
     layer.add(this.shape, this.proxies.group, ...this.headers.groups)
-    this.unsubscribe = camera.subscribe(() => this.follow())
+    const offCamera = camera.subscribe(() => this.follow())
+    // Another theme: every tile and the overview are painted again in its palette.
+    const offPalette = onBoardPalette(() => {
+      this.tiles.invalidate(null)
+      this.placeOverview()
+      this.follow()
+    })
+    this.unsubscribe = () => {
+      offCamera()
+      offPalette()
+    }
   }
 
   /** Shows a scene (after a layout); `measureKey` changes when text was measured anew (fonts loaded). */
@@ -239,7 +250,7 @@ export class BoardRenderer {
   }
 
   private paintTile(content: BoardContent, level: number, slot: Slot, frame: number): Tile {
-    return this.tiles.render(level, slot.i, slot.j, (ctx, rect, z) => paintRegion(ctx, content, rect, z), frame)
+    return this.tiles.render(level, slot.i, slot.j, (ctx, rect, z) => paintRegion(themed(ctx), content, rect, z), frame)
   }
 
   /** Copies a tile to its place on screen (device pixels), scaled if it was painted at another zoom. */

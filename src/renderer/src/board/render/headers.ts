@@ -6,7 +6,8 @@
 import Konva from 'konva/lib/Core'
 import { intersects, LAYOUT, type Rect, type Scene } from '../../../../shared/layout'
 import type { LaneHeaderItem, StageHeaderItem } from '../../../../shared/layout'
-import { paintBox, paintHeader, paintLegend } from '../../../../shared/export/canvas/paint'
+import { paintBox, paintHeader, paintLegend, paintText } from '../../../../shared/export/canvas/paint'
+import { legibleAt, paintScaledTitle } from './legible'
 import { themed } from './palette'
 
 const STATIC = { listening: false, perfectDrawEnabled: false } as const
@@ -70,7 +71,7 @@ export class BoardHeaders {
       y: header.y,
       width: header.w,
       height: header.h,
-      sceneFunc: (context) => {
+      sceneFunc: (context, shape) => {
         // Only the axis a header scrolls along matters: the other one sticks to the view.
         const v = this.visible
         const onScreen =
@@ -80,7 +81,13 @@ export class BoardHeaders {
         if (!onScreen) return
         const ctx = themed(context._context)
         ctx.translate(-header.x, -header.y)
-        paintHeader(ctx, header)
+        const zoom = shape.getStage()?.scaleX() ?? 1
+        if (header.texts.every((text) => legibleAt(text.font.size, zoom))) return paintHeader(ctx, header)
+        // Zoomed out: the title scaled up as far as the header has room, the rest only if legible.
+        paintBox(ctx, header)
+        const [title, ...rest] = header.texts
+        if (title) paintScaledTitle(ctx, title, header, zoom)
+        for (const text of rest) if (legibleAt(text.font.size, zoom)) paintText(ctx, text)
       }
     })
   }

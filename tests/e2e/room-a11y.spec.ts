@@ -78,7 +78,11 @@ test('keyboard focus is visible on the header’s controls', async ({ page, home
 
 const xy = (p: { x: number; y: number }): [number, number] => [p.x, p.y]
 
-test('dark is the board’s own palette, not a filter, and the choice survives a reload', async ({ page, host, home }) => {
+test('dark is the board’s own palette, not a filter, and the choice survives a reload', async ({
+  page,
+  host,
+  home
+}) => {
   void home
   const api = await ApiSocket.connect(host)
   const map = await seedMap(api, DEMO_MAP)
@@ -110,7 +114,12 @@ test('dark is the board’s own palette, not a filter, and the choice survives a
   const dark = await pixels()
   expect(lightness(dark.note)).toBeLessThan(lightness(light.note))
   expect(dark.note).not.toBe(dark.cell)
-  expect(await page.locator('.board canvas').first().evaluate((c) => getComputedStyle(c).filter)).toBe('none')
+  expect(
+    await page
+      .locator('.board canvas')
+      .first()
+      .evaluate((c) => getComputedStyle(c).filter)
+  ).toBe('none')
 
   await page.reload()
   await board.open(DEMO_MAP.title)

@@ -132,7 +132,14 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
   return measuring
 }
 
-export function Board({ map, personas, openingCamera = null, onCameraChange, authors, overlays: Overlays }: BoardProps) {
+export function Board({
+  map,
+  personas,
+  openingCamera = null,
+  onCameraChange,
+  authors,
+  overlays: Overlays
+}: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController(openingCamera))

@@ -10,7 +10,12 @@ import { MenuButton, type MenuItem } from '../common/MenuButton'
 import { t } from '../i18n'
 
 /** The file actions of an open map, in menu order. */
-export const MAP_FILE_ACTIONS = ['saveMapAs', 'exportMap', 'importMap', 'inviteParticipants'] as const satisfies readonly ActionId[]
+export const MAP_FILE_ACTIONS = [
+  'saveMapAs',
+  'exportMap',
+  'importMap',
+  'inviteParticipants'
+] as const satisfies readonly ActionId[]
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 

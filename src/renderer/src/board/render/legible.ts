@@ -10,7 +10,8 @@
  * - stage and lane titles (sticky, ./headers) are scaled up towards TITLE_PX as far as their
  *   header has room, and the stage prompts and the legend's words are left out.
  *
- * The titles are measured with the text engine once per note and size and kept.
+ * A note's characters are measured once (at size 1, the engine's own advances) and its titles
+ * kept per size, so a zoom gesture costs a sum of widths per note and size at most.
  */
 import { LAYOUT, type NoteItem, type TextBlock, type TextLine } from '../../../../shared/layout'
 import { paintText } from '../../../../shared/export/canvas/paint'
@@ -27,83 +28,129 @@ export const notesLegibleAt = (zoom: number): boolean => LAYOUT.noteFont.size * 
 /** Whether text of `size` units is legible at `zoom`. */
 export const legibleAt = (size: number, zoom: number): boolean => size * zoom >= LEGIBLE_PX
 
-/** Title sizes are rounded to steps of 1/8 of a doubling, so a zoom gesture reuses a few. */
+/** Title sizes are rounded to steps of half a doubling, so a zoom gesture measures a few sizes only. */
 function titleSize(zoom: number): number {
   const raw = TITLE_PX / zoom
-  return 2 ** (Math.round(Math.log2(raw) * 8) / 8)
+  return 2 ** (Math.round(Math.log2(raw) * 2) / 2)
 }
 
 const ELLIPSIS = '…'
-const titles = new WeakMap<TextBlock, Map<number, TextBlock | null>>()
+const UNIT_FONT = { ...LAYOUT.noteFont, size: 1, weight: 'bold' as const }
 
-/** The longest start of `text` no wider than `max` (at a word end when there is one), and the rest. */
-function fit(text: string, max: number, width: (s: string) => number): [string, string] {
-  if (width(text) <= max) return [text, '']
-  const chars = [...text]
-  let lo = 0
-  let hi = chars.length
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2)
-    if (width(chars.slice(0, mid).join('')) <= max) lo = mid
-    else hi = mid - 1
-  }
-  let cut = lo
-  const space = chars.slice(0, lo).lastIndexOf(' ')
-  if (space > lo / 2) cut = space
-  return [chars.slice(0, cut).join('').trimEnd(), chars.slice(cut).join('').trimStart()]
+interface Measured {
+  /** The note's text on one line. */
+  readonly text: string
+  /**
+   * Each UTF-16 unit's advance at size 1 (a character's on its first unit, 0 on the second of a
+   * pair); the engine's fast path sums advances the same way.
+   */
+  readonly widths: Float32Array
+  readonly titles: Map<number, TextBlock | null>
 }
 
-/** A note's short title at `size` units: its first words on the lines its box has room for, or null. */
-function titleOf(note: NoteItem, size: number): TextBlock | null {
-  let bySize = titles.get(note.text)
-  if (!bySize) titles.set(note.text, (bySize = new Map()))
-  if (bySize.has(size)) return bySize.get(size)!
-  const pad = LAYOUT.notePadding
-  const lineHeight = size * 1.25
-  const maxLines = Math.min(2, Math.floor((note.h - pad) / lineHeight))
-  const text = note.text.lines
+const measured = new WeakMap<TextBlock, Measured>()
+
+function measuredOf(block: TextBlock): Measured {
+  let m = measured.get(block)
+  if (m) return m
+  const text = block.lines
     .map((l) => l.text)
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
+  const engine = paintEngine()
+  const widths = new Float32Array(text.length)
+  for (let i = 0; i < text.length;) {
+    const char = String.fromCodePoint(text.codePointAt(i)!)
+    widths[i] = engine.measure(char, UNIT_FONT)
+    i += char.length
+  }
+  m = { text, widths, titles: new Map() }
+  measured.set(block, m)
+  return m
+}
+
+/** Whether `i` is the second unit of a surrogate pair (not a place to cut). */
+const inPair = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i)
+  return c >= 0xdc00 && c <= 0xdfff
+}
+
+/**
+ * From unit `from`, the end of the longest run no wider than `max` (at a word end when there is
+ * one in its last two thirds) and where the next line starts.
+ */
+function fit(m: Measured, from: number, max: number, size: number): [end: number, next: number] {
+  const n = m.text.length
+  let width = 0
+  let i = from
+  while (i < n && width + m.widths[i]! * size <= max) width += m.widths[i++]! * size
+  while (i < n && i > from && inPair(m.text, i)) i--
+  if (i >= n) return [n, n]
+  for (let j = i; j > from + (i - from) / 3; j--) if (m.text[j] === ' ') return [j, j + 1]
+  return [i, i]
+}
+
+/** The width of units `from`..`end` at `size`. */
+function widthOf(m: Measured, from: number, end: number, size: number): number {
+  let w = 0
+  for (let k = from; k < end; k++) w += m.widths[k]!
+  return w * size
+}
+
+/** A note's short title at `size` units: its first words on the lines its box has room for, or null. */
+function titleOf(note: NoteItem, size: number): TextBlock | null {
+  const pad = LAYOUT.notePadding
+  const lineHeight = size * 1.25
+  const maxLines = Math.min(2, Math.floor((note.h - pad) / lineHeight))
+  // Not even one line fits: nothing to measure.
+  if (maxLines < 1) return null
+  const m = measuredOf(note.text)
+  if (m.titles.has(size)) return m.titles.get(size)!
   let block: TextBlock | null = null
-  if (maxLines >= 1 && text !== '') {
-    const font = { ...LAYOUT.noteFont, size, weight: 'bold' as const }
-    const engine = paintEngine()
-    const width = (s: string) => engine.measure(s, font)
+  if (m.text.length > 0) {
     const max = note.w - 2 * pad
+    const ellipsis = paintEngine().measure(ELLIPSIS, UNIT_FONT) * size
     const lines: TextLine[] = []
-    let rest = text
-    for (let i = 0; i < maxLines && rest !== ''; i++) {
-      const last = i === maxLines - 1
-      const [whole, after] = fit(rest, max, width)
-      const line = last && after !== '' ? `${fit(rest, max - width(ELLIPSIS), width)[0]}${ELLIPSIS}` : whole
-      if (line === '' || line === ELLIPSIS) break
-      const w = width(line)
+    let from = 0
+    for (let i = 0; i < maxLines && from < m.text.length; i++) {
+      const [whole, next] = fit(m, from, max, size)
+      const cut = next < m.text.length && i === maxLines - 1
+      const end = cut ? fit(m, from, max - ellipsis, size)[0] : whole
+      if (end <= from) break
+      let text = m.text.slice(from, end).trimEnd()
+      let w = widthOf(m, from, from + text.length, size)
+      if (cut) {
+        text += ELLIPSIS
+        w += ellipsis
+      }
       const x = note.text.direction === 'rtl' ? max - w : 0
-      lines.push({ text: line, x, baseline: (i + 0.8) * lineHeight, width: w })
-      rest = after
+      lines.push({ text, x, baseline: (i + 0.8) * lineHeight, width: w })
+      from = next
     }
     if (lines.length > 0)
       block = {
         ...note.text,
         x: note.x + pad,
         y: note.y + Math.max(pad / 2, (note.h - lines.length * lineHeight) / 2),
-        font,
+        font: { ...UNIT_FONT, size },
         lineHeight,
         lines
       }
   }
-  bySize.set(size, block)
+  m.titles.set(size, block)
   return block
 }
+
+/** The short title a note shows at `zoom` (its first words at about TITLE_PX on screen), or null. */
+export const noteTitle = (note: NoteItem, zoom: number): TextBlock | null => titleOf(note, titleSize(zoom))
 
 /**
  * A note too small on screen for its text: its block and short title, or false when not even one
  * line of title fits (the caller draws bars then).
  */
 export function paintNoteTitle(ctx: Canvas2D, note: NoteItem, zoom: number): boolean {
-  const title = titleOf(note, titleSize(zoom))
+  const title = noteTitle(note, zoom)
   if (!title) return false
   ctx.fillStyle = note.fill
   ctx.beginPath()
@@ -134,11 +181,7 @@ export function paintScaledTitle(
   const pad = LAYOUT.headerPadding / 2
   const k = Math.max(
     1,
-    Math.min(
-      TITLE_PX / (title.font.size * zoom),
-      (box.w - 2 * pad) / widest,
-      (box.h - 2 * pad) / tall
-    )
+    Math.min(TITLE_PX / (title.font.size * zoom), (box.w - 2 * pad) / widest, (box.h - 2 * pad) / tall)
   )
   if (k <= 1.01) return paintText(ctx, title)
   const ox = Math.max(box.x + pad, title.x - (title.x - box.x) * (k - 1))

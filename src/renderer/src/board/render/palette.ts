@@ -34,14 +34,23 @@ function parse(colour: string): Rgba | null {
   }
   const m = /^rgba?\(([^)]+)\)$/.exec(c)
   if (!m) return null
-  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number)
+  const parts = m[1]!
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number)
   if (parts.length < 3 || parts.some((p) => Number.isNaN(p))) return null
   return { r: parts[0]!, g: parts[1]!, b: parts[2]!, a: parts[3] ?? 1 }
 }
 
 const format = ({ r, g, b, a }: Rgba): string =>
   a >= 1
-    ? `#${[r, g, b].map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')}`
+    ? `#${[r, g, b]
+        .map((v) =>
+          Math.round(Math.min(255, Math.max(0, v)))
+            .toString(16)
+            .padStart(2, '0')
+        )
+        .join('')}`
     : `rgba(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)}, ${a})`
 
 /** Relative lightness, 0 (black) to 1 (white). */
@@ -188,8 +197,10 @@ export function themedContext<T extends Canvas2D>(ctx: T, palette: BoardPalette)
       const value = Reflect.get(target, property) as unknown
       if (typeof value !== 'function') return value
       const name = property as string
-      if (name === 'fillText') return (...args: unknown[]) => (setFill('text'), (value as (...a: unknown[]) => unknown).apply(target, args))
-      if (FILLS.has(name)) return (...args: unknown[]) => (setFill('fill'), (value as (...a: unknown[]) => unknown).apply(target, args))
+      if (name === 'fillText')
+        return (...args: unknown[]) => (setFill('text'), (value as (...a: unknown[]) => unknown).apply(target, args))
+      if (FILLS.has(name))
+        return (...args: unknown[]) => (setFill('fill'), (value as (...a: unknown[]) => unknown).apply(target, args))
       if (STROKES.has(name))
         return (...args: unknown[]) => {
           target.strokeStyle = typeof stroke === 'string' ? tr('stroke', stroke) : stroke

@@ -80,12 +80,15 @@ export class BoardProxies {
 
   /**
    * Nodes for the connectors, curves and markers that cross the window around the view (a
-   * quarter of it each side), made when the view leaves that window or the scene changes; never
-   * per frame. A curve spans the board's width, so it has a node whenever its lane is near.
+   * quarter of it each side), made when the view leaves that window, zooming in makes it too big,
+   * or the scene changes; never per frame. A curve spans the board's width, so it has a node whenever its lane is near.
    */
   private updateOverlays(view: Rect): void {
     const content = this.content
-    if (!content || (this.overlayWindow && contains(this.overlayWindow, view))) return
+    if (!content) return
+    // Kept while it holds the view and reaches at most half a view beyond it (zooming in renews it).
+    const kept = this.overlayWindow
+    if (kept && contains(kept, view) && contains(inflate(view, view.w / 2, view.h / 2), kept)) return
     const window = inflate(view, view.w / 4, view.h / 4)
     this.overlayWindow = window
     this.overlays.destroyChildren()

@@ -228,6 +228,7 @@ for (const locale of ['ru-RU', 'bg-BG', 'th-TH', 'zh-CN'] as const) {
   test.describe(`the header in ${locale}`, () => {
     test.use({ viewport: { width: 1280, height: 800 }, locale })
     test('is one row at 1280 px with a 60-character title', async ({ page, host, home }) => {
+      void home // the home screen is open: the map is opened from it
       const title = 'Quarterly onboarding review — trial to paid, EMEA and APAC 1'
       const api = await ApiSocket.connect(host)
       await seedMap(api, { ...DEMO_MAP, title })

@@ -31,7 +31,7 @@ describe('short titles of notes zoomed out', () => {
     expect(notesLegibleAt(1)).toBe(true)
   })
 
-  it('is the first words at about 11 px on screen, inside the note, ending with … when cut', () => {
+  it('is the first words at 10 px on screen, inside the note, ending with … when cut', () => {
     const scene = sceneWith([
       'Reads a comparison article on a review site before the demo',
       'Blog post',
@@ -43,8 +43,7 @@ describe('short titles of notes zoomed out', () => {
       const title = noteTitle(item, FIT_1280)!
       expect(title, item.id).not.toBeNull()
       const px = title.font.size * FIT_1280
-      expect(px).toBeGreaterThanOrEqual(TITLE_PX * 0.8)
-      expect(px).toBeLessThanOrEqual(TITLE_PX * 1.25)
+      expect(px).toBeCloseTo(TITLE_PX, 5)
       const whole = item.text.lines.map((l) => l.text).join(' ')
       for (const line of title.lines) {
         expect(line.width).toBeLessThanOrEqual(item.w - 2 * LAYOUT.notePadding + 0.01)

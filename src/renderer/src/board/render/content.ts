@@ -29,7 +29,7 @@ import {
 import type { Canvas2D } from '../../../../shared/export/canvas/context'
 import type { SceneIndex } from '../scene-index'
 import { badgeBounds, connectorBounds, curveBounds, guideBounds, labelBounds, markerBounds } from './bounds'
-import { legibleAt, notesLegibleAt, paintNoteTitle } from './legible'
+import { HINT_PX, legibleAt, notesLegibleAt, paintNoteTitle } from './legible'
 import { detailAt } from './lod'
 
 interface Bounded<T> {
@@ -71,8 +71,8 @@ export function paintRegion(ctx: Canvas2D, content: BoardContent, rect: Rect, zo
   const lod = detail !== 'full'
   // Below a legible size, notes show a short title (./legible) and prompts and labels are left out.
   const titles = detail !== 'blocks' && !notesLegibleAt(zoom)
-  const prompts = !lod && legibleAt(LAYOUT.placeholderFont.size, zoom)
-  const labels = !lod && legibleAt(LAYOUT.smallFont.size, zoom)
+  const prompts = !lod && legibleAt(LAYOUT.placeholderFont.size, zoom, HINT_PX)
+  const labels = !lod && legibleAt(LAYOUT.smallFont.size, zoom, HINT_PX)
   const hits = content.index.search(rect)
   for (const item of hits) if (item.kind === 'cell') paintCell(ctx, item, !prompts)
   for (const { item, bounds } of content.guides) if (intersects(rect, bounds)) paintGuide(ctx, item)

@@ -7,7 +7,7 @@ import Konva from 'konva/lib/Core'
 import { intersects, LAYOUT, type Rect, type Scene } from '../../../../shared/layout'
 import type { LaneHeaderItem, StageHeaderItem } from '../../../../shared/layout'
 import { paintBox, paintHeader, paintLegend, paintText } from '../../../../shared/export/canvas/paint'
-import { legibleAt, paintScaledTitle } from './legible'
+import { HINT_PX, legibleAt, paintScaledTitle } from './legible'
 import { themed } from './palette'
 
 const STATIC = { listening: false, perfectDrawEnabled: false } as const
@@ -82,12 +82,14 @@ export class BoardHeaders {
         const ctx = themed(context._context)
         ctx.translate(-header.x, -header.y)
         const zoom = shape.getStage()?.scaleX() ?? 1
-        if (header.texts.every((text) => legibleAt(text.font.size, zoom))) return paintHeader(ctx, header)
+        const [title, ...rest] = header.texts
+        const hints = rest.filter((text) => legibleAt(text.font.size, zoom, HINT_PX))
+        if (!title || (legibleAt(title.font.size, zoom) && hints.length === rest.length))
+          return paintHeader(ctx, header)
         // Zoomed out: the title scaled up as far as the header has room, the rest only if legible.
         paintBox(ctx, header)
-        const [title, ...rest] = header.texts
-        if (title) paintScaledTitle(ctx, title, header, zoom)
-        for (const text of rest) if (legibleAt(text.font.size, zoom)) paintText(ctx, text)
+        paintScaledTitle(ctx, title, header, zoom)
+        for (const text of hints) paintText(ctx, text)
       }
     })
   }

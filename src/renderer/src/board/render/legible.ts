@@ -6,33 +6,32 @@
  * - a note is its coloured block with a short title — its first words at TITLE_PX on screen, on
  *   as many lines as the note has room for, ending with "…" — or, where not even one such line
  *   fits, its text as bars (./lod);
- * - cells' prompts are left out;
+ * - cells' prompts and connector and marker labels below HINT_PX are left out;
  * - stage and lane titles (sticky, ./headers) are scaled up towards TITLE_PX as far as their
- *   header has room, and the stage prompts and the legend's words are left out.
+ *   header has room, and their prompts and tick labels below HINT_PX are left out.
  *
  * A note's characters are measured once (at size 1, the engine's own advances) and its titles
- * kept per size, so a zoom gesture costs a sum of widths per note and size at most.
+ * kept for the last few sizes, so a new zoom costs a sum of widths per note at most.
  */
 import { LAYOUT, type NoteItem, type TextBlock, type TextLine } from '../../../../shared/layout'
 import { paintText } from '../../../../shared/export/canvas/paint'
 import type { Canvas2D } from '../../../../shared/export/canvas/context'
 import { paintEngine } from '../../../../shared/export/canvas/text-engine-ref'
 
-/** Screen pixels below which text is not drawn as laid out. */
+/** Screen pixels below which note text and titles are not drawn as laid out... */
 export const LEGIBLE_PX = 8
+/** ...and below which hints (cells' and stages' prompts, labels, tick labels) are left out. */
+export const HINT_PX = 6.5
 /** The screen size a short title or a scaled header title is drawn at. */
-export const TITLE_PX = 11
+export const TITLE_PX = 10
 
 /** Whether note text (13 units) is legible as it is at `zoom`. */
 export const notesLegibleAt = (zoom: number): boolean => LAYOUT.noteFont.size * zoom >= LEGIBLE_PX
-/** Whether text of `size` units is legible at `zoom`. */
-export const legibleAt = (size: number, zoom: number): boolean => size * zoom >= LEGIBLE_PX
+/** Whether text of `size` units is legible at `zoom` (`min`: the screen size it needs). */
+export const legibleAt = (size: number, zoom: number, min = LEGIBLE_PX): boolean => size * zoom >= min
 
-/** Title sizes are rounded to steps of half a doubling, so a zoom gesture measures a few sizes only. */
-function titleSize(zoom: number): number {
-  const raw = TITLE_PX / zoom
-  return 2 ** (Math.round(Math.log2(raw) * 2) / 2)
-}
+/** A note's titles are kept for this many sizes (the zoom levels its tiles were painted at lately). */
+const KEPT_SIZES = 4
 
 const ELLIPSIS = '…'
 const UNIT_FONT = { ...LAYOUT.noteFont, size: 1, weight: 'bold' as const }
@@ -101,7 +100,7 @@ function widthOf(m: Measured, from: number, end: number, size: number): number {
 /** A note's short title at `size` units: its first words on the lines its box has room for, or null. */
 function titleOf(note: NoteItem, size: number): TextBlock | null {
   const pad = LAYOUT.notePadding
-  const lineHeight = size * 1.25
+  const lineHeight = size * 1.15
   const maxLines = Math.min(2, Math.floor((note.h - pad) / lineHeight))
   // Not even one line fits: nothing to measure.
   if (maxLines < 1) return null
@@ -138,12 +137,13 @@ function titleOf(note: NoteItem, size: number): TextBlock | null {
         lines
       }
   }
+  if (m.titles.size >= KEPT_SIZES) m.titles.delete(m.titles.keys().next().value!)
   m.titles.set(size, block)
   return block
 }
 
 /** The short title a note shows at `zoom` (its first words at about TITLE_PX on screen), or null. */
-export const noteTitle = (note: NoteItem, zoom: number): TextBlock | null => titleOf(note, titleSize(zoom))
+export const noteTitle = (note: NoteItem, zoom: number): TextBlock | null => titleOf(note, TITLE_PX / zoom)
 
 /**
  * A note too small on screen for its text: its block and short title, or false when not even one

@@ -124,7 +124,9 @@ export function buildLargeMap(noteCount: number, stageCount = 20, laneCount = 8)
     emotionPoints,
     markers,
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [],
+    kpiValues: []
   }
 }
 

@@ -44,7 +44,9 @@ function emptyLike(map: JourneyMap): JourneyMap {
     emotionPoints: [],
     markers: [],
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [],
+    kpiValues: []
   }
 }
 

@@ -22,10 +22,11 @@ import {
   type ExportOutput,
   type ExportRequest
 } from '../shared/export/registry'
+import { mapForPath } from '../shared/export/path-view'
 import { importNotices } from '../shared/export/preview'
 import { readImportFile } from '../shared/export/import-file'
 import { createFontSubsetter, type FontSubsetter } from '../shared/export/svg/subset'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import type { JourneyMap } from '../shared/model'
 
 /** A problem with how the command was called (exit 2 with the usage). */
@@ -140,10 +141,29 @@ async function exportOne(
 export async function exportMapToFile(
   service: LibraryService,
   mapId: string,
-  options: { readonly request: ExportRequest; readonly out: string }
+  options: { readonly request: ExportRequest; readonly out: string; readonly path?: string }
 ): Promise<string[]> {
-  const map = await service.call('getMap', { id: mapId })
-  return exportOne(service, nodeHost(service), map, options.request, options.out)
+  const whole = await service.call('getMap', { id: mapId })
+  if (options.path === undefined) return exportOne(service, nodeHost(service), whole, options.request, options.out)
+  const wanted = options.path.trim().toLowerCase()
+  const path = whole.paths.find((p) => p.name.trim().toLowerCase() === wanted || p.id === options.path)
+  if (!path) {
+    const names = whole.paths.map((p) => `"${p.name}"`).join(', ')
+    throw new JourneyError(
+      'not_found',
+      `The map has no path "${options.path}"${names ? `; its paths are ${names}` : ' (it has no paths)'}.`,
+      [],
+      names
+        ? reason('export.noSuchPath', { path: `"${options.path}"`, paths: names })
+        : reason('export.noPaths', { path: `"${options.path}"` })
+    )
+  }
+  const request = (
+    'embedMap' in options.request.options
+      ? { ...options.request, options: { ...options.request.options, embedMap: false } }
+      : options.request
+  ) as ExportRequest
+  return exportOne(service, nodeHost(service), mapForPath(whole, path.id), request, options.out)
 }
 
 /**

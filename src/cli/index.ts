@@ -3,8 +3,8 @@
  * Exit 0 on success; on a user error, exit 1 with what was wrong on stderr — never a stack trace.
  */
 import { cliLanguage, errorLines } from './messages'
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openLibraryService } from '../library'
 import { defaultLibraryPath } from '../library/default-path'
@@ -14,7 +14,7 @@ import type { ApiRequest } from '../shared/api/contract'
 import { parseApiCall } from '../shared/api/validate'
 import { TemplateIdSchema } from '../shared/schema/enums'
 import { analysisReport, type AnalysisReport } from '../shared/analysis/report'
-import { JourneyError } from '../shared/errors'
+import { JourneyError, reason } from '../shared/errors'
 import { DIFF_USAGE, DiffUsageError, diffCommand } from './diff'
 import {
   EXPORT_USAGE,
@@ -36,6 +36,14 @@ const USAGE = `usage: npm run cli -- <command> [options] [--db FILE] [--lang en|
                                                  its map, print the new map id
 ${EXPORT_USAGE}
 ${DIFF_USAGE}
+  export MAP --format … --path NAME             one path of the map (its stages, notes, curve and KPIs):
+                                                 PDF, PNG, SVG, CSV or Mermaid journey of that path
+  metrics import MAP FILE [--mapping NAME] [--date YYYY-MM-DD] [--json]
+                                                 import KPI values from a CSV or XLSX export (GA4,
+                                                 Yandex.Metrica, HubSpot, Salesforce, or columns named
+                                                 stage, metric, value, date); bad rows are listed by line
+                                                 and column and nothing is imported
+  metrics mappings [--json]                      list the ready and saved metric mappings
   analyze MAP [--json]                           print the map's gaps, hotspots, bottlenecks, inconsistencies
                                                  and ranked opportunities
   personas [--json]                              list personas and the maps they are linked to
@@ -137,7 +145,8 @@ async function run(
         return
       }
       if (!ref) throw new UsageError('export needs a MAP (id or exact title), or --all')
-      const notes = await exportMapToFile(service, await findMap(service, ref), options)
+      const path = typeof values.path === 'string' ? values.path : undefined
+      const notes = await exportMapToFile(service, await findMap(service, ref), { ...options, path })
       for (const note of notes) process.stderr.write(`${note}\n`)
       return out(options.out)
     }
@@ -146,6 +155,8 @@ async function run(
       for (const line of await diffCommand(positionals, () => library('read'))) out(line)
       return
     }
+    case 'metrics':
+      return metricsCommand(positionals, values, library, out)
     case 'analyze': {
       const ref = mapRef('analyze')
       const service = library('read')
@@ -200,6 +211,51 @@ async function run(
   }
 }
 
+async function metricsCommand(
+  positionals: string[],
+  values: Values,
+  library: (access: 'read' | 'write') => LibraryService,
+  out: (line: string) => void
+): Promise<void> {
+  const [sub, ref, file] = positionals
+  if (sub === 'mappings') {
+    const { ready, saved } = await library('read').call('listMetricMappings', {})
+    if (values.json) return out(JSON.stringify({ ready, saved }, null, 2))
+    for (const m of saved) out(`saved  ${m.name}${m.tool ? `  (${m.tool})` : ''}`)
+    for (const m of ready) out(`ready  ${m.name}${m.tool ? `  (${m.tool})` : ''}`)
+    return
+  }
+  if (sub !== 'import') throw new UsageError('metrics needs "import" or "mappings"')
+  if (!ref || !file) throw new UsageError('metrics import needs a MAP and a FILE')
+  const path = resolve(file)
+  if (!existsSync(path))
+    throw new JourneyError(
+      'not_found',
+      `There is no file ${JSON.stringify(path)}.`,
+      [],
+      reason('metrics.noFile', { file: path })
+    )
+  const bytes = readFileSync(path)
+  const service = library('write')
+  const { req } = parseApiCall('importMetrics', {
+    mapId: await findMap(service, ref),
+    fileName: basename(path),
+    data: bytes.toString('base64'),
+    encoding: 'base64',
+    ...(typeof values.mapping === 'string' ? { mappingName: values.mapping } : {}),
+    ...(typeof values.date === 'string' ? { date: values.date } : {})
+  })
+  const result = await service.call('importMetrics', req as ApiRequest<'importMetrics'>)
+  if (values.json) return out(JSON.stringify(result, null, 2))
+  const { summary } = result
+  const span =
+    summary.firstDate === summary.lastDate ? summary.firstDate : `${summary.firstDate} to ${summary.lastDate}`
+  out(
+    `Imported ${summary.values} values from ${summary.rows} rows with "${result.mapping.name}" (${span}) onto ${summary.stages.join(', ')}` +
+      (summary.createdMetrics > 0 ? `; ${summary.createdMetrics} new KPIs` : '')
+  )
+}
+
 const libraryFile = (values: Values): string =>
   resolve(typeof values.db === 'string' ? values.db : defaultLibraryPath())
 
@@ -227,6 +283,9 @@ async function main(): Promise<void> {
         format: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
+        mapping: { type: 'string' },
+        path: { type: 'string' },
+        date: { type: 'string' },
         ...exportArgOptions()
       },
       allowPositionals: true,

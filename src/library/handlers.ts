@@ -17,6 +17,7 @@ import { SqliteRoomStorage } from './repositories/patch'
 import { createSyncRoom } from '../shared/sync/room'
 import type { PersonaRepository } from './repositories/personas'
 import { searchMaps } from './repositories/search'
+import { MetricMappingRepository, metricsHandlers } from './metrics-import'
 import type { SnapshotRepository } from './repositories/snapshots'
 import type { VersionRepository } from './repositories/versions'
 import type { Statements } from './statements'
@@ -37,7 +38,9 @@ export interface LibraryContext {
   emit(event: ApiEvent): void
 }
 
-export type Handlers = { [K in ApiMethod]: (req: ApiRequest<K>, origin: string) => ApiResponse<K> }
+export type Handlers = {
+  [K in ApiMethod]: (req: ApiRequest<K>, origin: string) => ApiResponse<K> | Promise<ApiResponse<K>>
+}
 
 /** Methods that change the library: refused up front on a read-only library, even when they would change nothing. */
 export const WRITE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
@@ -53,7 +56,8 @@ export const WRITE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'savePersona',
   'deletePersona',
   'createSnapshot',
-  'restoreSnapshot'
+  'restoreSnapshot',
+  'importMetrics'
 ])
 
 export const readOnlyError = (path: string): JourneyError =>
@@ -137,6 +141,15 @@ export function createHandlers(ctx: LibraryContext): Handlers {
   }
 
   return {
+    ...metricsHandlers({
+      mappings: new MetricMappingRepository(ctx.statements),
+      room,
+      load,
+      assertWritable,
+      write,
+      now: ctx.now,
+      newId: ctx.newId
+    }),
     getAppInfo: () => ({
       version: ctx.appVersion,
       libraryPath: ctx.path,

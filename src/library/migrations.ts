@@ -197,6 +197,51 @@ ALTER TABLE notes ADD COLUMN comments TEXT;  -- JSON array of comments, NULL for
 ALTER TABLE notes ADD COLUMN image TEXT;     -- JSON picture, NULL for none
 `
 
+/**
+ * Journeys as the articles describe them (issue 14): paths through the stages, each KPI's dated
+ * history, and the columns that tie notes, emotion points, connectors and KPIs to a path; a
+ * note's evidence; whether a KPI counts people (the funnel); and the column mappings saved by
+ * Import metrics…, library-wide so the next export from the same tool reuses them. path_id has
+ * no foreign key (SQLite cannot add a composite one to an existing table): the commands keep it
+ * right, and every file read checks it (checkIntegrity).
+ */
+const journeysSchema = `
+CREATE TABLE paths (
+  ${mapChild},
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  color TEXT NOT NULL,
+  sort_order REAL NOT NULL,
+  steps TEXT NOT NULL,                -- JSON array of {stageId, event}
+  version INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (map_id, id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE kpi_values (
+  ${mapChild},
+  id TEXT NOT NULL,
+  metric_id TEXT NOT NULL,
+  date TEXT NOT NULL,                 -- YYYY-MM-DD
+  value REAL NOT NULL,
+  version INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (map_id, id),
+  FOREIGN KEY (map_id, metric_id) REFERENCES metrics (map_id, id) ${deferred}
+) STRICT, WITHOUT ROWID;
+
+ALTER TABLE notes ADD COLUMN path_id TEXT;
+ALTER TABLE notes ADD COLUMN evidence TEXT;      -- JSON {level, source, reference}
+ALTER TABLE emotion_points ADD COLUMN path_id TEXT;
+ALTER TABLE connectors ADD COLUMN path_id TEXT;
+ALTER TABLE metrics ADD COLUMN path_id TEXT;
+ALTER TABLE metrics ADD COLUMN funnel INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE metric_mappings (
+  name TEXT PRIMARY KEY NOT NULL,
+  data TEXT NOT NULL,                 -- the MetricMapping as JSON
+  updated_at TEXT NOT NULL
+) STRICT;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -225,6 +270,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     description: 'comments and pictures on notes',
     up: (db) => db.exec(noteCommentsAndImages)
+  },
+  {
+    version: 6,
+    description: 'paths, KPI history, evidence on notes, saved metric mappings',
+    up: (db) => db.exec(journeysSchema)
   }
 ]
 

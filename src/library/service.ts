@@ -82,8 +82,13 @@ export function createLibraryService(opened: OpenedLibrary, options: OpenLibrary
         return Promise.reject(new JourneyError('storage', 'The library is closed.', [], reason('library.closed')))
       if (opened.readOnly && WRITE_METHODS.has(method)) return Promise.reject(readOnlyError(opened.path))
       try {
-        const handler = handlers[method] as (req: ApiRequest<K>, origin: string) => ApiResponse<K>
-        return Promise.resolve(handler(req, origin))
+        const handler = handlers[method] as (
+          req: ApiRequest<K>,
+          origin: string
+        ) => ApiResponse<K> | Promise<ApiResponse<K>>
+        return Promise.resolve(handler(req, origin)).catch((error: unknown) => {
+          throw toJourneyError(error, opened.path)
+        })
       } catch (error) {
         return Promise.reject(toJourneyError(error, opened.path))
       }

@@ -33,10 +33,11 @@ function insertOldStyle(db: Database.Database, map: JourneyMap): void {
     )
     for (const kind of ENTITY_KINDS) {
       const spec = TABLES[kind]
-      // Only the columns the old schema has (later migrations add some).
+      // Only the tables and columns the old schema had (later migrations add some).
       const existing = new Set(
         (db.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string }[]).map((c) => c.name)
       )
+      if (existing.size === 0) continue
       const columns = spec.columns.filter((c) => existing.has(c))
       const insert = db.prepare(
         `INSERT INTO ${spec.table} (map_id, ${columns.join(', ')}) VALUES (@map_id, ${columns.map((c) => `@${c}`).join(', ')})`

@@ -41,6 +41,37 @@ export const tightMap = () =>
     metrics: [{ id: 'k', stageId: 's2' }]
   })
 
+/** The rich map with two paths (one looping back), path-tagged records and a KPI history. */
+function withPaths(map: JourneyMap): JourneyMap {
+  return {
+    ...map,
+    paths: [
+      {
+        id: 'pa',
+        name: 'Trial',
+        color: '#2563eb',
+        order: 1,
+        steps: [
+          { stageId: 's1', event: '' },
+          { stageId: 's2', event: 'Starts trial' },
+          { stageId: 's1', event: 'Goes back' }
+        ]
+      },
+      { id: 'pb', name: 'Demo', color: '#d97706', order: 2, steps: [{ stageId: 's3', event: '' }] }
+    ],
+    notes: map.notes.map((n) => (n.id === 'n2' ? { ...n, pathId: 'pa' } : n)),
+    metrics: map.metrics.map((m) => (m.id === 'k1' ? { ...m, pathId: 'pb', funnel: true as const } : m)),
+    emotionPoints: [
+      ...map.emotionPoints,
+      { id: 'e9', personaId: null, variant: 'asIs', stageId: 's1', score: 0, note: '', pathId: 'pa' }
+    ],
+    kpiValues: [
+      { id: 'v1', metricId: 'k1', date: '2026-01-01', value: 900 },
+      { id: 'v2', metricId: 'k1', date: '2026-02-01', value: 1000 }
+    ]
+  }
+}
+
 /** Named, so a counterexample reads `"tight", [steps…]` instead of a whole map. */
 /** The rich map with a comment on every note, so comments can be edited and deleted too. */
 const commented = (map: JourneyMap): JourneyMap => ({
@@ -53,6 +84,7 @@ const commented = (map: JourneyMap): JourneyMap => ({
 
 export const startMaps: Readonly<Record<string, JourneyMap>> = {
   rich: commented(richMap()),
+  paths: withPaths(richMap()),
   tight: tightMap(),
   single: buildMap({ stages: ['s1'], lanes: ['l1'] })
 }
@@ -188,6 +220,38 @@ export function argsFor(map: JourneyMap, step: Step): Record<string, unknown> | 
     case 'setNoteImage':
       if (!note) return null
       return { noteId: note.id, image: flag ? { mime: 'image/png', data: 'iVBORw0KGgo=', width: 2, height: 1 } : null }
+    case 'addPath': {
+      const other = pick(map.stages, 3)!
+      return flag
+        ? { name: title }
+        : {
+            name: title,
+            steps: [
+              { stageId: stage.id, event: '' },
+              { stageId: other.id, event: step.text.slice(0, 100) },
+              { stageId: stage.id, event: 'back' }
+            ]
+          }
+    }
+    case 'editPath': {
+      const path = pick(map.paths, 3)
+      return path
+        ? { pathId: path.id, name: title, steps: flag ? [{ stageId: stage.id, event: '' }] : undefined }
+        : null
+    }
+    case 'removePath': {
+      const path = pick(map.paths, 3)
+      return path ? { pathId: path.id } : null
+    }
+    case 'setKpiValue': {
+      const metric = pick(map.metrics, 3)
+      const day = `2026-0${1 + (picks[4]! % 9)}-1${picks[5]! % 10}`
+      return metric ? { metricId: metric.id, date: day, value: num } : null
+    }
+    case 'removeKpiValue': {
+      const value = pick(map.kpiValues, 3)
+      return value ? { valueId: value.id } : null
+    }
     case 'applyMerge': {
       // A merge's patch: here, one note rewritten (or the title) as a merged copy would.
       if (!note) return { patch: [{ op: 'meta', set: { title } }] }

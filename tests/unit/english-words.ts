@@ -53,7 +53,16 @@ export const NOT_ENGLISH = new Set([
   'b2b',
   'jpeg',
   'webp',
-  'gif'
+  'gif',
+  // The tools metrics come from, by their names, and their file formats.
+  'google',
+  'analytics',
+  'yandex',
+  'metrica',
+  'hubspot',
+  'salesforce',
+  'excel',
+  'xlsx'
 ])
 
 const catalogueWords = new Set(

@@ -26,11 +26,11 @@ describe('exportCsv', () => {
     expect(csv.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
     expect(dataLines(csv)).toEqual([
-      'Stage 1,Lane 1,touchpoints,touchpoint,Ad,#fff59d,web,,Maya,0,,,',
-      'Stage 1,Lane 1,touchpoints,note,Email,#fff59d,,,,0,,,',
-      'Stage 2,Lane 1,touchpoints,note,Demo,#fff59d,,,,0,,,',
-      'Stage 2,Lane 2,painPoints,painPoint,Price shock,#fff59d,,,,0,3,,',
-      'Stage 3,Lane 2,painPoints,note,Slow support,#fff59d,,,Ivan,0,,,'
+      'Stage 1,Lane 1,touchpoints,touchpoint,Ad,#fff59d,web,,Maya,0,,,,',
+      'Stage 1,Lane 1,touchpoints,note,Email,#fff59d,,,,0,,,,',
+      'Stage 2,Lane 1,touchpoints,note,Demo,#fff59d,,,,0,,,,',
+      'Stage 2,Lane 2,painPoints,painPoint,Price shock,#fff59d,,,,0,3,,,',
+      'Stage 3,Lane 2,painPoints,note,Slow support,#fff59d,,,Ivan,0,,,,'
     ])
   })
 
@@ -84,13 +84,40 @@ describe('exportCsv', () => {
     })
     const csv = exportCsv(sparse, [])
     expect(dataLines(csv)).toEqual([
-      'Stage 1,Goals,goals,,,,,,,,,,',
-      'Stage 2,Actions,actions,,,,,,,,,,',
-      'Stage 3,Actions,actions,,,,,,,,,,',
-      'Stage 2,Actions,actions,note,Compare plans,#fff59d,,,,0,,,'
+      'Stage 1,Goals,goals,,,,,,,,,,,',
+      'Stage 2,Actions,actions,,,,,,,,,,,',
+      'Stage 3,Actions,actions,,,,,,,,,,,',
+      'Stage 2,Actions,actions,note,Compare plans,#fff59d,,,,0,,,,'
     ])
     const back = importCsv(csv, options()).map
     expect(contentOf(back, [])).toEqual(contentOf(sparse, []))
+  })
+
+  it('writes the path of each note by name and makes the paths again on import', () => {
+    const base = richMap()
+    const map = {
+      ...base,
+      paths: [
+        {
+          id: 'pa',
+          name: 'Self-serve trial',
+          color: '#2563eb',
+          order: 1,
+          steps: [
+            { stageId: 's1', event: '' },
+            { stageId: 's2', event: '' }
+          ]
+        }
+      ],
+      notes: base.notes.map((n) => (n.id === 'n1' || n.id === 'n3' ? { ...n, pathId: 'pa' } : n))
+    }
+    const csv = exportCsv(map, personas())
+    expect(dataLines(csv)[0]).toBe(
+      'Stage 1,Lane 1,touchpoints,touchpoint,Ad,#fff59d,web,,"Maya, the ops lead",0,,,,Self-serve trial'
+    )
+    const back = importCsv(csv, options()).map
+    expect(back.paths.map((p) => [p.name, p.steps.length])).toEqual([['Self-serve trial', 2]])
+    expect(back.notes.filter((n) => n.pathId === back.paths[0]!.id).map((n) => n.text)).toEqual(['Ad', 'Demo'])
   })
 
   it('tells stages and lanes with the same title apart', () => {

@@ -146,7 +146,9 @@ export function buildMap(spec: MapSpec = {}): JourneyMap {
     emotionPoints,
     markers,
     connectors,
-    metrics
+    metrics,
+    paths: [],
+    kpiValues: []
   }
   assertValidMap(map)
   return canonicalize(map)

@@ -26,7 +26,7 @@ describe('serializeInterchange', () => {
   it('writes the envelope, the map and only the personas it refers to, in link order', () => {
     const file = fileOf()
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'map', 'personas'])
-    expect(file).toMatchObject({ format: 'journeyboard', version: 1, exportedAt: FIXED_NOW })
+    expect(file).toMatchObject({ format: 'journeyboard', version: 2, exportedAt: FIXED_NOW })
     expect(file.personas.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2'])
   })
 
@@ -98,10 +98,59 @@ describe('parseInterchange', () => {
     expect(importErrorOf({ ...fileOf(), version: '1' }).message).toMatch(/no valid "version"/)
   })
 
+  it('reads a version-1 file (no paths, no KPI history) as a map without them', () => {
+    const v2 = fileOf()
+    const { paths: _p, kpiValues: _k, ...v1Map } = v2.map
+    const parsed = parseInterchange(JSON.stringify({ ...v2, version: 1, map: v1Map }))
+    expect(parsed.map.paths).toEqual([])
+    expect(parsed.map.kpiValues).toEqual([])
+    expect(parsed.map.notes).toEqual(richMap().notes)
+    // and it goes out again as version 2
+    expect(JSON.parse(serializeInterchange(parsed.map, personas(), FIXED_NOW)).version).toBe(2)
+  })
+
+  it('refuses a version-1 file that holds what only version 2 has', () => {
+    const error = importErrorOf({ ...fileOf(), version: 1 })
+    expect(error.message).toMatch(/map\.paths: unknown field \(version 1 of the format does not have it\)/)
+  })
+
+  it('round-trips paths with a loop, path tags, evidence and KPI history', () => {
+    const base = richMap()
+    const map: JourneyMap = {
+      ...base,
+      paths: [
+        {
+          id: 'pa',
+          name: 'Self-serve trial',
+          color: '#2563eb',
+          order: 1,
+          steps: [
+            { stageId: 's1', event: '' },
+            { stageId: 's2', event: 'Starts trial' },
+            { stageId: 's1', event: 'Trial expires' }
+          ]
+        },
+        { id: 'pb', name: 'Sales-led demo', color: '#d97706', order: 2, steps: [{ stageId: 's3', event: '' }] }
+      ],
+      notes: base.notes.map((n) =>
+        n.id === 'n3'
+          ? {
+              ...n,
+              pathId: 'pb',
+              evidence: { level: 'observed' as const, source: 'interview' as const, reference: '#4' }
+            }
+          : n
+      ),
+      kpiValues: [{ id: 'v1', metricId: 'k1', date: '2026-02-01', value: 900 }]
+    }
+    const back = parseInterchange(serializeInterchange(map, personas(), FIXED_NOW)).map
+    expect(back).toEqual(map)
+  })
+
   it('says when a file comes from a newer Journeyboard', () => {
-    const error = importErrorOf({ ...fileOf(), version: 2, somethingNew: true })
+    const error = importErrorOf({ ...fileOf(), version: 3, somethingNew: true })
     expect(error.message).toBe(
-      'This file was made by a newer Journeyboard (file format version 2; this app reads up to version 1). Update Journeyboard to import it.'
+      'This file was made by a newer Journeyboard (file format version 3; this app reads up to version 2). Update Journeyboard to import it.'
     )
   })
 

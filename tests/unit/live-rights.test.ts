@@ -7,11 +7,15 @@ import {
   changeForParticipant,
   checkParticipantPush,
   mapForParticipant,
-  tallyOf
+  tallyOf,
+  type RightsRefusal
 } from '../../src/shared/live/rights'
-import type { Note } from '../../src/shared/model'
+import { runCommand } from '../../src/shared/commands'
+import type { JourneyMap, Note } from '../../src/shared/model'
+import { applyPatch } from '../../src/shared/model/patch'
+import { changesOf } from '../../src/shared/sync/changes'
 import type { PushRequest } from '../../src/shared/sync/protocol'
-import { buildMap } from './fixtures'
+import { buildMap, testContext } from './fixtures'
 
 const map = buildMap({
   notes: [
@@ -84,6 +88,43 @@ describe('a participant’s push', () => {
     expect(
       check(push([{ entity: 'note', id: 'new', before: null, after: fresh }]), { ...DEFAULT_RIGHTS, locked: true })
     ).toBe('locked')
+  })
+
+  it('refuses the paths and KPI values commands (issue 14), and a note’s path or evidence', () => {
+    let current = map
+    const refusals: Record<string, RightsRefusal | null> = {}
+    const run = (name: string, args: (m: JourneyMap) => unknown) => {
+      const result = runCommand(name, current, args(current), testContext())
+      refusals[name] = check(push(changesOf(current, result.patch).records))
+      current = applyPatch(current, result.patch)
+    }
+    const stageIds = map.stages.map((s) => ({ stageId: s.id, event: '' }))
+    run('addPath', () => ({ name: 'Trial', steps: stageIds }))
+    run('editPath', (m) => ({ pathId: m.paths[0]!.id, name: 'Demo' }))
+    run('setMetric', () => ({ stageId: map.stages[0]!.id, name: 'Visitors' }))
+    run('setKpiValue', (m) => ({ metricId: m.metrics[0]!.id, date: '2026-10-01', value: 5 }))
+    run('removeKpiValue', (m) => ({ valueId: m.kpiValues[0]!.id }))
+    run('removePath', (m) => ({ pathId: m.paths[0]!.id }))
+    expect(refusals).toEqual({
+      addPath: 'notNotes',
+      editPath: 'notNotes',
+      setMetric: 'notNotes',
+      setKpiValue: 'notNotes',
+      removeKpiValue: 'notNotes',
+      removePath: 'notNotes'
+    })
+    const mine = note('mine')
+    expect(check(push([{ entity: 'note', id: 'new', before: null, after: { ...fresh, pathId: 'p1' } }]))).toBe(
+      'fieldNotAllowed'
+    )
+    const evidence = { level: 'assumed', source: 'interview', reference: '' } as const
+    expect(check(push([{ entity: 'note', id: 'mine', before: mine, after: { ...mine, evidence } }]))).toBe(
+      'fieldNotAllowed'
+    )
+    expect(check(push([{ entity: 'note', id: 'mine', before: { ...mine, pathId: 'p1' }, after: mine }]))).toBe(
+      'fieldNotAllowed'
+    )
+    expect(mapForParticipant(current, DEFAULT_RIGHTS, 'ana', authorOf)).toMatchObject({ paths: [], kpiValues: [] })
   })
 })
 

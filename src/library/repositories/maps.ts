@@ -93,7 +93,9 @@ export class MapRepository {
       emotionPoints: list('emotionPoint'),
       markers: list('marker'),
       connectors: list('connector'),
-      metrics: list('metric')
+      metrics: list('metric'),
+      paths: list('path'),
+      kpiValues: list('kpiValue')
     }
   }
 

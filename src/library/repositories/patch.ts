@@ -26,7 +26,9 @@ const LABEL: Record<EntityKind, string> = {
   emotionPoint: 'emotion point',
   marker: 'marker',
   connector: 'connector',
-  metric: 'KPI'
+  metric: 'KPI',
+  path: 'path',
+  kpiValue: 'KPI value'
 }
 
 /** Every in-map reference, for naming the dangling one after a failed commit. */
@@ -38,7 +40,8 @@ const REFERENCES = [
   { child: 'marker', column: 'stage_id', field: 'target.stageId', parent: 'stage' },
   { child: 'connector', column: 'from_note_id', field: 'fromNoteId', parent: 'note' },
   { child: 'connector', column: 'to_note_id', field: 'toNoteId', parent: 'note' },
-  { child: 'metric', column: 'stage_id', field: 'stageId', parent: 'stage' }
+  { child: 'metric', column: 'stage_id', field: 'stageId', parent: 'stage' },
+  { child: 'kpiValue', column: 'metric_id', field: 'metricId', parent: 'metric' }
 ] as const satisfies readonly { child: EntityKind; column: string; field: string; parent: EntityKind }[]
 
 export class SqliteRoomStorage implements RoomStorage {
@@ -160,10 +163,12 @@ function checkEmotionPoints(
     const point = written.value as EmotionPoint | null
     if (!point) continue
     const count = statements
-      .get('SELECT count(*) FROM emotion_points WHERE map_id = ? AND stage_id = ? AND variant = ? AND persona_id IS ?')
+      .get(
+        'SELECT count(*) FROM emotion_points WHERE map_id = ? AND stage_id = ? AND variant = ? AND persona_id IS ? AND path_id IS ?'
+      )
       .pluck()
-      .get(mapId, point.stageId, point.variant, point.personaId) as number
-    if (count > 1) throw invalid(written.path, `a second emotion point for the same persona, series and stage`)
+      .get(mapId, point.stageId, point.variant, point.personaId, point.pathId ?? null) as number
+    if (count > 1) throw invalid(written.path, `a second emotion point for the same persona, series, path and stage`)
     if (point.score < scale.min || point.score > scale.max) {
       throw invalid(written.path, `score ${point.score} is outside the scale ${scale.min}…${scale.max}`)
     }

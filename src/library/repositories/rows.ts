@@ -8,10 +8,12 @@ import type {
   EmotionPoint,
   EntityKind,
   EntityTypes,
+  KpiValue,
   Lane,
   Marker,
   Metric,
   Note,
+  Path,
   Stage
 } from '../../shared/model'
 
@@ -32,6 +34,9 @@ const str = (value: unknown) => value as string
 const num = (value: unknown) => value as number
 const strOrNull = (value: unknown) => value as string | null
 const numOrNull = (value: unknown) => value as number | null
+/** An optional id column (NULL when absent) as an optional field, left out when absent. */
+const optionalId = (key: string, value: unknown): Record<string, string> =>
+  typeof value === 'string' ? { [key]: value } : {}
 
 const stages: TableSpec<'stage'> = {
   entity: 'stage',
@@ -100,7 +105,9 @@ const notes: TableSpec<'note'> = {
     'impact',
     'effort',
     'comments',
-    'image'
+    'image',
+    'path_id',
+    'evidence'
   ],
   orderBy: 'sort_order, id',
   toRow: (n) => ({
@@ -119,7 +126,9 @@ const notes: TableSpec<'note'> = {
     impact: n.impact,
     effort: n.effort,
     comments: n.comments?.length ? JSON.stringify(n.comments) : null,
-    image: n.image ? JSON.stringify(n.image) : null
+    image: n.image ? JSON.stringify(n.image) : null,
+    path_id: n.pathId ?? null,
+    evidence: n.evidence ? JSON.stringify(n.evidence) : null
   }),
   fromRow: (r): Note => ({
     id: str(r.id),
@@ -138,14 +147,16 @@ const notes: TableSpec<'note'> = {
     effort: numOrNull(r.effort),
     // Present only when the note has them, so a note without reads back as it was written.
     ...(r.comments ? { comments: JSON.parse(str(r.comments)) as Note['comments'] } : {}),
-    ...(r.image ? { image: JSON.parse(str(r.image)) as Note['image'] } : {})
+    ...(r.image ? { image: JSON.parse(str(r.image)) as Note['image'] } : {}),
+    ...optionalId('pathId', r.path_id),
+    ...(typeof r.evidence === 'string' ? { evidence: JSON.parse(r.evidence) as Note['evidence'] } : {})
   })
 }
 
 const emotionPoints: TableSpec<'emotionPoint'> = {
   entity: 'emotionPoint',
   table: 'emotion_points',
-  columns: ['id', 'persona_id', 'variant', 'stage_id', 'score', 'note'],
+  columns: ['id', 'persona_id', 'variant', 'stage_id', 'score', 'note', 'path_id'],
   orderBy: 'id',
   toRow: (p) => ({
     id: p.id,
@@ -153,7 +164,8 @@ const emotionPoints: TableSpec<'emotionPoint'> = {
     variant: p.variant,
     stage_id: p.stageId,
     score: p.score,
-    note: p.note
+    note: p.note,
+    path_id: p.pathId ?? null
   }),
   fromRow: (r): EmotionPoint => ({
     id: str(r.id),
@@ -161,7 +173,8 @@ const emotionPoints: TableSpec<'emotionPoint'> = {
     variant: str(r.variant) as EmotionPoint['variant'],
     stageId: str(r.stage_id),
     score: num(r.score),
-    note: str(r.note)
+    note: str(r.note),
+    ...optionalId('pathId', r.path_id)
   })
 }
 
@@ -213,21 +226,28 @@ const markers: TableSpec<'marker'> = {
 const connectors: TableSpec<'connector'> = {
   entity: 'connector',
   table: 'connectors',
-  columns: ['id', 'from_note_id', 'to_note_id', 'label'],
+  columns: ['id', 'from_note_id', 'to_note_id', 'label', 'path_id'],
   orderBy: 'id',
-  toRow: (c) => ({ id: c.id, from_note_id: c.fromNoteId, to_note_id: c.toNoteId, label: c.label }),
+  toRow: (c) => ({
+    id: c.id,
+    from_note_id: c.fromNoteId,
+    to_note_id: c.toNoteId,
+    label: c.label,
+    path_id: c.pathId ?? null
+  }),
   fromRow: (r): Connector => ({
     id: str(r.id),
     fromNoteId: str(r.from_note_id),
     toNoteId: str(r.to_note_id),
-    label: str(r.label)
+    label: str(r.label),
+    ...optionalId('pathId', r.path_id)
   })
 }
 
 const metrics: TableSpec<'metric'> = {
   entity: 'metric',
   table: 'metrics',
-  columns: ['id', 'stage_id', 'name', 'value', 'target', 'unit', 'direction', 'sort_order'],
+  columns: ['id', 'stage_id', 'name', 'value', 'target', 'unit', 'direction', 'sort_order', 'path_id', 'funnel'],
   orderBy: 'sort_order, id',
   toRow: (m) => ({
     id: m.id,
@@ -237,7 +257,9 @@ const metrics: TableSpec<'metric'> = {
     target: m.target,
     unit: m.unit,
     direction: m.direction,
-    sort_order: m.order
+    sort_order: m.order,
+    path_id: m.pathId ?? null,
+    funnel: m.funnel ? 1 : 0
   }),
   fromRow: (r): Metric => ({
     id: str(r.id),
@@ -247,8 +269,34 @@ const metrics: TableSpec<'metric'> = {
     target: numOrNull(r.target),
     unit: str(r.unit),
     direction: str(r.direction) as Metric['direction'],
-    order: num(r.sort_order)
+    order: num(r.sort_order),
+    ...optionalId('pathId', r.path_id),
+    ...(r.funnel === 1 ? { funnel: true as const } : {})
   })
+}
+
+const paths: TableSpec<'path'> = {
+  entity: 'path',
+  table: 'paths',
+  columns: ['id', 'name', 'color', 'sort_order', 'steps'],
+  orderBy: 'sort_order, id',
+  toRow: (p) => ({ id: p.id, name: p.name, color: p.color, sort_order: p.order, steps: JSON.stringify(p.steps) }),
+  fromRow: (r): Path => ({
+    id: str(r.id),
+    name: str(r.name),
+    color: str(r.color),
+    order: num(r.sort_order),
+    steps: JSON.parse(str(r.steps)) as Path['steps']
+  })
+}
+
+const kpiValues: TableSpec<'kpiValue'> = {
+  entity: 'kpiValue',
+  table: 'kpi_values',
+  columns: ['id', 'metric_id', 'date', 'value'],
+  orderBy: 'id',
+  toRow: (v) => ({ id: v.id, metric_id: v.metricId, date: v.date, value: v.value }),
+  fromRow: (r): KpiValue => ({ id: str(r.id), metricId: str(r.metric_id), date: str(r.date), value: num(r.value) })
 }
 
 export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
@@ -258,7 +306,9 @@ export const TABLES: { readonly [K in EntityKind]: TableSpec<K> } = {
   emotionPoint: emotionPoints,
   marker: markers,
   connector: connectors,
-  metric: metrics
+  metric: metrics,
+  path: paths,
+  kpiValue: kpiValues
 }
 
 export const ENTITY_KINDS = Object.keys(TABLES) as EntityKind[]

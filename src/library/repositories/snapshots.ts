@@ -1,5 +1,6 @@
 /** Named snapshots: a map frozen as canonical JSON, kept with (and deleted with) its map. */
 import type { JourneyMap, SnapshotInfo } from '../../shared/model'
+import { withAllCollections } from '../../shared/model/integrity'
 import { canonicalize } from '../../shared/model/patch'
 import type { Statements } from '../statements'
 
@@ -47,6 +48,6 @@ export class SnapshotRepository {
     const row = this.statements
       .get('SELECT id, map_id, name, created_at, note_count, data FROM snapshots WHERE id = ?')
       .get(id) as (SnapshotRow & { data: string }) | undefined
-    return row && { info: info(row), map: JSON.parse(row.data) as JourneyMap }
+    return row && { info: info(row), map: withAllCollections(JSON.parse(row.data) as JourneyMap) }
   }
 }

@@ -5,7 +5,11 @@
  */
 import { byWeight, focus, named, seriesRef, severityOf, THRESHOLDS, type AnalysisContext } from './context'
 import { kpiShortfall, kpiStatus } from './kpi'
-import type { EmotionDrop, Findings, KpiMiss } from './types'
+import { funnelSteps } from './funnel'
+import type { EmotionDrop, Findings, FunnelDrop, KpiMiss } from './types'
+
+/** How many of the funnel's drop-offs become bottlenecks (the biggest ones). */
+export const FUNNEL_DROPS_REPORTED = 3
 
 type Bottleneck = Findings['bottlenecks'][number]
 
@@ -65,5 +69,25 @@ export function findBottlenecks(ctx: AnalysisContext): Bottleneck[] {
       direction: metric.direction
     } satisfies KpiMiss)
   }
+  const drops = funnelSteps(ctx.map)
+    .filter((step) => step.dropOff > 0)
+    .sort((a, b) => b.dropOff - a.dropOff)
+    .slice(0, FUNNEL_DROPS_REPORTED)
+  drops.forEach((step, i) => {
+    out.push({
+      id: `bottleneck:funnel:${step.from.id}:${step.to.id}`,
+      category: 'bottleneck',
+      rule: 'funnelDrop',
+      severity: severityOf(step.dropOff, 0.5, 0.75),
+      weight: step.dropOff,
+      focus: focus([step.from.id, step.to.id], [], kpiLane),
+      from: { ...named(step.from), value: step.fromValue },
+      to: { ...named(step.to), value: step.toValue },
+      metric: step.metric,
+      unit: step.unit,
+      dropOff: step.dropOff,
+      biggest: i === 0
+    } satisfies FunnelDrop)
+  })
   return out.sort(byWeight(ctx))
 }

@@ -65,7 +65,9 @@ export function createContext(
   const names = new Map(personas.map((p) => [p.id, p.name]))
   const scoresOf = (personaId: string | null) =>
     new Map(
+      // A path's own points are its variant of the curve; the analysis reads the shared one.
       map.emotionPoints
+        .filter((p) => p.pathId === undefined)
         .filter((p) => p.personaId === personaId && p.variant === 'asIs')
         .map((p) => [p.stageId, p.score] as const)
     )

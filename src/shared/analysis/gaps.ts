@@ -3,7 +3,14 @@
  * empty, and personas without an emotion curve (or with holes in it).
  */
 import { byWeight, focus, isTouchpoint, named, seriesRef, type AnalysisContext } from './context'
-import type { EmptyLane, Findings, IncompleteCurve, MissingCurve, StageWithoutTouchpoints } from './types'
+import type {
+  AssumedOpportunity,
+  EmptyLane,
+  Findings,
+  IncompleteCurve,
+  MissingCurve,
+  StageWithoutTouchpoints
+} from './types'
 
 type Gap = Findings['gaps'][number]
 
@@ -77,5 +84,31 @@ export function findGaps(ctx: AnalysisContext): Gap[] {
       missing: missing.map(named)
     } satisfies IncompleteCurve)
   }
+  // Opportunities resting only on assumptions: assumed evidence, and no connected note observed or reported.
+  const stageById = new Map(stages.map((s) => [s.id, s]))
+  const noteById = new Map(map.notes.map((n) => [n.id, n]))
+  const supported = (noteId: string) =>
+    map.connectors.some((c) => {
+      const other = c.fromNoteId === noteId ? c.toNoteId : c.toNoteId === noteId ? c.fromNoteId : null
+      const level = other === null ? undefined : noteById.get(other)?.evidence?.level
+      return level === 'observed' || level === 'reported'
+    })
+  for (const note of map.notes) {
+    if (note.kind !== 'opportunity' || note.evidence?.level !== 'assumed' || supported(note.id)) continue
+    const stage = stageById.get(note.stageId)
+    if (!stage) continue
+    out.push({
+      id: `gap:assumed:${note.id}`,
+      category: 'gap',
+      rule: 'assumptionOnly',
+      severity: 2,
+      weight: 2,
+      focus: focus([stage.id], [note.id], note.laneId),
+      noteId: note.id,
+      text: note.text,
+      stage: named(stage)
+    } satisfies AssumedOpportunity)
+  }
+
   return out.sort(byWeight(ctx))
 }

@@ -7,6 +7,7 @@
 import type { Channel } from '../model'
 import type { Finding, FindingCategory, Quadrant } from './types'
 import { formatKpiValue } from './kpi'
+import { formatShare } from './funnel'
 
 export const FINDING_TEXT = {
   stageWithoutTouchpoints: 'No touchpoint at “{stage}”: where does the customer meet us here?',
@@ -16,6 +17,8 @@ export const FINDING_TEXT = {
   painHotspot: '{series}: pain clusters at “{stage}” (weight {pain}) where the emotion is {score}.',
   emotionDrop: '{series}: the emotion falls by {drop} from “{from}” ({fromScore}) to “{to}” ({toScore}).',
   kpiMiss: '{name} at “{stage}” is {value}, short of its target {target}.',
+  funnelDrop: 'Funnel: {dropOff} of {metric} drop off from “{from}” ({fromValue}) to “{to}” ({toValue}).',
+  assumptionOnly: 'The opportunity “{text}” at “{stage}” rests only on assumptions: check it with research first.',
   channelSpread: '{channel} feels very different across stages: {highScore} at “{high}”, {lowScore} at “{low}”.',
   personaDivergence: 'At “{stage}”, {high} ({highScore}) and {low} ({lowScore}) feel very differently.',
   opportunity: '#{rank} “{text}” at “{stage}”: score {score} (impact {impact}, effort {effort}), {quadrant}.',
@@ -131,6 +134,23 @@ export function findingMessage(
           value: formatKpiValue(finding.value, finding.unit),
           target: `${finding.direction === 'higher' ? '≥' : '≤'} ${formatKpiValue(finding.target, finding.unit)}`
         }
+      }
+    case 'funnelDrop':
+      return {
+        id: finding.rule,
+        params: {
+          dropOff: formatShare(finding.dropOff),
+          metric: finding.metric,
+          from: finding.from.title,
+          fromValue: formatKpiValue(finding.from.value, finding.unit),
+          to: finding.to.title,
+          toValue: formatKpiValue(finding.to.value, finding.unit)
+        }
+      }
+    case 'assumptionOnly':
+      return {
+        id: finding.rule,
+        params: { text: finding.text.replace(/\s+/g, ' ').trim(), stage: finding.stage.title }
       }
     case 'channelSpread':
       return {

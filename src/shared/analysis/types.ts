@@ -101,6 +101,25 @@ export interface KpiMiss extends FindingBase<'bottleneck', 'kpiMiss'> {
   readonly direction: 'higher' | 'lower'
 }
 
+/** One of the biggest drop-offs of the funnel: few of those counted at a stage reach the next. */
+export interface FunnelDrop extends FindingBase<'bottleneck', 'funnelDrop'> {
+  readonly from: Named & { readonly value: number }
+  readonly to: Named & { readonly value: number }
+  readonly metric: string
+  readonly unit: string
+  /** Share lost between the two stages, 0..1. */
+  readonly dropOff: number
+  /** The biggest drop-off of the funnel. */
+  readonly biggest: boolean
+}
+
+/** An opportunity whose evidence is an assumption and that nothing observed or reported supports. */
+export interface AssumedOpportunity extends FindingBase<'gap', 'assumptionOnly'> {
+  readonly noteId: string
+  readonly text: string
+  readonly stage: Named
+}
+
 /** A channel whose touchpoints sit at stages that feel very different. */
 export interface ChannelSpread extends FindingBase<'inconsistency', 'channelSpread'> {
   readonly channel: Channel
@@ -143,6 +162,8 @@ export type Finding =
   | Hotspot
   | EmotionDrop
   | KpiMiss
+  | FunnelDrop
+  | AssumedOpportunity
   | ChannelSpread
   | PersonaDivergence
   | RankedOpportunity
@@ -151,9 +172,9 @@ export type FindingRule = Finding['rule']
 
 /** Everything analyzeMap finds, by category, each list most important first. */
 export interface Findings {
-  readonly gaps: readonly (StageWithoutTouchpoints | EmptyLane | MissingCurve | IncompleteCurve)[]
+  readonly gaps: readonly (StageWithoutTouchpoints | EmptyLane | MissingCurve | IncompleteCurve | AssumedOpportunity)[]
   readonly hotspots: readonly Hotspot[]
-  readonly bottlenecks: readonly (EmotionDrop | KpiMiss)[]
+  readonly bottlenecks: readonly (EmotionDrop | KpiMiss | FunnelDrop)[]
   readonly inconsistencies: readonly (ChannelSpread | PersonaDivergence)[]
   /** Rated ones by rank, then unrated ones in board order. */
   readonly opportunities: readonly RankedOpportunity[]

@@ -14,6 +14,16 @@ import { PatchSchema } from '../schema/patch'
 import { PushRequestSchema, type MapChange, type PushResult } from '../sync/protocol'
 import type { DeepReadonly, JourneyMap, Persona, SnapshotInfo } from '../model'
 import { RemoveParticipantSchema, StartLiveSchema, UpdateLiveSchema, type LiveStatus } from '../live/protocol'
+import { MetricMappingSchema, type MetricMapping } from '../metrics/mapping'
+import type { MetricsImportSummary } from '../metrics/apply'
+import type { MetricsFilePreview } from '../metrics/choose'
+
+/** An analytics or CRM export as it travels: CSV as text, XLSX (or any binary) as base64. */
+const MetricsFile = {
+  fileName: z.string().max(1000),
+  data: z.string().max(200_000_000),
+  encoding: z.enum(['text', 'base64'])
+}
 
 const Empty = z.object({}).strict()
 const ById = z.object({ id: IdSchema }).strict()
@@ -168,7 +178,28 @@ export const apiRequests = {
   /** Shows the vote's dots to everyone and adds them to the notes' votes. */
   revealVotes: Empty,
   /** Ends the session: every participant link stops working at once. */
-  endLive: Empty
+  endLive: Empty,
+  /** The first rows of an export and each column's values, for the Import metrics preview. */
+  previewMetricsFile: z.object(MetricsFile).strict(),
+  /** The ready mappings and the ones saved by earlier imports (newest first). */
+  listMetricMappings: Empty,
+  /**
+   * Reads an export through a mapping (given, or by name: saved ones first, then the ready ones;
+   * neither: the first whose columns the file has) and writes the values onto the map's KPIs in
+   * one edit. Bad rows refuse the whole import, each listed with its line and column.
+   */
+  importMetrics: z
+    .object({
+      ...MetricsFile,
+      mapId: IdSchema,
+      mapping: MetricMappingSchema.optional(),
+      mappingName: z.string().max(LIMITS.label).optional(),
+      /** The date of rows when the mapping has no date column; default: today. */
+      date: z.iso.date().optional(),
+      /** Keep `mapping` under its name for the next export from the same tool. */
+      saveMapping: z.boolean().default(false)
+    })
+    .strict()
 } as const
 
 export type ApiMethod = keyof typeof apiRequests
@@ -207,6 +238,17 @@ export interface ApiResponses {
   removeParticipant: LiveStatus
   revealVotes: LiveStatus
   endLive: LiveStatus
+  previewMetricsFile: MetricsFilePreview & {
+    /** The mapping that fits the file's columns (saved ones first), or null. */
+    readonly suggested: MetricMapping | null
+  }
+  listMetricMappings: { readonly ready: readonly MetricMapping[]; readonly saved: readonly MetricMapping[] }
+  importMetrics: {
+    readonly summary: MetricsImportSummary
+    readonly revision: number
+    /** The mapping used. */
+    readonly mapping: MetricMapping
+  }
 }
 export type ApiResponse<K extends ApiMethod> = ApiResponses[K]
 

@@ -4,6 +4,8 @@
  */
 import type { JourneyMap, MarkerTarget, SeriesVariant } from '../model'
 import type { PatchBuilder } from './core'
+import { deleteMetricsWithHistory } from './kpi-values'
+import { dropStageFromPaths } from './paths'
 
 /** Deletes notes, the markers pinned to them and the connectors touching them. */
 export function deleteNotesWithAttachments(builder: PatchBuilder, map: JourneyMap, noteIds: ReadonlySet<string>): void {
@@ -40,7 +42,12 @@ export function deleteStageWithContents(builder: PatchBuilder, map: JourneyMap, 
   deleteNotesWithAttachments(builder, map, notes)
   for (const point of map.emotionPoints) if (point.stageId === stageId) builder.delete('emotionPoint', point.id)
   deleteCurveMarkers(builder, map, (t) => t.stageId === stageId)
-  for (const metric of map.metrics) if (metric.stageId === stageId) builder.delete('metric', metric.id)
+  deleteMetricsWithHistory(
+    builder,
+    map,
+    map.metrics.filter((m) => m.stageId === stageId)
+  )
+  dropStageFromPaths(builder, map, stageId)
 }
 
 /** Deletes a lane and the notes in its row. */

@@ -187,7 +187,9 @@ const ENTITY_LABELS: Record<EntityKind, string> = {
   emotionPoint: 'emotion point',
   marker: 'marker',
   connector: 'connector',
-  metric: 'KPI'
+  metric: 'KPI',
+  path: 'path',
+  kpiValue: 'KPI value'
 }
 
 /** The record with this id, or an invalid_request error naming what is missing. */

@@ -12,9 +12,12 @@ export function findEmotionPoint(
   map: JourneyMap,
   personaId: string | null,
   variant: SeriesVariant,
-  stageId: string
+  stageId: string,
+  pathId?: string
 ): EmotionPoint | undefined {
-  return map.emotionPoints.find((p) => p.personaId === personaId && p.variant === variant && p.stageId === stageId)
+  return map.emotionPoints.find(
+    (p) => p.personaId === personaId && p.variant === variant && p.stageId === stageId && p.pathId === pathId
+  )
 }
 
 /**
@@ -30,21 +33,32 @@ export const setEmotionPoint = defineCommand(
       variant: SeriesVariantSchema.default('asIs'),
       stageId: IdSchema,
       score: z.number({ error: 'score must be a finite number' }),
-      note: EmotionPointSchema.shape.note.optional()
+      note: EmotionPointSchema.shape.note.optional(),
+      /** The path whose series this is; left out: the series every path shares. */
+      pathId: IdSchema.optional()
     })
     .strict(),
-  (map, { personaId, variant, stageId, score, note }, ctx) => {
+  (map, { personaId, variant, stageId, score, note, pathId }, ctx) => {
     requireRecord(map, 'stage', stageId)
+    if (pathId) requireRecord(map, 'path', pathId)
     requireLinkedPersona(map, personaId)
     const clamped = clamp(score, map.emotionScale.min, map.emotionScale.max)
-    const existing = findEmotionPoint(map, personaId, variant, stageId)
+    const existing = findEmotionPoint(map, personaId, variant, stageId, pathId)
     const builder = new PatchBuilder(map)
     if (existing) {
       builder.put('emotionPoint', { ...existing, score: clamped, note: note ?? existing.note })
       return builder.build()
     }
     const id = ctx.newId()
-    builder.put('emotionPoint', { id, personaId, variant, stageId, score: clamped, note: note ?? '' })
+    builder.put('emotionPoint', {
+      id,
+      personaId,
+      variant,
+      stageId,
+      score: clamped,
+      note: note ?? '',
+      ...(pathId ? { pathId } : {})
+    })
     return builder.build([id])
   }
 )

@@ -14,7 +14,9 @@ import { addMarker, editMarker, removeEmotionPoint, removeMarker, setEmotionPoin
 import { addLane, collapseLane, deleteLane, moveLane, renameLane, resizeLane } from './lanes'
 import { applyMerge } from './merge'
 import { setMapMeta } from './meta'
+import { removeKpiValue, setKpiValue } from './kpi-values'
 import { removeMetric, setMetric } from './metrics'
+import { addPath, editPath, removePath } from './paths'
 import { addNote, deleteNotes, duplicateNotes, editNote, moveNote } from './notes'
 import { addStage, collapseStage, deleteStage, moveStage, renameStage, resizeStage } from './stages'
 
@@ -28,6 +30,8 @@ export * from './lanes'
 export * from './curve'
 export * from './connectors'
 export * from './metrics'
+export * from './kpi-values'
+export * from './paths'
 export * from './meta'
 export * from './merge'
 export * from './comments'
@@ -65,6 +69,11 @@ export const commands = {
   disconnect,
   setMetric,
   removeMetric,
+  setKpiValue,
+  removeKpiValue,
+  addPath,
+  editPath,
+  removePath,
   setMapMeta,
   applyMerge
 } as const

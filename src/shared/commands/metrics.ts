@@ -4,6 +4,7 @@ import { reason } from '../errors'
 import type { JourneyMap, Metric } from '../model'
 import { IdSchema, LIMITS, MetricSchema } from '../schema/entities'
 import { titleArg } from './args'
+import { deleteMetricsWithHistory } from './kpi-values'
 import { PatchBuilder, defineCommand, definedOnly, invalid, requireRecord } from './core'
 import { byOrderThenId, sequenceOrders } from './order'
 
@@ -28,10 +29,21 @@ export const setMetric = defineCommand(
       value: metricFields.value.optional(),
       target: metricFields.target.optional(),
       unit: metricFields.unit.optional(),
-      direction: metricFields.direction.optional()
+      direction: metricFields.direction.optional(),
+      /** The path the KPI is measured on; null: the stage as a whole. */
+      pathId: IdSchema.nullable().optional(),
+      /** Whether the value counts people reaching the stage (the funnel). */
+      funnel: z.boolean().optional()
     })
     .strict(),
-  (map, { metricId, ...fields }, ctx) => {
+  (map, { metricId, pathId, funnel, ...fields }, ctx) => {
+    if (pathId) requireRecord(map, 'path', pathId)
+    const tags = (metric: Metric): Metric => {
+      const { pathId: oldPath, funnel: oldFunnel, ...rest } = metric
+      const path = pathId === undefined ? oldPath : (pathId ?? undefined)
+      const counts = funnel === undefined ? oldFunnel : funnel || undefined
+      return { ...rest, ...(path ? { pathId: path } : {}), ...(counts ? { funnel: true as const } : {}) }
+    }
     const builder = new PatchBuilder(map)
     const appendTo = (stageId: string, id: string): number => {
       const siblings = stageMetrics(map, stageId).filter((m) => m.id !== id)
@@ -45,23 +57,26 @@ export const setMetric = defineCommand(
         invalid('A new KPI needs a stage and a name.', reason('edit.kpiNeedsName'))
       requireRecord(map, 'stage', stageId)
       const id = ctx.newId()
-      builder.put('metric', {
-        id,
-        stageId,
-        name,
-        value: fields.value ?? null,
-        target: fields.target ?? null,
-        unit: fields.unit ?? '',
-        direction: fields.direction ?? 'higher',
-        order: appendTo(stageId, id)
-      })
+      builder.put(
+        'metric',
+        tags({
+          id,
+          stageId,
+          name,
+          value: fields.value ?? null,
+          target: fields.target ?? null,
+          unit: fields.unit ?? '',
+          direction: fields.direction ?? 'higher',
+          order: appendTo(stageId, id)
+        })
+      )
       return builder.build([id])
     }
     const metric = requireRecord(map, 'metric', metricId)
-    const next = { ...metric, ...definedOnly(fields) }
+    let next = tags({ ...metric, ...definedOnly(fields) })
     if (next.stageId !== metric.stageId) {
       requireRecord(map, 'stage', next.stageId)
-      next.order = appendTo(next.stageId, metricId)
+      next = { ...next, order: appendTo(next.stageId, metricId) }
     }
     builder.put('metric', next)
     return builder.build()
@@ -74,7 +89,7 @@ export const removeMetric = defineCommand(
   (map, { metricId }) => {
     requireRecord(map, 'metric', metricId)
     const builder = new PatchBuilder(map)
-    builder.delete('metric', metricId)
+    deleteMetricsWithHistory(builder, map, [requireRecord(map, 'metric', metricId)])
     return builder.build()
   }
 )

@@ -1,7 +1,7 @@
 /** Sticky notes: add, edit, move, delete, duplicate. */
 import { z } from 'zod'
 import type { JourneyMap, Note } from '../model'
-import { IdSchema, NoteSchema } from '../schema/entities'
+import { EvidenceSchema, IdSchema, NoteSchema } from '../schema/entities'
 import { indexArg } from './args'
 import { deleteNotesWithAttachments } from './cascade'
 import { PatchBuilder, defineCommand, definedOnly, requireLinkedPersonas, requireRecord } from './core'
@@ -84,12 +84,27 @@ export const addNote = defineCommand(
 /** Changes what is on a note; fields left out stay as they are. */
 export const editNote = defineCommand(
   'editNote',
-  z.object({ noteId: IdSchema }).extend(noteFields).partial().required({ noteId: true }).strict(),
-  (map, { noteId, ...changes }) => {
+  z
+    .object({ noteId: IdSchema })
+    .extend(noteFields)
+    .extend({
+      /** null takes the note off its path (it then belongs to every path). */
+      pathId: IdSchema.nullable(),
+      /** null clears the evidence. */
+      evidence: EvidenceSchema.nullable()
+    })
+    .partial()
+    .required({ noteId: true })
+    .strict(),
+  (map, { noteId, pathId, evidence, ...changes }) => {
     const note = requireRecord(map, 'note', noteId)
     if (changes.personaIds) requireLinkedPersonas(map, changes.personaIds)
+    if (pathId) requireRecord(map, 'path', pathId)
+    const { pathId: oldPath, evidence: oldEvidence, ...rest } = { ...note, ...definedOnly(changes) }
+    const path = pathId === undefined ? oldPath : (pathId ?? undefined)
+    const proof = evidence === undefined ? oldEvidence : (evidence ?? undefined)
     const builder = new PatchBuilder(map)
-    builder.put('note', { ...note, ...definedOnly(changes) })
+    builder.put('note', { ...rest, ...(path ? { pathId: path } : {}), ...(proof ? { evidence: proof } : {}) })
     return builder.build()
   }
 )

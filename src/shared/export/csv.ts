@@ -5,7 +5,10 @@
  * ends, RFC 4180 quoting (a cell holding a comma, semicolon, quote, tab or line break, or
  * starting or ending with a space, is quoted; quotes inside are doubled). Columns:
  * stage, lane, lane_kind, kind, text, color, channel, category, personas (names joined by "; "),
- * votes, severity, impact, effort. Rows go stage by stage, lane by lane, in note order.
+ * votes, severity, impact, effort, path (the name of the path the note belongs to; empty: every
+ * path). Rows go stage by stage, lane by lane, in note order. On import, each path named in the
+ * path column becomes a path through the stages of its notes, left to right (a file without the
+ * column imports as before).
  *
  * Formula injection: a cell starting with = + - @ (or tab or CR) is written with an apostrophe in
  * front, and import drops that apostrophe again; the exact, reversible rule is in ./csv-syntax.ts.
@@ -35,6 +38,7 @@ import type { JourneyMap, Lane, LaneKind, Note, NoteKind, Persona, Stage } from 
 import { ColorSchema, COUNT_LIMITS, LIMITS, tooManyMessage } from '../schema/entities'
 import { CategorySchema, ChannelSchema, LaneKindSchema, NoteKindSchema } from '../schema/enums'
 import { DEFAULT_STAGE_WIDTH } from '../templates'
+import { PATH_COLORS } from '../commands/paths'
 import {
   DEFAULT_EMOTION_SCALE,
   IssueList,
@@ -64,7 +68,8 @@ export const CSV_COLUMNS = [
   'votes',
   'severity',
   'impact',
-  'effort'
+  'effort',
+  'path'
 ] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
@@ -89,6 +94,7 @@ const DEFAULT_TITLE = 'Imported map'
  */
 export function exportCsv(map: JourneyMap, personas: readonly Persona[]): string {
   const names = new Map(personas.map((p) => [p.id, p.name]))
+  const pathNames = new Map(map.paths.map((p) => [p.id, p.name]))
   const stages = [...map.stages].sort(byOrder)
   const lanes = [...map.lanes].sort(byOrder)
   const stageTitles = distinctTitles(stages)
@@ -110,7 +116,7 @@ export function exportCsv(map: JourneyMap, personas: readonly Persona[]): string
       for (const note of notesByCell.get(`${stage.id}\u0000${lane.id}`) ?? []) {
         stageOrder.add(stage.id)
         laneOrder.add(lane.id)
-        rows.push(noteRow(note, stageTitles.get(stage.id)!, laneTitles.get(lane.id)!, lane.kind, names))
+        rows.push(noteRow(note, stageTitles.get(stage.id)!, laneTitles.get(lane.id)!, lane.kind, names, pathNames))
       }
     }
   }
@@ -139,7 +145,8 @@ function noteRow(
   stage: string,
   lane: string,
   laneKind: LaneKind,
-  names: ReadonlyMap<string, string>
+  names: ReadonlyMap<string, string>,
+  pathNames: ReadonlyMap<string, string>
 ): string[] {
   const personaNames = note.personaIds.map((id) => {
     const name = names.get(id)
@@ -161,7 +168,8 @@ function noteRow(
     votes: String(note.votes),
     severity: note.severity === null ? '' : String(note.severity),
     impact: note.impact === null ? '' : String(note.impact),
-    effort: note.effort === null ? '' : String(note.effort)
+    effort: note.effort === null ? '' : String(note.effort),
+    path: note.pathId === undefined ? '' : (pathNames.get(note.pathId) ?? '')
   }
   return CSV_COLUMNS.map((column) => values[column])
 }
@@ -282,6 +290,8 @@ interface RowData {
   readonly severity: number | null
   readonly impact: number | null
   readonly effort: number | null
+  /** The path's name, or "" for none. */
+  readonly path: string
 }
 
 function buildMap(
@@ -315,6 +325,8 @@ function buildMap(
   const lanes = new Map<string, Lane>()
   const notes: Note[] = []
   const cellCounts = new Map<string, number>()
+  /** Path name → its id and the stages its notes sit in. */
+  const paths = new Map<string, { id: string; stages: Set<string> }>()
   for (const row of rows) {
     let stage = stages.get(row.stage)
     if (!stage && stages.size === COUNT_LIMITS.stages.max) {
@@ -369,6 +381,20 @@ function buildMap(
     const order = (cellCounts.get(cell) ?? 0) + 1
     cellCounts.set(cell, order)
     const kind = row.kind ?? NOTE_KIND_FOR_LANE[lane.kind]
+    let path = row.path === '' ? undefined : paths.get(row.path)
+    if (row.path !== '' && !path) {
+      if (paths.size === COUNT_LIMITS.paths.max) {
+        tooMany(
+          issues,
+          row.line,
+          COUNT_LIMITS.paths,
+          `this row names path ${paths.size + 1}, ${quoteForMessage(row.path)}`
+        )
+        break
+      }
+      paths.set(row.path, (path = { id: options.newId(), stages: new Set() }))
+    }
+    path?.stages.add(stage.id)
     notes.push({
       id: options.newId(),
       stageId: stage.id,
@@ -383,10 +409,12 @@ function buildMap(
       votes: row.votes,
       severity: row.severity,
       impact: row.impact,
-      effort: row.effort
+      effort: row.effort,
+      ...(path ? { pathId: path.id } : {})
     })
   }
   issues.throwIfAny()
+  const stageList = [...stages.values()]
   const map = finishMap({
     id: options.newId(),
     title: mapTitle(options.title, DEFAULT_TITLE),
@@ -402,7 +430,15 @@ function buildMap(
     emotionPoints: [],
     markers: [],
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [...paths].map(([name, path], i) => ({
+      id: path.id,
+      name,
+      color: PATH_COLORS[i % PATH_COLORS.length]!,
+      order: i + 1,
+      steps: stageList.filter((s) => path.stages.has(s.id)).map((s) => ({ stageId: s.id, event: '' }))
+    })),
+    kpiValues: []
   })
   return { map, personas: linked, notices: personas.notices }
 }
@@ -499,6 +535,9 @@ function readRow(
   const severity = wholeNumber('severity', 1, 3, 'must be 1, 2 or 3', reason('csv.severity'))
   const impact = wholeNumber('impact', 1, 5, 'must be a whole number from 1 to 5', range(1, 5))
   const effort = wholeNumber('effort', 1, 5, 'must be a whole number from 1 to 5', range(1, 5))
+  const path = value('path').trim()
+  if (path.length > LIMITS.label)
+    issues.add(at('path'), `at most ${LIMITS.label} characters`, reason('csv.titleTooLong', { max: LIMITS.label }))
   if (issues.count > before) return undefined
 
   const isNote = NOTE_COLUMNS.some((column) => value(column).trim() !== '')
@@ -517,7 +556,8 @@ function readRow(
     votes,
     severity,
     impact,
-    effort
+    effort,
+    path
   }
 }
 

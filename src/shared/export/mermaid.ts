@@ -586,7 +586,9 @@ function buildMap(journey: ParsedJourney, options: TextImportOptions, issues: Is
     emotionPoints: points,
     markers: [],
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [],
+    kpiValues: []
   })
   return { map, personas, notices }
 }

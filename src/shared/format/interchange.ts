@@ -11,6 +11,7 @@ import { canonicalize } from '../model/patch'
 import { COUNT_LIMITS, JourneyMapSchema, LIMITS, tooManyMessage } from '../schema/entities'
 import { findJsonSyntaxError } from './json-syntax'
 import type { Lineage } from './lineage'
+import { upgradeInterchange } from './migrate'
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, InterchangeSchema } from './schema'
 
 /** Import reports at most this many problems; the message says when there were more. */
@@ -92,8 +93,10 @@ export function parseInterchange(text: string): ParsedInterchange {
   }
   checkEnvelope(data)
   checkCounts(data)
+  const upgraded = upgradeInterchange(data as Record<string, unknown>, INTERCHANGE_VERSION)
+  data = upgraded.data
 
-  const issues: Issue[] = []
+  const issues: Issue[] = [...upgraded.issues]
   const parsed = InterchangeSchema.safeParse(data)
   if (parsed.success) {
     issues.push(...mapIssues(parsed.data.map), ...personaIssues(parsed.data.map, parsed.data.personas))

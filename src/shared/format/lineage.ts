@@ -54,6 +54,11 @@ export function mapVersion(map: JourneyMap): string {
   delete content['id']
   delete content['revision']
   delete content['updatedAt']
+  // Collections added in format version 2 count only when they hold something, so a map that
+  // uses none of them keeps the version it had before they existed.
+  for (const key of ['paths', 'kpiValues']) {
+    if (Array.isArray(content[key]) && (content[key] as unknown[]).length === 0) delete content[key]
+  }
   return toHex(sha256(new TextEncoder().encode(stableJson(content)))).slice(0, 32)
 }
 

@@ -7,11 +7,23 @@
  * not judged; see analysis/kpi). A note with dot votes gets a round count on its top-left corner
  * (pain-point markers take the top-right one).
  */
+import { formatShare, funnelSteps, kpiTrend, type FunnelStep } from '../analysis/funnel'
 import { formatKpiValue, kpiStatus, type KpiStatus } from '../analysis/kpi'
-import type { JourneyMap, Lane, Metric, Stage } from '../model'
-import { byOrder, cellId, singleLine, textBlock, type Band, type Wrapper } from './common'
+import type { JourneyMap, KpiValue, Lane, Metric, Path, Stage } from '../model'
+import { faded, FADED_INK, otherPath } from './paths'
+import {
+  byOrder,
+  cellId,
+  DEFAULT_LABELS,
+  fillLabel,
+  singleLine,
+  textBlock,
+  type Band,
+  type SeriesLabels,
+  type Wrapper
+} from './common'
 import { COLORS, font, LAYOUT } from './metrics'
-import type { BadgeItem, NoteItem } from './scene'
+import type { BadgeItem, NoteItem, Point } from './scene'
 
 const CHIP = {
   height: 40,
@@ -51,9 +63,28 @@ export interface KpiStacks {
   badges(rows: readonly Band<Lane>[], columns: readonly Band<Stage>[], wrap: Wrapper): BadgeItem[]
 }
 
-export function kpiStacks(map: JourneyMap, lanes: readonly Lane[], columns: readonly Band<Stage>[]): KpiStacks {
-  const byCell = new Map<string, Metric[]>()
+/** A chip in a KPI cell: a KPI, or the funnel step into the stage (first). */
+type Chip = { readonly metric: Metric } | { readonly step: FunnelStep }
+
+export function kpiStacks(
+  map: JourneyMap,
+  lanes: readonly Lane[],
+  columns: readonly Band<Stage>[],
+  path: Path | null = null,
+  labels: SeriesLabels = DEFAULT_LABELS
+): KpiStacks {
+  const byCell = new Map<string, Chip[]>()
   const kpiLanes = lanes.filter((l) => l.kind === 'kpis' && !l.collapsed)
+  const focus = path?.id ?? null
+  const histories = new Map<string, KpiValue[]>()
+  for (const v of map.kpiValues) {
+    const list = histories.get(v.metricId)
+    if (list) list.push(v)
+    else histories.set(v.metricId, [v])
+  }
+  for (const list of histories.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const stepsInto = new Map<string, FunnelStep[]>()
+  for (const step of funnelSteps(map, path)) stepsInto.set(step.to.id, [...(stepsInto.get(step.to.id) ?? []), step])
   if (kpiLanes.length > 0 && map.metrics.length > 0) {
     const byStage = new Map<string, Metric[]>()
     for (const metric of byOrder(map.metrics)) {
@@ -64,7 +95,9 @@ export function kpiStacks(map: JourneyMap, lanes: readonly Lane[], columns: read
     for (const column of columns) {
       const metrics = byStage.get(column.item.id)
       if (column.collapsed || !metrics) continue
-      for (const lane of kpiLanes) byCell.set(cellId(column.item.id, lane.id), metrics)
+      const steps = stepsInto.get(column.item.id) ?? []
+      const chips: Chip[] = [...steps.map((step) => ({ step })), ...metrics.map((metric) => ({ metric }))]
+      for (const lane of kpiLanes) byCell.set(cellId(column.item.id, lane.id), chips)
     }
   }
   const heightOf = (count: number) => (count === 0 ? 0 : count * CHIP.height + (count - 1) * CHIP.gap)
@@ -74,13 +107,17 @@ export function kpiStacks(map: JourneyMap, lanes: readonly Lane[], columns: read
       const out: BadgeItem[] = []
       for (const row of rows) {
         for (const column of cols) {
-          const metrics = byCell.get(cellId(column.item.id, row.item.id))
-          if (!metrics) continue
+          const chips = byCell.get(cellId(column.item.id, row.item.id))
+          if (!chips) continue
           const x = column.start + LAYOUT.cellPadding
           const w = column.size - 2 * LAYOUT.cellPadding
-          metrics.forEach((metric, i) => {
+          chips.forEach((chip, i) => {
             const y = row.start + LAYOUT.cellPadding + i * (CHIP.height + CHIP.gap)
-            out.push(kpiChip(metric, x, y, w, wrap))
+            if ('step' in chip) out.push(funnelChip(chip.step, x, y, w, wrap, labels))
+            else {
+              const history = histories.get(chip.metric.id) ?? []
+              out.push(kpiChip(chip.metric, x, y, w, wrap, history, otherPath(focus, chip.metric.pathId)))
+            }
           })
         }
       }
@@ -89,13 +126,56 @@ export function kpiStacks(map: JourneyMap, lanes: readonly Lane[], columns: read
   }
 }
 
-function kpiChip(metric: Metric, x: number, y: number, w: number, wrap: Wrapper): BadgeItem {
+/** Space a sparkline takes at the right of a KPI chip. */
+const SPARK = { width: 52, padY: 9, stroke: '#495057' } as const
+
+/** A trend as an arrow: up, down or flat. */
+const TREND_ARROW = { up: '↑', down: '↓', flat: '→' } as const
+
+/** The sparkline of a history inside a box (at least two values), oldest left. */
+function sparkPoints(history: readonly KpiValue[], x: number, y: number, w: number, h: number): Point[] {
+  const values = history.map((v) => v.value)
+  const min = Math.min(...values)
+  const max = Math.max(...values)
+  const span = max - min || 1
+  return values.map((v, i) => ({
+    x: x + (values.length === 1 ? w / 2 : (i / (values.length - 1)) * w),
+    y: y + h - ((v - min) / span) * h
+  }))
+}
+
+function kpiChip(
+  metric: Metric,
+  x: number,
+  y: number,
+  w: number,
+  wrap: Wrapper,
+  history: readonly KpiValue[] = [],
+  dim = false
+): BadgeItem {
   const status = kpiStatus(metric)
-  const colors = KPI_COLORS[status]
+  const colors = dim ? { bar: faded(KPI_COLORS[status].bar), fill: '#f8f9fa' } : KPI_COLORS[status]
   const textX = x + CHIP.accentWidth + CHIP.padX
-  const textWidth = Math.max(1, w - CHIP.accentWidth - 2 * CHIP.padX)
+  const showSpark = history.length >= 2 && w >= 150
+  const textWidth = Math.max(1, w - CHIP.accentWidth - 2 * CHIP.padX - (showSpark ? SPARK.width + CHIP.padX : 0))
+  const trend = kpiTrend(metric, history)
+  const arrow = trend ? ` ${TREND_ARROW[trend.trend]}` : ''
   const name = singleLine(wrap, metric.name, textWidth, CHIP.nameFont)
-  const line = singleLine(wrap, kpiLine(metric), textWidth, CHIP.valueFont)
+  const line = singleLine(wrap, `${kpiLine(metric)}${arrow}`, textWidth, CHIP.valueFont)
+  const trendColor =
+    trend === null || trend.trend === 'flat' ? COLORS.muted : trend.towardsTarget ? '#2b8a3e' : '#c92a2a'
+  const spark = showSpark
+    ? {
+        points: sparkPoints(
+          history.slice(-24),
+          x + w - CHIP.padX - SPARK.width,
+          y + SPARK.padY,
+          SPARK.width,
+          CHIP.height - 2 * SPARK.padY
+        ),
+        stroke: dim ? FADED_INK : trendColor
+      }
+    : undefined
   return {
     kind: 'badge',
     id: `kpi:${metric.id}`,
@@ -117,10 +197,118 @@ function kpiChip(metric: Metric, x: number, y: number, w: number, wrap: Wrapper)
         y + CHIP.padY + CHIP.nameLineHeight,
         CHIP.valueFont,
         CHIP.valueLineHeight,
-        status === 'missed' ? '#c92a2a' : COLORS.muted
+        dim ? FADED_INK : status === 'missed' ? '#c92a2a' : trend && trend.trend !== 'flat' ? trendColor : COLORS.muted
       )
+    ],
+    ...(spark ? { spark } : {})
+  }
+}
+
+/** The funnel step into a stage: conversion from the previous stage and the drop-off, at the top of its KPI cell. */
+function funnelChip(step: FunnelStep, x: number, y: number, w: number, wrap: Wrapper, labels: SeriesLabels): BadgeItem {
+  const bar = step.dropOff >= 0.75 ? '#e03131' : step.dropOff >= 0.5 ? '#f59f00' : '#1c7ed6'
+  const textX = x + CHIP.accentWidth + CHIP.padX
+  const textWidth = Math.max(1, w - CHIP.accentWidth - 2 * CHIP.padX)
+  const fromText = fillLabel(labels.funnelFrom ?? DEFAULT_LABELS.funnelFrom, {
+    share: formatShare(step.conversion),
+    stage: step.from.title
+  })
+  const dropText = fillLabel(labels.funnelDropOff ?? DEFAULT_LABELS.funnelDropOff, {
+    share: formatShare(step.dropOff),
+    metric: step.metric,
+    from: formatKpiValue(step.fromValue, step.unit),
+    to: formatKpiValue(step.toValue, step.unit)
+  })
+  const name = singleLine(wrap, fromText, textWidth, CHIP.nameFont)
+  const line = singleLine(wrap, dropText, textWidth, CHIP.valueFont)
+  return {
+    kind: 'badge',
+    id: `funnel:${step.from.id}:${step.to.id}`,
+    role: 'funnel',
+    targetId: step.to.id,
+    x,
+    y,
+    w,
+    h: CHIP.height,
+    fill: '#e7f5ff',
+    stroke: COLORS.line,
+    cornerRadius: CHIP.radius,
+    accent: { x, y, w: CHIP.accentWidth, h: CHIP.height, fill: bar },
+    texts: [
+      textBlock(name, textX, y + CHIP.padY, CHIP.nameFont, CHIP.nameLineHeight, COLORS.ink),
+      textBlock(line, textX, y + CHIP.padY + CHIP.nameLineHeight, CHIP.valueFont, CHIP.valueLineHeight, COLORS.muted)
     ]
   }
+}
+
+/** Evidence levels as the corner mark shows them: a letter (SeriesLabels.evidence) on a colour. */
+export const EVIDENCE_MARK = {
+  observed: { fill: '#2f9e44' },
+  reported: { fill: '#1971c2' },
+  assumed: { fill: '#868e96' }
+} as const
+
+const MARK = { size: 14, font: font(9, 'bold'), inset: 3 } as const
+
+/**
+ * Small marks inside a drawn note's bottom corners: its evidence level on the right (a letter on
+ * a colour), its path's colour on the left.
+ */
+export function noteMarks(
+  map: JourneyMap,
+  notes: readonly NoteItem[],
+  wrap: Wrapper,
+  labels: SeriesLabels = DEFAULT_LABELS
+): BadgeItem[] {
+  const letters = labels.evidence ?? DEFAULT_LABELS.evidence
+  const byId = new Map(map.notes.map((n) => [n.id, n]))
+  const pathColor = new Map(map.paths.map((p) => [p.id, p.color]))
+  const out: BadgeItem[] = []
+  for (const item of notes) {
+    const note = byId.get(item.id)
+    if (!note || item.h < 2 * MARK.size) continue
+    const y = item.y + item.h - MARK.size - MARK.inset
+    const color = note.pathId === undefined ? undefined : pathColor.get(note.pathId)
+    if (color) {
+      const x = item.x + MARK.inset
+      out.push({
+        kind: 'badge',
+        id: `path:${note.id}`,
+        role: 'path',
+        targetId: note.id,
+        x,
+        y: y + MARK.size / 2 - 3,
+        w: 16,
+        h: 6,
+        fill: color,
+        stroke: null,
+        cornerRadius: 3,
+        accent: null,
+        texts: []
+      })
+    }
+    if (note.evidence) {
+      const mark = EVIDENCE_MARK[note.evidence.level]
+      const x = item.x + item.w - MARK.size - MARK.inset
+      const text = singleLine(wrap, letters[note.evidence.level], 20, MARK.font)
+      out.push({
+        kind: 'badge',
+        id: `evidence:${note.id}`,
+        role: 'evidence',
+        targetId: note.id,
+        x,
+        y,
+        w: MARK.size,
+        h: MARK.size,
+        fill: mark.fill,
+        stroke: '#ffffff',
+        cornerRadius: 3,
+        accent: null,
+        texts: [textBlock(text, x, y, MARK.font, MARK.size, '#ffffff', 'center', MARK.size)]
+      })
+    }
+  }
+  return out
 }
 
 /** A round count of dot votes on the top-left corner of every drawn note that has any. */

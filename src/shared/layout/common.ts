@@ -10,6 +10,12 @@ export interface SeriesLabels {
   readonly everyone: string
   /** Name of a to-be series; `{name}` is replaced by the persona's name. */
   readonly toBe: string
+  /** A funnel chip's first line: `{share}` converted from `{stage}`. */
+  readonly funnelFrom?: string
+  /** A funnel chip's second line: `{share}` dropped off, `{metric}` `{from}` → `{to}`. */
+  readonly funnelDropOff?: string
+  /** The letter of each evidence level in a note's corner mark. */
+  readonly evidence?: Readonly<Record<'observed' | 'reported' | 'assumed', string>>
 }
 
 /** What layout needs to know of a persona: its curve's colour and legend name. */
@@ -39,9 +45,25 @@ export interface LayoutOptions {
    * name tag in the author's colour on the note's bottom edge. Only the facilitator's board passes it.
    */
   readonly authors?: ReadonlyMap<string, { readonly name: string; readonly color: string }>
+  /**
+   * Show one path: notes, connectors and KPIs of other paths are drawn faded, the path's own
+   * emotion points replace the shared ones, and the funnel follows its steps. Absent: all paths.
+   */
+  readonly pathId?: string | null
 }
 
-export const DEFAULT_LABELS: SeriesLabels = { everyone: 'Everyone', toBe: '{name} (to-be)' }
+export const DEFAULT_LABELS = {
+  everyone: 'Everyone',
+  toBe: '{name} (to-be)',
+  funnelFrom: '{share} from {stage}',
+  funnelDropOff: '{share} drop-off · {metric} {from} → {to}',
+  evidence: { observed: 'O', reported: 'R', assumed: 'A' }
+} as const satisfies Required<SeriesLabels>
+
+/** A label's `{name}`s replaced by the values (the caller's words, already translated). */
+export function fillLabel(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+}
 
 /** A laid-out column or row. */
 export interface Band<T> {

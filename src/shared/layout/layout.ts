@@ -13,11 +13,21 @@ import {
   type LayoutOptions,
   type Wrapper
 } from './common'
-import { authorBadges, commentBadges, kpiStacks, voteBadges } from './badges'
+import { authorBadges, commentBadges, kpiStacks, noteMarks, voteBadges } from './badges'
+import { FADED_INK, faded, focusedPath, otherPath, pointsForPath } from './paths'
 import { prepareEmotions } from './emotion'
 import { COLORS, LAYOUT, textColorOn } from './metrics'
 import { layoutOverlays } from './overlays'
-import type { CellItem, LaneHeaderItem, MeasureText, NoteItem, Scene, StageHeaderItem, TextBlock } from './scene'
+import type {
+  CellItem,
+  ConnectorItem,
+  LaneHeaderItem,
+  MeasureText,
+  NoteItem,
+  Scene,
+  StageHeaderItem,
+  TextBlock
+} from './scene'
 import type { WrappedText } from './text'
 
 interface NoteBox {
@@ -36,8 +46,12 @@ function noteImageHeight(note: Note, width: number): number {
   return Math.min(NOTE_IMAGE_MAX_HEIGHT, Math.round((width * note.image.height) / note.image.width))
 }
 
-export function layoutMap(map: JourneyMap, measure: MeasureText, options: LayoutOptions = {}): Scene {
+export function layoutMap(whole: JourneyMap, measure: MeasureText, options: LayoutOptions = {}): Scene {
   const L = LAYOUT
+  const path = focusedPath(whole, options.pathId)
+  const focus = path?.id ?? null
+  // The emotion series a path sees: its own points where it has them, the shared ones elsewhere.
+  const map: JourneyMap = { ...whole, emotionPoints: pointsForPath(whole.emotionPoints, focus) }
   const wrap = createWrapper(measure, options)
   const stages = byOrder(map.stages)
   const lanes = byOrder(map.lanes)
@@ -83,7 +97,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
   }
 
   // KPI chips stack at the top of KPI-lane cells, above the notes.
-  const kpis = kpiStacks(map, lanes, columns)
+  const kpis = kpiStacks(map, lanes, columns, path, options.labels)
   /** Where a cell's notes start below its top padding: under its KPI chips, if any. */
   const notesTop = (cell: string) => {
     const chips = kpis.height(cell)
@@ -169,6 +183,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
       const noteX = cellX + L.cellPadding
       const noteW = column.size - 2 * L.cellPadding
       ;(noteBoxes.get(id) ?? []).forEach((box, index) => {
+        const dim = otherPath(focus, box.note.pathId)
         notes.push({
           kind: 'note',
           id: box.note.id,
@@ -179,7 +194,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
           y: noteY,
           w: noteW,
           h: box.height,
-          fill: box.note.color,
+          fill: dim ? faded(box.note.color) : box.note.color,
           stroke: COLORS.noteStroke,
           cornerRadius: L.noteCornerRadius,
           ...(box.note.image && box.imageH > 0
@@ -201,7 +216,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
             noteY + L.notePadding + (box.imageH ? box.imageH + L.noteGap : 0),
             L.noteFont,
             L.noteLineHeight,
-            textColorOn(box.note.color),
+            dim ? FADED_INK : textColorOn(box.note.color),
             'start',
             noteW - 2 * L.notePadding
           )
@@ -217,6 +232,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
   const badges = [
     ...kpis.badges(rows, columns, wrap),
     ...voteBadges(map, notes, wrap),
+    ...noteMarks(map, notes, wrap, options.labels),
     ...authorBadges(options.authors, notes, wrap),
     ...commentBadges(map, notes, wrap)
   ]
@@ -252,7 +268,7 @@ export function layoutMap(map: JourneyMap, measure: MeasureText, options: Layout
     stageHeaders,
     laneHeaders: emotionScene.laneHeaders,
     notes,
-    connectors: overlays.connectors,
+    connectors: pathConnectors(whole, overlays.connectors, focus),
     curves: emotionScene.curves,
     legend: emotionScene.legend,
     markers: overlays.markers,
@@ -374,4 +390,17 @@ function laneHeader(row: Band<Lane>, wrap: Wrapper): LaneHeaderItem {
       )
     ]
   }
+}
+
+/** Connectors of a path take its colour; with another path shown, they fade. */
+function pathConnectors(map: JourneyMap, items: readonly ConnectorItem[], focus: string | null): ConnectorItem[] {
+  if (map.paths.length === 0) return [...items]
+  const pathOf = new Map(map.connectors.map((c) => [c.id, c.pathId]))
+  const colorOf = new Map(map.paths.map((p) => [p.id, p.color]))
+  return items.map((item) => {
+    const pathId = pathOf.get(item.id)
+    if (pathId === undefined) return item
+    const color = colorOf.get(pathId) ?? item.stroke
+    return { ...item, stroke: otherPath(focus, pathId) ? faded(color) : color }
+  })
 }

@@ -226,16 +226,25 @@ export interface LegendItem {
  */
 export interface BadgeItem extends BoxItem {
   readonly kind: 'badge'
-  /** `kpi:${metricId}`, `votes:${noteId}`, `author:${noteId}` or `comments:${noteId}`. */
+  /**
+   * `kpi:${metricId}`, `votes:${noteId}`, `author:${noteId}`, `comments:${noteId}`,
+   * `funnel:${fromStageId}:${toStageId}`, `evidence:${noteId}` or `path:${noteId}`.
+   */
   readonly id: string
-  /** What it shows: a KPI against its target, a note's dot votes, who added the note (live workshop), or its open comments. */
-  readonly role: 'kpi' | 'votes' | 'author' | 'comments'
+  /**
+   * What it shows: a KPI against its target, a note's dot votes, who added the note (live
+   * workshop), its open comments, the funnel step into a stage (conversion and drop-off), a
+   * note's evidence level (its corner mark) or its path's colour.
+   */
+  readonly role: 'kpi' | 'votes' | 'author' | 'comments' | 'funnel' | 'evidence' | 'path'
   /** The metric's or the note's id. */
   readonly targetId: string
   readonly cornerRadius: number
   /** A bar of colour along the left edge (a KPI's status), drawn over the fill; null for none. */
   readonly accent: (Rect & { readonly fill: string }) | null
   readonly texts: readonly TextBlock[]
+  /** A KPI's history as a sparkline (oldest to newest, left to right), drawn over the fill. */
+  readonly spark?: { readonly points: readonly Point[]; readonly stroke: string }
 }
 
 export interface Scene {

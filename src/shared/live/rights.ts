@@ -68,13 +68,16 @@ export function checkParticipantPush(push: PushRequest, ctx: PushContext): Right
       if (after.votes !== 0 || after.personaIds.length > 0) return 'fieldNotAllowed'
       if (after.severity !== null || after.impact !== null || after.effort !== null) return 'fieldNotAllowed'
       if (after.channel !== null || after.category !== null) return 'fieldNotAllowed'
+      // Paths and evidence (issue 14) stay the facilitator's.
+      if (after.pathId !== undefined || after.evidence !== undefined) return 'fieldNotAllowed'
       continue
     }
     if (!mine) return 'notYours'
     if (!rights.editOwn) return 'noEditing'
     if (after === null) continue
     if (before !== null) {
-      for (const key of Object.keys(after) as (keyof Note)[]) {
+      // Both sides' keys: dropping an optional field (a path, evidence) is a change too.
+      for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Note>) {
         if (!PARTICIPANT_FIELDS.has(key) && !isDeepEqual(before[key], after[key])) return 'fieldNotAllowed'
       }
       const moved = before.stageId !== after.stageId || before.laneId !== after.laneId
@@ -98,7 +101,7 @@ export function noteVisible(
 
 /**
  * The map as a participant gets it: the map's own fields, stages, lanes and the notes they may
- * see. Curves, markers, connectors and KPIs stay on the facilitator's board.
+ * see. Curves, markers, connectors, KPIs (and their history) and paths stay on the facilitator's board.
  */
 export function mapForParticipant(
   map: JourneyMap,
@@ -112,7 +115,9 @@ export function mapForParticipant(
     emotionPoints: [],
     markers: [],
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [],
+    kpiValues: []
   }
 }
 

@@ -110,7 +110,9 @@ export interface MergePlan {
  * src/shared/model/integrity.ts): a kind with such a rule is listed here.
  */
 export const UNIQUE_KEYS: Partial<Record<EntityKind, (record: Rec) => string>> = {
-  emotionPoint: (p) => `${String(p['personaId'] ?? '')}|${String(p['variant'])}|${String(p['stageId'])}`
+  emotionPoint: (p) =>
+    `${String(p['personaId'] ?? '')}|${String(p['variant'])}|${String(p['stageId'])}${p['pathId'] === undefined ? '' : `|${String(p['pathId'])}`}`,
+  kpiValue: (v) => `${String(v['metricId'])}|${String(v['date'])}`
 }
 
 /** The unique places a record takes in a map: its id (unique across kinds) and its kind's unique key. */

@@ -7,7 +7,9 @@ import type {
   ConnectorSchema,
   EmotionPointSchema,
   EmotionScaleSchema,
+  EvidenceSchema,
   JourneyMapSchema,
+  KpiValueSchema,
   LaneSchema,
   MapMetaSchema,
   MarkerSchema,
@@ -16,6 +18,8 @@ import type {
   NoteSchema,
   CommentSchema,
   NoteImageSchema,
+  PathSchema,
+  PathStepSchema,
   PersonaSchema,
   SnapshotInfoSchema,
   StageSchema
@@ -39,11 +43,25 @@ export type MarkerTarget = DeepReadonly<z.infer<typeof MarkerTargetSchema>>
 export type Marker = DeepReadonly<z.infer<typeof MarkerSchema>>
 export type Connector = DeepReadonly<z.infer<typeof ConnectorSchema>>
 export type Metric = DeepReadonly<z.infer<typeof MetricSchema>>
+export type KpiValue = DeepReadonly<z.infer<typeof KpiValueSchema>>
+export type Path = DeepReadonly<z.infer<typeof PathSchema>>
+export type PathStep = DeepReadonly<z.infer<typeof PathStepSchema>>
+export type Evidence = DeepReadonly<z.infer<typeof EvidenceSchema>>
 export type JourneyMap = DeepReadonly<z.infer<typeof JourneyMapSchema>>
 export type Persona = DeepReadonly<z.infer<typeof PersonaSchema>>
 export type SnapshotInfo = DeepReadonly<z.infer<typeof SnapshotInfoSchema>>
 
-export type { Category, Channel, LaneKind, MetricDirection, NoteKind, SeriesVariant, TemplateId } from '../schema/enums'
+export type {
+  Category,
+  Channel,
+  EvidenceLevel,
+  EvidenceSource,
+  LaneKind,
+  MetricDirection,
+  NoteKind,
+  SeriesVariant,
+  TemplateId
+} from '../schema/enums'
 
 /** Entity collections of a map that patches address, and the record each holds. */
 export interface EntityTypes {
@@ -54,6 +72,8 @@ export interface EntityTypes {
   marker: Marker
   connector: Connector
   metric: Metric
+  path: Path
+  kpiValue: KpiValue
 }
 export type EntityKind = keyof EntityTypes
 
@@ -64,5 +84,7 @@ export const ENTITY_COLLECTIONS = {
   emotionPoint: 'emotionPoints',
   marker: 'markers',
   connector: 'connectors',
-  metric: 'metrics'
+  metric: 'metrics',
+  path: 'paths',
+  kpiValue: 'kpiValues'
 } as const satisfies Record<EntityKind, keyof JourneyMap>

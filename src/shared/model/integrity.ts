@@ -1,5 +1,16 @@
 import type { Issue } from '../errors'
-import type { JourneyMap } from './index'
+import type { EmotionPoint, JourneyMap } from './index'
+
+/** An emotion point's place: one per persona, variant, path and stage. */
+export const emotionPointKey = (p: Pick<EmotionPoint, 'personaId' | 'variant' | 'stageId' | 'pathId'>): string =>
+  `${p.personaId ?? ''}|${p.variant}|${p.stageId}${p.pathId === undefined ? '' : `|${p.pathId}`}`
+
+/** A map as older code and older snapshots stored it lacks the collections added since: give it empty ones. */
+export function withAllCollections<T extends Omit<JourneyMap, 'paths' | 'kpiValues'>>(
+  map: T & Partial<Pick<JourneyMap, 'paths' | 'kpiValues'>>
+): T & Pick<JourneyMap, 'paths' | 'kpiValues'> {
+  return { ...map, paths: map.paths ?? [], kpiValues: map.kpiValues ?? [] }
+}
 
 /**
  * Cross-record rules zod cannot see: every reference points at a record of the same map, ids
@@ -24,6 +35,8 @@ export function checkIntegrity(map: JourneyMap, limit = 20): Issue[] {
   unique('markers', map.markers)
   unique('connectors', map.connectors)
   unique('metrics', map.metrics)
+  unique('paths', map.paths)
+  unique('kpiValues', map.kpiValues)
 
   const stages = new Set(map.stages.map((s) => s.id))
   const lanes = new Set(map.lanes.map((l) => l.id))
@@ -38,8 +51,8 @@ export function checkIntegrity(map: JourneyMap, limit = 20): Issue[] {
   const series = new Set<string>()
   map.emotionPoints.forEach((p, i) => {
     stageRef(`emotionPoints[${i}].stageId`, p.stageId)
-    const key = `${p.personaId ?? ''}|${p.variant}|${p.stageId}`
-    if (series.has(key)) add(`emotionPoints[${i}]`, 'a second point for the same persona, series and stage')
+    const key = emotionPointKey(p)
+    if (series.has(key)) add(`emotionPoints[${i}]`, 'a second point for the same persona, series, path and stage')
     series.add(key)
     if (p.score < map.emotionScale.min || p.score > map.emotionScale.max) {
       add(
@@ -60,6 +73,26 @@ export function checkIntegrity(map: JourneyMap, limit = 20): Issue[] {
     if (!notes.has(c.toNoteId))
       add(`connectors[${i}].toNoteId`, `refers to note "${c.toNoteId}", which is not in this map`)
   })
-  map.metrics.forEach((m, i) => stageRef(`metrics[${i}].stageId`, m.stageId))
+  const paths = new Set(map.paths.map((p) => p.id))
+  const pathRef = (path: string, id: string | undefined) => {
+    if (id !== undefined && !paths.has(id)) add(path, `refers to path "${id}", which is not in this map`)
+  }
+  map.notes.forEach((n, i) => pathRef(`notes[${i}].pathId`, n.pathId))
+  map.emotionPoints.forEach((p, i) => pathRef(`emotionPoints[${i}].pathId`, p.pathId))
+  map.connectors.forEach((c, i) => pathRef(`connectors[${i}].pathId`, c.pathId))
+  map.metrics.forEach((m, i) => {
+    stageRef(`metrics[${i}].stageId`, m.stageId)
+    pathRef(`metrics[${i}].pathId`, m.pathId)
+  })
+  map.paths.forEach((p, i) => p.steps.forEach((step, j) => stageRef(`paths[${i}].steps[${j}].stageId`, step.stageId)))
+  const metrics = new Set(map.metrics.map((m) => m.id))
+  const dated = new Set<string>()
+  map.kpiValues.forEach((v, i) => {
+    if (!metrics.has(v.metricId))
+      add(`kpiValues[${i}].metricId`, `refers to KPI "${v.metricId}", which is not in this map`)
+    const key = `${v.metricId}|${v.date}`
+    if (dated.has(key)) add(`kpiValues[${i}]`, `a second value for KPI "${v.metricId}" on ${v.date}`)
+    dated.add(key)
+  })
   return issues
 }

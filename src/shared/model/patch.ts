@@ -48,7 +48,9 @@ export function canonicalize(map: JourneyMap): JourneyMap {
     emotionPoints: [...map.emotionPoints].sort(byId),
     markers: [...map.markers].sort(byId),
     connectors: [...map.connectors].sort(byId),
-    metrics: [...map.metrics].sort(byOrderThenId)
+    metrics: [...map.metrics].sort(byOrderThenId),
+    paths: [...map.paths].sort(byOrderThenId),
+    kpiValues: [...map.kpiValues].sort(byId)
   }
 }
 

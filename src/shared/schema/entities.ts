@@ -3,6 +3,8 @@ import {
   CategorySchema,
   ChannelSchema,
   LaneKindSchema,
+  EvidenceLevelSchema,
+  EvidenceSourceSchema,
   MetricDirectionSchema,
   NoteKindSchema,
   SeriesVariantSchema
@@ -34,7 +36,12 @@ export const LIMITS = {
   /** A note's picture, as Base64 (about 300 KB of image): pictures are downscaled before they get here. */
   imageData: 400_000,
   /** The longest side of a note's picture, in pixels. */
-  imageSide: 1024
+  imageSide: 1024,
+  maxPathsPerMap: 20,
+  /** Dated KPI values (each KPI's history): a year of daily values for 50 KPIs fits. */
+  maxKpiValuesPerMap: 20_000,
+  /** Stages one path passes through, loops counted each time round. */
+  maxPathSteps: 200
 } as const
 
 /** One emotion point per stage, per series (the general one and one per persona), per variant (as-is, to-be). */
@@ -167,6 +174,18 @@ export const NoteImageSchema = z
   })
   .strict()
 
+/** What a note rests on: how it is known, where from, and a pointer to the source. */
+export const EvidenceSchema = z
+  .object({
+    /** Observed (seen in data or research), reported (someone said so) or assumed (nobody checked). */
+    level: EvidenceLevelSchema,
+    /** Kind of source: interview, survey, analytics… */
+    source: EvidenceSourceSchema,
+    /** Where to find it: "Interview #4, 2026-10-02", a dashboard URL, a ticket number. */
+    reference: text(LIMITS.label * 4)
+  })
+  .strict()
+
 export const NoteSchema = z
   .object({
     id: IdSchema,
@@ -199,7 +218,11 @@ export const NoteSchema = z
     /** Comments, oldest first (absent: none). */
     comments: z.array(CommentSchema).max(LIMITS.maxCommentsPerNote).optional(),
     /** A picture shown on the note (absent or null: none). */
-    image: NoteImageSchema.nullable().optional()
+    image: NoteImageSchema.nullable().optional(),
+    /** The path (segment route) the note belongs to; absent: every path. */
+    pathId: IdSchema.optional(),
+    /** What the note rests on; absent: not recorded. */
+    evidence: EvidenceSchema.optional()
   })
   .strict()
 
@@ -215,7 +238,9 @@ export const EmotionPointSchema = z
     /** Position on the map's emotion scale. */
     score: z.number().finite(),
     /** Why the customer feels this way here. */
-    note: text(LIMITS.label)
+    note: text(LIMITS.label),
+    /** The path whose series this point is on; absent: the series shared by every path. */
+    pathId: IdSchema.optional()
   })
   .strict()
 
@@ -259,7 +284,9 @@ export const ConnectorSchema = z
     /** Arrow ends at this note. */
     toNoteId: IdSchema,
     /** "free trial", "demo", "escalation". */
-    label: text(LIMITS.label)
+    label: text(LIMITS.label),
+    /** The path the arrow belongs to; absent: every path. */
+    pathId: IdSchema.optional()
   })
   .strict()
 
@@ -279,7 +306,56 @@ export const MetricSchema = z
     /** Whether higher or lower values are better. */
     direction: MetricDirectionSchema,
     /** Position among the stage's KPIs. */
-    order: OrderSchema
+    order: OrderSchema,
+    /** The path the KPI is measured on; absent: the stage as a whole. */
+    pathId: IdSchema.optional(),
+    /**
+     * The value counts people (or deals) reaching the stage: consecutive stages' counts of the
+     * same KPI make the funnel (conversion and drop-off). Absent: not a count.
+     */
+    funnel: z.literal(true).optional()
+  })
+  .strict()
+
+/** A KPI's value on a date: its history, as imported or typed. One per KPI and date. */
+export const KpiValueSchema = z
+  .object({
+    id: IdSchema,
+    /** The KPI this value belongs to. */
+    metricId: IdSchema,
+    /** The day the value was measured (YYYY-MM-DD). */
+    date: z.iso.date(),
+    /** The measured value. */
+    value: z.number().finite()
+  })
+  .strict()
+
+/** One step of a path: a stage, and the event that leads there from the previous step. */
+export const PathStepSchema = z
+  .object({
+    /** The stage the path passes through (a stage may come again: a loop back). */
+    stageId: IdSchema,
+    /** Trigger or conversion event on the edge from the previous step ("Starts trial"); empty for none. */
+    event: text(LIMITS.label)
+  })
+  .strict()
+
+/**
+ * A named, coloured route through the stages: the journey of one segment ("Self-serve trial",
+ * "Sales-led demo"). Steps may skip stages, go back (a loop) and share stages with other paths
+ * (branches that leave and rejoin).
+ */
+export const PathSchema = z
+  .object({
+    id: IdSchema,
+    /** "Self-serve trial". */
+    name: title(LIMITS.label),
+    /** Line and badge colour on the board. */
+    color: ColorSchema,
+    /** Position in the path list and the overview. */
+    order: OrderSchema,
+    /** The stages in the order the path takes them. */
+    steps: z.array(PathStepSchema).min(1, 'a path needs at least one stage').max(LIMITS.maxPathSteps)
   })
   .strict()
 
@@ -291,7 +367,9 @@ export const COUNT_LIMITS = {
   emotionPoints: { max: MAX_EMOTION_POINTS_PER_MAP, what: 'emotion points' },
   markers: { max: LIMITS.maxMarkersPerMap, what: 'pain-point markers' },
   connectors: { max: LIMITS.maxConnectorsPerMap, what: 'connectors' },
-  metrics: { max: LIMITS.maxMetricsPerMap, what: 'KPIs' }
+  metrics: { max: LIMITS.maxMetricsPerMap, what: 'KPIs' },
+  paths: { max: LIMITS.maxPathsPerMap, what: 'paths' },
+  kpiValues: { max: LIMITS.maxKpiValuesPerMap, what: 'KPI values' }
 } as const
 
 export const JourneyMapSchema = MapMetaSchema.extend({
@@ -301,7 +379,9 @@ export const JourneyMapSchema = MapMetaSchema.extend({
   emotionPoints: collection(EmotionPointSchema, COUNT_LIMITS.emotionPoints),
   markers: collection(MarkerSchema, COUNT_LIMITS.markers),
   connectors: collection(ConnectorSchema, COUNT_LIMITS.connectors),
-  metrics: collection(MetricSchema, COUNT_LIMITS.metrics)
+  metrics: collection(MetricSchema, COUNT_LIMITS.metrics),
+  paths: collection(PathSchema, COUNT_LIMITS.paths),
+  kpiValues: collection(KpiValueSchema, COUNT_LIMITS.kpiValues)
 }).strict()
 
 export const PersonaSchema = z
@@ -320,6 +400,7 @@ export const PersonaSchema = z
     demographics: z
       .object({
         age: text(LIMITS.label),
+        gender: text(LIMITS.label).optional(),
         location: text(LIMITS.label),
         education: text(LIMITS.label),
         income: text(LIMITS.label)
@@ -329,10 +410,26 @@ export const PersonaSchema = z
       .object({
         companySize: text(LIMITS.label),
         industry: text(LIMITS.label),
-        revenue: text(LIMITS.label)
+        revenue: text(LIMITS.label),
+        /** Where the company is based (the persona's own location is in demographics). */
+        location: text(LIMITS.label).optional(),
+        /** Tools they already use: "HubSpot, Slack, Jira". */
+        techStack: text(LIMITS.personaField).optional()
       })
       .strict(),
     behaviour: text(LIMITS.personaField),
+    /** Behavioural data, by where it comes from. */
+    behaviouralData: z
+      .object({
+        webActivity: text(LIMITS.personaField),
+        purchaseHistory: text(LIMITS.personaField),
+        productUsage: text(LIMITS.personaField),
+        supportInteractions: text(LIMITS.personaField)
+      })
+      .strict()
+      .optional(),
+    /** What sets them off looking for a solution: "a failed audit", "a new hire". */
+    triggerEvents: text(LIMITS.personaField).optional(),
     goals: text(LIMITS.personaField),
     painPoints: text(LIMITS.personaField),
     /** Channels they prefer, in order. */

@@ -60,5 +60,23 @@ export type SeriesVariant = z.infer<typeof SeriesVariantSchema>
 export const MetricDirectionSchema = z.enum(['higher', 'lower'])
 export type MetricDirection = z.infer<typeof MetricDirectionSchema>
 
+/** How a note is known: seen in data or research, told by someone, or assumed. */
+export const EvidenceLevelSchema = z.enum(['observed', 'reported', 'assumed'])
+export type EvidenceLevel = z.infer<typeof EvidenceLevelSchema>
+
+/** Where a note's evidence comes from. */
+export const EvidenceSourceSchema = z.enum([
+  'interview',
+  'survey',
+  'analytics',
+  'supportTicket',
+  'review',
+  'observation',
+  'salesCall',
+  'workshop',
+  'other'
+])
+export type EvidenceSource = z.infer<typeof EvidenceSourceSchema>
+
 export const TemplateIdSchema = z.enum(['saas', 'b2b', 'blueprint', 'blank'])
 export type TemplateId = z.infer<typeof TemplateIdSchema>

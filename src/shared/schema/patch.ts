@@ -4,11 +4,13 @@ import {
   EmotionPointSchema,
   EmotionScaleSchema,
   IdSchema,
+  KpiValueSchema,
   LaneSchema,
   LIMITS,
   MarkerSchema,
   MetricSchema,
   NoteSchema,
+  PathSchema,
   StageSchema
 } from './entities'
 
@@ -23,10 +25,22 @@ export const PutOpSchema = z.discriminatedUnion('entity', [
   put('emotionPoint', EmotionPointSchema),
   put('marker', MarkerSchema),
   put('connector', ConnectorSchema),
-  put('metric', MetricSchema)
+  put('metric', MetricSchema),
+  put('path', PathSchema),
+  put('kpiValue', KpiValueSchema)
 ])
 
-export const EntityKindSchema = z.enum(['stage', 'lane', 'note', 'emotionPoint', 'marker', 'connector', 'metric'])
+export const EntityKindSchema = z.enum([
+  'stage',
+  'lane',
+  'note',
+  'emotionPoint',
+  'marker',
+  'connector',
+  'metric',
+  'path',
+  'kpiValue'
+])
 
 /** Remove one record of a map by id. */
 export const DeleteOpSchema = z.object({ op: z.literal('delete'), entity: EntityKindSchema, id: IdSchema }).strict()

@@ -15,10 +15,12 @@ import {
   ConnectorSchema,
   EmotionPointSchema,
   IdSchema,
+  KpiValueSchema,
   LaneSchema,
   MarkerSchema,
   MetricSchema,
   NoteSchema,
+  PathSchema,
   StageSchema
 } from '../schema/entities'
 import { MetaOpSchema } from '../schema/patch'
@@ -122,7 +124,9 @@ const RecordChangeSchema = z
     change('emotionPoint', EmotionPointSchema),
     change('marker', MarkerSchema),
     change('connector', ConnectorSchema),
-    change('metric', MetricSchema)
+    change('metric', MetricSchema),
+    change('path', PathSchema),
+    change('kpiValue', KpiValueSchema)
   ])
   .refine((c) => c.before !== null || c.after !== null, 'before and after are both empty')
   .refine(

@@ -25,6 +25,8 @@ export const TEXT_FIELDS: Readonly<Record<EntityKind | 'map', readonly string[]>
   marker: ['label'],
   metric: ['name', 'unit'],
   emotionPoint: ['note'],
+  path: ['name'],
+  kpiValue: [],
   map: ['title', 'description']
 }
 
@@ -37,6 +39,8 @@ export const EDIT_COMMAND: Readonly<Record<EntityKind | 'map', CommandName>> = {
   marker: 'editMarker',
   metric: 'setMetric',
   emotionPoint: 'setEmotionPoint',
+  path: 'editPath',
+  kpiValue: 'setKpiValue',
   map: 'setMapMeta'
 }
 
@@ -48,7 +52,9 @@ const RESTORE_COMMAND: Readonly<Record<EntityKind, CommandName>> = {
   connector: 'connect',
   marker: 'addMarker',
   metric: 'setMetric',
-  emotionPoint: 'setEmotionPoint'
+  emotionPoint: 'setEmotionPoint',
+  path: 'addPath',
+  kpiValue: 'setKpiValue'
 }
 
 /** Records deleted by others that are remembered, and how many "who changed it last". */

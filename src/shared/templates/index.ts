@@ -114,6 +114,8 @@ export function createMapFromTemplate(
     emotionPoints: [],
     markers: [],
     connectors: [],
-    metrics: []
+    metrics: [],
+    paths: [],
+    kpiValues: []
   }
 }

@@ -14,6 +14,7 @@ import { useAppStore } from '../store'
 import type { Selection } from '../store/editor'
 import { setWorkshop } from '../workshop/store'
 import { KPI_PRESETS, presetName, presetUnit } from './kpi-presets'
+import { KpiHistory } from './KpiHistory'
 
 /** The stage the KPI dialog opens on: the selected one (or the selected cell's or notes'), else the first. */
 export function stageForKpis(map: JourneyMap, selection: Selection): string | null {
@@ -80,7 +81,7 @@ export function KpiDialog({ map, stageId }: { readonly map: JourneyMap; readonly
       ) : (
         <ul className="kpi-list">
           {metrics.map((m) => (
-            <MetricRow key={m.id} metric={m} />
+            <MetricRow key={m.id} metric={m} map={map} />
           ))}
         </ul>
       )}
@@ -109,7 +110,7 @@ export function KpiDialog({ map, stageId }: { readonly map: JourneyMap; readonly
   )
 }
 
-function MetricRow({ metric }: { metric: Metric }) {
+function MetricRow({ metric, map }: { metric: Metric; map: JourneyMap }) {
   const [name, setName] = useDraft(metric.name)
   const [value, setValue] = useDraft(show(metric.value))
   const [target, setTarget] = useDraft(show(metric.target))
@@ -227,6 +228,7 @@ function MetricRow({ metric }: { metric: Metric }) {
           {problem}
         </span>
       )}
+      <KpiHistory map={map} metric={metric} />
     </li>
   )
 }

@@ -14,6 +14,7 @@ import {
   useState,
   useSyncExternalStore,
   type ComponentType,
+  type ReactNode,
   type RefObject
 } from 'react'
 import { Layer, Stage } from 'react-konva'
@@ -24,10 +25,12 @@ import {
   type LayoutCache,
   type LayoutPersona,
   type MeasureText,
-  type Scene
+  type Scene,
+  type SeriesLabels
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
-import { t } from '../i18n'
+import { getLanguage, t } from '../i18n'
+import { seriesLabels } from '../i18n/series-labels'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
 import { FindBar } from './FindBar'
@@ -42,6 +45,7 @@ import { useBoardRenderer } from './render/useBoardRenderer'
 import { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
+import { useBoardUi } from '../editing/ui-store'
 
 /** Below this zoom, note text turns into bars. */
 export { LOD_ZOOM } from './render/lod'
@@ -53,6 +57,8 @@ export interface BoardProps {
   readonly openingCamera?: Camera | null
   /** Told of every camera move (the map screen keeps it for a reload). */
   readonly onCameraChange?: (camera: Camera) => void
+  /** Controls floating over the board (they take no room from it). */
+  readonly overlay?: ReactNode
   /** Who wrote which note in a live workshop (a name tag on each), from the map screen. */
   readonly authors?: ReadonlyMap<string, { name: string; color: string }>
   /**
@@ -105,7 +111,7 @@ const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: c
  * that is when fonts or HarfBuzz arrive for a script the map's text uses (asked for here as the
  * text comes: each record is looked at once, as records are replaced, never mutated, on edits).
  */
-function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Measuring {
+function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[], labels: Required<SeriesLabels>): Measuring {
   const [measuring, setMeasuring] = useState(newMeasuring)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
   const seen = useRef(new WeakSet<object>())
@@ -123,12 +129,24 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[]): Meas
     map.markers.forEach((m) => look(m, m.label))
     map.connectors.forEach((c) => look(c, c.label))
     map.metrics.forEach((m) => look(m, m.name, m.unit))
+    // The KPI chips' trend arrows and funnel chips are the layout's own text, not the map's.
+    if (map.metrics.length > 0) parts.push('↑↓→ · %')
+    map.paths.forEach((p) => look(p, p.name, ...p.steps.map((s) => s.event)))
     personas.forEach((p) => look(p, p.name))
+    // The layout's own words (legend, funnel chips, evidence marks) are in the interface's language.
+    look(
+      labels,
+      labels.everyone,
+      labels.toBe,
+      labels.funnelFrom,
+      labels.funnelDropOff,
+      ...Object.values(labels.evidence)
+    )
     if (parts.length > 0)
       void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
         console.warn('Fonts for the map could not be loaded:', error)
       )
-  }, [map, personas])
+  }, [map, personas, labels])
   return measuring
 }
 
@@ -137,6 +155,7 @@ export function Board({
   personas,
   openingCamera = null,
   onCameraChange,
+  overlay,
   authors,
   overlays: Overlays
 }: BoardProps) {
@@ -145,14 +164,17 @@ export function Board({
   const [camera] = useState(() => new CameraController(openingCamera))
   useEffect(() => (onCameraChange ? camera.subscribe(onCameraChange) : undefined), [camera, onCameraChange])
   const size = useElementSize(containerRef)
-  const { measure, cache } = useMeasuring(map, personas)
-  const labels = useMemo(() => ({ everyone: t('board.everyone'), toBe: t('board.toBe') }), [])
+  const language = getLanguage()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the words change with the language
+  const labels = useMemo(() => seriesLabels(), [language])
+  const { measure, cache } = useMeasuring(map, personas, labels)
+  const pathId = useBoardUi((s) => s.pathId)
   // A note's picture arriving (decoded) draws the board again.
   const pictures = useSyncExternalStore(onPictureReady, picturesReady)
   const scene: Scene = useMemo(() => {
     void pictures // the layout is the same; a new scene makes the renderer paint the pictures
-    return layoutMap(map, measure, { personas, labels, cache, authors })
-  }, [map, measure, personas, labels, cache, authors, pictures])
+    return layoutMap(map, measure, { personas, labels, cache, authors, pathId })
+  }, [map, measure, personas, labels, cache, authors, pictures, pathId])
   const index = useMemo(() => new SceneIndex(scene), [scene])
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
@@ -207,6 +229,7 @@ export function Board({
           </Stage>
         )}
       </div>
+      {overlay}
       <ZoomToolbar camera={camera} scene={scene} notes={map.notes.length} />
       <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
       {mounted && <ReadableTitles scene={scene} camera={camera} />}

@@ -70,7 +70,12 @@ export interface World {
   readonly connectMode: boolean
   /** The series a click in the emotion lane adds a point to (the last one touched). */
   readonly activeSeries: SeriesRef | null
+  /** The path the board shows: curve points and new connectors go to it. */
+  readonly pathId?: string | null
 }
+
+/** `{ pathId }` of the path the board shows, to spread into a command's arguments. */
+const onPath = (world: Pick<World, 'pathId'>) => (world.pathId ? { pathId: world.pathId } : {})
 
 /** What a gesture in progress draws over the board, in board coordinates. */
 export interface Preview {
@@ -377,7 +382,7 @@ export function pointerUp(state: GestureState, input: PointerInput, world: World
           type: 'execute',
           call: {
             name: 'setEmotionPoint',
-            args: { personaId, variant, stageId: state.point.stageId, score: state.score }
+            args: { personaId, variant, stageId: state.point.stageId, score: state.score, ...onPath(world) }
           }
         }
       ])
@@ -412,7 +417,10 @@ export function pointerUp(state: GestureState, input: PointerInput, world: World
           ? [
               {
                 type: 'execute',
-                call: { name: 'connect', args: { fromNoteId: state.from.id, toNoteId: state.to.id } },
+                call: {
+                  name: 'connect',
+                  args: { fromNoteId: state.from.id, toNoteId: state.to.id, ...onPath(world) }
+                },
                 then: 'labelConnector'
               }
             ]
@@ -525,6 +533,6 @@ function newPointOnClick(world: World, stageId: string, laneId: string, y: numbe
   return [
     { type: 'select', selection: { kind: 'cell', stageId, laneId } },
     { type: 'activeSeries', series },
-    { type: 'execute', call: { name: 'setEmotionPoint', args: { ...series, stageId, score } } }
+    { type: 'execute', call: { name: 'setEmotionPoint', args: { ...series, stageId, score, ...onPath(world) } } }
   ]
 }

@@ -64,6 +64,8 @@ export interface BoardUiState {
   helpOpen: boolean
   /** The minimap is shown (null: as the map's size says). */
   overviewOpen: boolean | null
+  /** The path the board shows (others faded), or null for all paths. */
+  pathId: string | null
 }
 
 const initial: BoardUiState = {
@@ -78,7 +80,8 @@ const initial: BoardUiState = {
   painPointsOpen: false,
   findOpen: false,
   helpOpen: false,
-  overviewOpen: null
+  overviewOpen: null,
+  pathId: null
 }
 
 export const useBoardUi = create<BoardUiState>()(() => ({ ...initial }))

@@ -3,6 +3,7 @@
  * dialog (Electron) or a download (web host), and one sentence saying what was produced.
  */
 import { useId, useState } from 'react'
+import { mapForPath } from '../../../shared/export/path-view'
 import {
   EXPORTERS,
   EXPORT_FORMATS,
@@ -57,7 +58,10 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
   const [format, setFormat] = useState<ExportFormat>('pdf')
   const [options, setOptions] = useState<AllOptions>(initialOptions)
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  const [pathId, setPathId] = useState<string>('')
   const working = status.kind === 'working'
+  // JSON and .journeymap carry the whole map; the pictures, CSV and Mermaid can show one path.
+  const perPath = map.paths.length > 0 && format !== 'json' && format !== 'journeymap'
   const idBase = useId()
 
   const current = options[format] as Readonly<Record<string, unknown>>
@@ -66,7 +70,10 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
 
   const submit = async () => {
     if (working || !api) return
-    const request = { format, options: options[format] } as ExportRequest
+    const onePath = perPath && pathId !== ''
+    // One path's picture is not the map: it carries no editable copy of it.
+    const chosen = onePath && 'embedMap' in options[format] ? { ...options[format], embedMap: false } : options[format]
+    const request = { format, options: chosen } as ExportRequest
     setStatus({ kind: 'working', phase: { kind: 'drawing', done: 0, total: 1 } })
     try {
       // The file carries the map as the library has it, so every edit must be there first.
@@ -74,7 +81,8 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
       const personas = await api.listPersonas({})
       // jsPDF and the exporters load with the first export, not with the app.
       const { runExport } = await import('./run-export')
-      const product = await runExport(request, map, personas, (phase) => setStatus({ kind: 'working', phase }))
+      const exported = onePath ? mapForPath(map, pathId) : map
+      const product = await runExport(request, exported, personas, (phase) => setStatus({ kind: 'working', phase }))
       setStatus({ kind: 'working', phase: { kind: 'saving' } })
       const outcome = await saveFile(product.file)
       setStatus({ kind: 'done', product, outcome })
@@ -120,6 +128,22 @@ export function ExportDialog({ map, onClose }: { map: JourneyMap; onClose(): voi
           </label>
         ))}
       </fieldset>
+
+      {perPath && (
+        <div className="exchange-options">
+          <label>
+            {t('exchange.export.path')}{' '}
+            <select value={pathId} disabled={working} onChange={(e) => setPathId(e.target.value)}>
+              <option value="">{t('exchange.export.allPaths')}</option>
+              {map.paths.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
 
       {specs.length > 0 && (
         <div className="exchange-options">

@@ -76,6 +76,10 @@ export function recordLabel(kind: MergeKind, record: Rec, names: MergeNames): st
       return t('files.merge.kind.connector', { from: names.note(s('fromNoteId')), to: names.note(s('toNoteId')) })
     case 'metric':
       return t('files.merge.kind.metric', { name: clip(s('name')), stage: names.stage(s('stageId')) })
+    case 'path':
+      return t('files.merge.kind.path', { name: clip(s('name')) })
+    case 'kpiValue':
+      return t('files.merge.kind.kpiValue', { date: s('date'), value: s('value') })
     default:
       return `${kind} ${record.id}`
   }

@@ -15,12 +15,13 @@ import {
   type ExportSummary
 } from '../../../shared/export/registry'
 import { createFontSubsetter, type FontSubsetter } from '../../../shared/export/svg/subset'
-import { createLayoutCache, layoutMap, type SeriesLabels } from '../../../shared/layout'
+import { createLayoutCache, layoutMap } from '../../../shared/layout'
 import type { JourneyMap, Persona } from '../../../shared/model'
 import type { FileToSave } from '../api/save-file'
 import { createBoardMeasure } from '../board/measure'
 import { loadFontsFor } from '../fonts'
-import { localeTag, t } from '../i18n'
+import { localeTag } from '../i18n'
+import { seriesLabels } from '../i18n/series-labels'
 import { pdfLabels } from './pdf-labels'
 import { useAppStore } from '../store'
 import { pdfFonts, readAsset } from './font-files'
@@ -33,8 +34,6 @@ export interface ExportProduct {
   readonly file: FileToSave
   readonly summary: ExportSummary
 }
-
-const seriesLabels = (): SeriesLabels => ({ everyone: t('board.everyone'), toBe: t('board.toBe') })
 
 let subsetter: Promise<FontSubsetter> | null = null
 

@@ -14,6 +14,7 @@ import { workshop } from './bg/workshop'
 import { live } from './bg/live'
 import { settings } from './bg/settings'
 import { room } from './bg/room'
+import { metrics } from './bg/metrics'
 
 export const bg: Catalogue = {
   ...app,
@@ -29,5 +30,6 @@ export const bg: Catalogue = {
   ...workshop,
   ...live,
   ...settings,
-  ...room
+  ...room,
+  ...metrics
 }

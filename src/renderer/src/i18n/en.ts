@@ -20,6 +20,7 @@ import { workshop } from './en/workshop'
 import { live } from './en/live'
 import { settings } from './en/settings'
 import { room } from './en/room'
+import { metrics } from './en/metrics'
 
 export const en = {
   ...app,
@@ -35,7 +36,8 @@ export const en = {
   ...workshop,
   ...live,
   ...settings,
-  ...room
+  ...room,
+  ...metrics
 } as const
 
 export type MessageKey = keyof typeof en

@@ -14,6 +14,7 @@ import { workshop } from './ru/workshop'
 import { live } from './ru/live'
 import { settings } from './ru/settings'
 import { room } from './ru/room'
+import { metrics } from './ru/metrics'
 
 export const ru: Catalogue = {
   ...app,
@@ -29,5 +30,6 @@ export const ru: Catalogue = {
   ...workshop,
   ...live,
   ...settings,
-  ...room
+  ...room,
+  ...metrics
 }

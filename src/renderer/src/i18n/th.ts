@@ -14,6 +14,7 @@ import { workshop } from './th/workshop'
 import { live } from './th/live'
 import { settings } from './th/settings'
 import { room } from './th/room'
+import { metrics } from './th/metrics'
 
 export const th: Catalogue = {
   ...app,
@@ -29,5 +30,6 @@ export const th: Catalogue = {
   ...workshop,
   ...live,
   ...settings,
-  ...room
+  ...room,
+  ...metrics
 }

@@ -14,6 +14,7 @@ import { workshop } from './zh/workshop'
 import { live } from './zh/live'
 import { settings } from './zh/settings'
 import { room } from './zh/room'
+import { metrics } from './zh/metrics'
 
 export const zh: Catalogue = {
   ...app,
@@ -29,5 +30,6 @@ export const zh: Catalogue = {
   ...workshop,
   ...live,
   ...settings,
-  ...room
+  ...room,
+  ...metrics
 }

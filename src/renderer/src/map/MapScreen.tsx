@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Board } from '../board/Board'
 import { usePersonas } from '../board/usePersonas'
 import { RecoveredPanel } from '../editor/RecoveredPanel'
@@ -5,6 +6,8 @@ import { SaveIndicator } from '../editor/SaveIndicator'
 import { useEditorKeys } from '../editor/useEditorKeys'
 import { SettingsButton } from '../settings/SettingsButton'
 import { t } from '../i18n'
+import { MetricsImportDialog } from '../metrics/MetricsImportDialog'
+import { PathsOverview, usePathsMenu } from '../paths/PathsBar'
 import { PersonaLinker } from '../personas/PersonaLinker'
 import { useAppStore } from '../store'
 import { savedCamera, saveCamera } from './router'
@@ -25,6 +28,8 @@ export function MapScreen() {
   const goHome = useAppStore((s) => s.goHome)
   const personas = usePersonas()
   const authors = useNoteAuthors(map?.id ?? '')
+  const [importingMetrics, setImportingMetrics] = useState(false)
+  const pathsMenu = usePathsMenu(map, () => setImportingMetrics(true))
   useEditorKeys()
   if (!map) return <p className="loading">{t('map.loading')}</p>
   return (
@@ -36,7 +41,7 @@ export function MapScreen() {
         <PersonaLinker map={map} />
         <FileMenu />
         <VersionsButton map={map} />
-        <WorkshopButtons map={map} />
+        <WorkshopButtons map={map} extraItems={pathsMenu.items} />
         <LiveButtons map={map} />
         <span className="header-gap" />
         <SaveIndicator />
@@ -52,6 +57,7 @@ export function MapScreen() {
           ?
         </button>
       </header>
+      <PathsOverview map={map} />
       <Board
         key={map.id}
         map={map}
@@ -62,6 +68,8 @@ export function MapScreen() {
         overlays={MapOverlays}
       />
       <RecoveredPanel />
+      {pathsMenu.dialogs}
+      {importingMetrics && <MetricsImportDialog map={map} onClose={() => setImportingMetrics(false)} />}
     </main>
   )
 }

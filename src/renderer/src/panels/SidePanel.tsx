@@ -17,6 +17,7 @@ import { useAppStore } from '../store'
 import type { Selection } from '../store/editor'
 import { CommitField, Section, SelectField } from './controls'
 import { AxisDetails } from './AxisDetails'
+import { NotePathAndEvidence } from './NoteEvidence'
 import { markerPlace } from './BoardDialogs'
 import {
   CATEGORIES,
@@ -195,6 +196,7 @@ function NoteDetails({
           onChange={(effort) => set({ effort })}
         />
       </div>
+      <NotePathAndEvidence map={map} notes={notes} run={run} />
       {single && (
         <MarkerList
           map={map}
@@ -396,6 +398,15 @@ function ConnectorDetails({ map, connectorId }: { map: JourneyMap; connectorId: 
         maxLength={LIMITS.label}
         onCommit={(label) => run([{ name: 'relabelConnector', args: { connectorId, label: label.trim() } }])}
       />
+      {map.paths.length > 0 && (
+        <SelectField
+          label={t('metrics.note.path')}
+          value={connector.pathId ?? null}
+          none={t('metrics.kpi.allPaths')}
+          options={map.paths.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(pathId) => run([{ name: 'relabelConnector', args: { connectorId, pathId } }])}
+        />
+      )}
       <div className="panel-actions">
         <button
           type="button"

@@ -38,10 +38,18 @@ const FIELD_LABELS: Record<TextDraftField, MessageKey> = {
   location: 'personas.field.location',
   education: 'personas.field.education',
   income: 'personas.field.income',
+  gender: 'personas.field.gender',
   companySize: 'personas.field.companySize',
   industry: 'personas.field.industry',
   revenue: 'personas.field.revenue',
+  companyLocation: 'personas.field.companyLocation',
+  techStack: 'personas.field.techStack',
+  triggerEvents: 'personas.field.triggerEvents',
   behaviour: 'personas.field.behaviour',
+  webActivity: 'personas.field.webActivity',
+  purchaseHistory: 'personas.field.purchaseHistory',
+  productUsage: 'personas.field.productUsage',
+  supportInteractions: 'personas.field.supportInteractions',
   goals: 'personas.field.goals',
   painPoints: 'personas.field.painPoints',
   segmentNotes: 'personas.field.segmentNotes'
@@ -55,7 +63,19 @@ const PLACEHOLDERS: Partial<Record<TextDraftField, MessageKey>> = {
   companySize: 'personas.placeholder.companySize'
 }
 
-const MULTILINE: ReadonlySet<TextDraftField> = new Set(['quote', 'behaviour', 'goals', 'painPoints', 'segmentNotes'])
+const MULTILINE: ReadonlySet<TextDraftField> = new Set([
+  'quote',
+  'behaviour',
+  'goals',
+  'painPoints',
+  'segmentNotes',
+  'techStack',
+  'triggerEvents',
+  'webActivity',
+  'purchaseHistory',
+  'productUsage',
+  'supportInteractions'
+])
 
 const channelLabel = (c: Channel) => t(`personas.channel.${c}` as MessageKey)
 
@@ -195,6 +215,7 @@ export function PersonaEditor({ persona, initial, onSave, onCancel, onDirtyChang
           {field('location')}
           {field('education')}
           {field('income')}
+          {field('gender')}
         </div>
       </fieldset>
 
@@ -204,12 +225,21 @@ export function PersonaEditor({ persona, initial, onSave, onCancel, onDirtyChang
           {field('companySize')}
           {field('industry')}
           {field('revenue')}
+          {field('companyLocation')}
         </div>
+        {field('techStack')}
       </fieldset>
 
       <fieldset className="editor-section">
         <legend>{t('personas.section.research')}</legend>
         {field('behaviour')}
+        <div className="field-grid">
+          {field('webActivity')}
+          {field('purchaseHistory')}
+          {field('productUsage')}
+          {field('supportInteractions')}
+        </div>
+        {field('triggerEvents')}
         {field('goals')}
         {field('painPoints')}
         <div className="field">

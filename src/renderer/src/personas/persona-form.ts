@@ -19,10 +19,18 @@ export interface PersonaDraft {
   location: string
   education: string
   income: string
+  gender: string
   companySize: string
   industry: string
   revenue: string
+  companyLocation: string
+  techStack: string
+  triggerEvents: string
   behaviour: string
+  webActivity: string
+  purchaseHistory: string
+  productUsage: string
+  supportInteractions: string
   goals: string
   painPoints: string
   /** In order of preference. */
@@ -43,10 +51,18 @@ export const FIELD_LIMITS: Readonly<Record<TextDraftField, number>> = {
   location: LIMITS.label,
   education: LIMITS.label,
   income: LIMITS.label,
+  gender: LIMITS.label,
   companySize: LIMITS.label,
   industry: LIMITS.label,
   revenue: LIMITS.label,
+  companyLocation: LIMITS.label,
+  techStack: LIMITS.personaField,
+  triggerEvents: LIMITS.personaField,
   behaviour: LIMITS.personaField,
+  webActivity: LIMITS.personaField,
+  purchaseHistory: LIMITS.personaField,
+  productUsage: LIMITS.personaField,
+  supportInteractions: LIMITS.personaField,
   goals: LIMITS.personaField,
   painPoints: LIMITS.personaField,
   segmentNotes: LIMITS.personaField
@@ -85,10 +101,18 @@ export function emptyDraft(color: string): PersonaDraft {
     location: '',
     education: '',
     income: '',
+    gender: '',
     companySize: '',
     industry: '',
     revenue: '',
+    companyLocation: '',
+    techStack: '',
+    triggerEvents: '',
     behaviour: '',
+    webActivity: '',
+    purchaseHistory: '',
+    productUsage: '',
+    supportInteractions: '',
     goals: '',
     painPoints: '',
     channels: [],
@@ -103,9 +127,22 @@ export function draftOf(p: Persona): PersonaDraft {
     initials: p.initials,
     color: p.color,
     quote: p.quote,
-    ...p.demographics,
-    ...p.firmographics,
+    age: p.demographics.age,
+    location: p.demographics.location,
+    education: p.demographics.education,
+    income: p.demographics.income,
+    gender: p.demographics.gender ?? '',
+    companySize: p.firmographics.companySize,
+    industry: p.firmographics.industry,
+    revenue: p.firmographics.revenue,
+    companyLocation: p.firmographics.location ?? '',
+    techStack: p.firmographics.techStack ?? '',
+    triggerEvents: p.triggerEvents ?? '',
     behaviour: p.behaviour,
+    webActivity: p.behaviouralData?.webActivity ?? '',
+    purchaseHistory: p.behaviouralData?.purchaseHistory ?? '',
+    productUsage: p.behaviouralData?.productUsage ?? '',
+    supportInteractions: p.behaviouralData?.supportInteractions ?? '',
     goals: p.goals,
     painPoints: p.painPoints,
     channels: [...p.channels],
@@ -120,6 +157,14 @@ export function effectiveInitials(draft: Pick<PersonaDraft, 'initials' | 'name'>
 
 /** The persona the draft describes; `base` carries what the form does not edit. */
 export function personaFromDraft(draft: PersonaDraft, base: Pick<Persona, 'id' | 'createdAt' | 'updatedAt'>): Persona {
+  // The fields added in format version 2 are written only when filled in.
+  const optional = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() })
+  const behaviouralData = {
+    webActivity: draft.webActivity.trim(),
+    purchaseHistory: draft.purchaseHistory.trim(),
+    productUsage: draft.productUsage.trim(),
+    supportInteractions: draft.supportInteractions.trim()
+  }
   return {
     id: base.id,
     name: draft.name.trim(),
@@ -131,14 +176,19 @@ export function personaFromDraft(draft: PersonaDraft, base: Pick<Persona, 'id' |
       age: draft.age.trim(),
       location: draft.location.trim(),
       education: draft.education.trim(),
-      income: draft.income.trim()
+      income: draft.income.trim(),
+      ...optional('gender', draft.gender)
     },
     firmographics: {
       companySize: draft.companySize.trim(),
       industry: draft.industry.trim(),
-      revenue: draft.revenue.trim()
+      revenue: draft.revenue.trim(),
+      ...optional('location', draft.companyLocation),
+      ...optional('techStack', draft.techStack)
     },
     behaviour: draft.behaviour.trim(),
+    ...(Object.values(behaviouralData).some((v) => v !== '') ? { behaviouralData } : {}),
+    ...optional('triggerEvents', draft.triggerEvents),
     goals: draft.goals.trim(),
     painPoints: draft.painPoints.trim(),
     channels: draft.channels,
@@ -150,7 +200,9 @@ export function personaFromDraft(draft: PersonaDraft, base: Pick<Persona, 'id' |
 
 /** The draft field an issue of PersonaSchema is about: ['demographics', 'age'] → 'age'. */
 function fieldOf(path: readonly PropertyKey[]): keyof PersonaDraft | null {
-  const last = path[0] === 'demographics' || path[0] === 'firmographics' ? path[1] : path[0]
+  if (path[0] === 'firmographics' && path[1] === 'location') return 'companyLocation'
+  const nested = path[0] === 'demographics' || path[0] === 'firmographics' || path[0] === 'behaviouralData'
+  const last = nested ? path[1] : path[0]
   return typeof last === 'string' && last in emptyDraft('#000') ? (last as keyof PersonaDraft) : null
 }
 

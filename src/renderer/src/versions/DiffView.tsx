@@ -5,11 +5,13 @@ import {
   isEmptyDiff,
   noteTotals,
   type CountDiff,
+  type KpiChange,
   type NoteChange,
   type NoteField,
   type NoteRef,
   type StructureDiff
 } from '../../../shared/analysis/diff'
+import { formatKpiValue } from '../../../shared/analysis/kpi'
 import type { JourneyMap, NoteKind } from '../../../shared/model'
 import { t, type MessageKey } from '../i18n'
 import { useAppStore } from '../store'
@@ -165,6 +167,7 @@ export function DiffView({ before, after }: { before: JourneyMap; after: Journey
       )}
 
       <Structure title={t('versions.stages')} diff={diff.stages} />
+      {diff.kpis.length > 0 && <KpiChanges changes={diff.kpis} />}
       <Structure title={t('versions.lanes')} diff={diff.lanes} />
 
       {diff.notes.length > 0 && (
@@ -233,5 +236,37 @@ export function DiffView({ before, after }: { before: JourneyMap; after: Journey
         </section>
       )}
     </div>
+  )
+}
+
+/** KPI values and targets that changed, per stage: "Trial conversion: 3.1% → 2.4% (off target)". */
+function KpiChanges({ changes }: { changes: readonly KpiChange[] }) {
+  const stages = [...new Set(changes.map((c) => c.stageId))]
+  const side = (s: KpiChange['before'], unit: string) =>
+    s === null ? t('versions.kpiNone') : s.value === null ? '—' : formatKpiValue(s.value, unit)
+  return (
+    <section className="diff-section diff-kpis">
+      <h4>{t('versions.kpiSection')}</h4>
+      {stages.map((stageId) => {
+        const list = changes.filter((c) => c.stageId === stageId)
+        return (
+          <div key={stageId} className="diff-stage">
+            <h5>{list[0]!.stageTitle}</h5>
+            <ul className="diff-lines">
+              {list.map((c) => (
+                <li key={c.metricId} className={`kpi-${c.after?.status ?? 'unknown'}`}>
+                  {t('versions.kpiChange', {
+                    name: c.name,
+                    before: side(c.before, c.unit),
+                    after: side(c.after, c.unit),
+                    status: t(`metrics.status.${c.after?.status ?? 'unknown'}`)
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
+      })}
+    </section>
   )
 }

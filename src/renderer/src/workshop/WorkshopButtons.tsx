@@ -1,6 +1,7 @@
 /**
  * The workshop's place in the map header, kept small because the header is shared: an Analysis
- * button, and a Workshop menu with KPIs…, Dot voting, Timer and Present. The panels they open are
+ * button, and a Workshop menu with KPIs…, Dot voting, Timer and Present (then the paths and metrics
+ * entries the map screen passes). The panels they open are
  * drawn over the board by WorkshopBoard; the KPI dialog is modal.
  */
 import { useEffect, useRef, useState } from 'react'
@@ -13,7 +14,19 @@ import { startPresentation } from './actions'
 import { setWorkshop, togglePanel, useWorkshop } from './store'
 import './workshop.css'
 
-export function WorkshopButtons({ map }: { readonly map: JourneyMap }) {
+/** A further entry of the Workshop menu (the paths and metrics ones: paths/PathsBar.tsx). */
+export interface WorkshopMenuItem {
+  readonly label: string
+  readonly action: () => void
+}
+
+export function WorkshopButtons({
+  map,
+  extraItems = []
+}: {
+  readonly map: JourneyMap
+  readonly extraItems?: readonly WorkshopMenuItem[]
+}) {
   const { panel, kpiStageId, mapId } = useWorkshop(
     useShallow((s) => ({ panel: s.panel, kpiStageId: s.kpiStageId, mapId: s.mapId }))
   )
@@ -24,13 +37,13 @@ export function WorkshopButtons({ map }: { readonly map: JourneyMap }) {
       <button type="button" aria-expanded={mine && panel === 'analysis'} onClick={() => togglePanel('analysis')}>
         {t('workshop.analysis.button')}
       </button>
-      <WorkshopMenu map={map} />
+      <WorkshopMenu map={map} extraItems={extraItems} />
       {mine && kpiStageId !== null && <KpiDialog map={map} stageId={kpiStageId} />}
     </div>
   )
 }
 
-function WorkshopMenu({ map }: { map: JourneyMap }) {
+function WorkshopMenu({ map, extraItems }: { map: JourneyMap; extraItems: readonly WorkshopMenuItem[] }) {
   const [open, setOpen] = useState(false)
   const { panel, timerOpen, live } = useWorkshop(
     useShallow((s) => ({
@@ -131,6 +144,14 @@ function WorkshopMenu({ map }: { map: JourneyMap }) {
               {t('workshop.present.button')}
             </button>
           </li>
+          {extraItems.length > 0 && <li role="separator" />}
+          {extraItems.map((item) => (
+            <li role="none" key={item.label}>
+              <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(item.action)}>
+                {item.label}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -3,7 +3,7 @@
  * dialog, the dot-voting round (its votes are saved on the notes; the round itself — who cast
  * what — is not), the timer, presentation mode and the highlight of the last focused finding.
  * Transient view state, never saved and never in history, so it lives beside the app store like
- * the board's UI state (board/interaction/ui-store.ts). A different map starts it afresh, except
+ * the board's UI state (editing/ui-store.ts). A different map starts it afresh, except
  * the timer, which keeps running across maps.
  */
 import type { PresentUnit } from '../editing/present'

@@ -304,5 +304,13 @@ export function paintBadge(ctx: Ctx, badge: BadgeItem, withText: boolean): void 
     ctx.lineWidth = 1
     ctx.stroke()
   }
+  if (badge.spark && badge.spark.points.length > 1) {
+    ctx.beginPath()
+    badge.spark.points.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)))
+    ctx.strokeStyle = badge.spark.stroke
+    ctx.lineWidth = 1.5
+    ctx.lineJoin = 'round'
+    ctx.stroke()
+  }
   if (withText) for (const text of badge.texts) paintText(ctx, text)
 }

@@ -120,6 +120,10 @@ function paintBadge(surface: PdfSurface, badge: BadgeItem): void {
       badge.stroke
     )
   }
+  if (badge.spark && badge.spark.points.length > 1) {
+    const d = badge.spark.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ')
+    surface.strokePath(d, badge.spark.stroke, 1.5)
+  }
   for (const text of badge.texts) surface.textBlock(text)
 }
 

@@ -352,6 +352,12 @@ class SvgWriter {
         badge.cornerRadius
       )
     }
+    if (badge.spark && badge.spark.points.length > 1) {
+      const d = badge.spark.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)} ${n(p.y)}`).join(' ')
+      this.raw(
+        `<path d="${d}" fill="none" ${paint('stroke', badge.spark.stroke)} stroke-width="1.5" stroke-linejoin="round"/>`
+      )
+    }
     for (const block of badge.texts) this.textBlock(block)
   }
 }

@@ -35,7 +35,7 @@ export const REASONS_BG: Messages<ReasonId> = {
   'import.noEmbeddedMap':
     'Този {format} не съдържа карта на Journeyboard: експортиран е без редактируемата карта или не от Journeyboard.',
   'limit.tooMany':
-    'една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} other {елемента}}',
+    'една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} paths {пътя} kpiValues {стойности на KPI} other {елемента}}',
   'csv.unknownColumn': 'непозната колона; колоните са {columns}',
   'csv.duplicateColumn': 'колоната се среща два пъти',
   'csv.missingColumn': 'липсва задължителната колона „{column}“ (първият ред заглавен ли е?)',
@@ -83,7 +83,7 @@ export const REASONS_BG: Messages<ReasonId> = {
   'edit.kpiNeedsName': 'Новият KPI се нуждае от етап и име.',
   'edit.missing': 'Нещо, от което зависи тази промяна, вече го няма в картата.',
   'edit.tooMany':
-    'Една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} other {елемента}}.',
+    'Една карта може да има най-много {max} {what, select, stages {етапа} lanes {реда} notes {бележки} personas {персони} tasks {задачи} sections {раздела} markers {маркера} connectors {връзки} metrics {KPI} emotionPoints {точки на емоции} paths {пътя} kpiValues {стойности на KPI} other {елемента}}.',
   'merge.unchosen':
     '{count, plural, one {За # конфликт от сливането} other {За # конфликта от сливането}} още няма избор.',
   'merge.noLongerFits': 'Сливането вече не пасва на картата (междувременно тя е променена).',
@@ -108,5 +108,30 @@ export const REASONS_BG: Messages<ReasonId> = {
   'live.refused.noVoting': 'В момента няма гласуване.',
   'live.refused.noDotsLeft': 'Използвахте всичките си точки.',
   'live.refused.onePerNote': 'В това гласуване – по една точка на бележка.',
-  'live.refused.noSuchNote': 'Тази бележка вече не е на картата.'
+  'live.refused.noSuchNote': 'Тази бележка вече не е на картата.',
+  'metrics.noHeader': 'файлът няма заглавен ред',
+  'metrics.noColumn': 'заглавният ред няма колона „{column}“',
+  'metrics.noStage': 'няма етап',
+  'metrics.notStage': '{value} не е етап на тази карта; съпоставете го с етап',
+  'metrics.mappedNotStage': '{value} е съпоставено с {title}, което не е етап на тази карта; съпоставете го с етап',
+  'metrics.notDate': '{value} не е дата като 2026-11-30',
+  'metrics.notDateIn': '{value} не е дата във формат {format}',
+  'metrics.noKpiName': 'няма име на KPI',
+  'metrics.noValue': 'няма стойност',
+  'metrics.notNumber': '{value} не е число',
+  'metrics.moreBadRows': 'и още {count, plural, one {# грешен ред} other {# грешни реда}}',
+  'metrics.noDataRows': 'файлът няма редове с данни',
+  'metrics.tooManyRows': 'Файлът има повече от {max, number} реда; разделете го и импортирайте частите.',
+  'metrics.notWellFormed': 'CSV файлът е повреден: кавичките не си съответстват.',
+  'metrics.badQuotes': 'кавичките на този ред не си съответстват',
+  'metrics.notXlsx': '{file} не е четима работна книга на Excel (.xlsx).',
+  'metrics.noSheet': '{file} няма работен лист.',
+  'metrics.unknownMapping': 'Няма съпоставяне на метрики с име {name}. Налични: {names}.',
+  'metrics.noMappingFits':
+    'Никое запазено или готово съпоставяне не пасва на колоните на {file}; съпоставете колоните в „Импортиране на метрики…“ (или наречете колоните „stage“, „metric“, „value“, „date“).',
+  'metrics.nothingImported': 'Нищо не беше импортирано от {file}: поправете изброените редове и импортирайте отново.',
+  'metrics.noFile': 'Няма файл {file}.',
+  'export.noSuchPath': 'Картата няма път {path}; пътищата ѝ са {paths}.',
+  'export.noPaths': 'Картата няма път {path} (тя няма пътища).',
+  'edit.pathNeedsStage': 'Пътят се нуждае поне от един етап; първо добавете етап.'
 }

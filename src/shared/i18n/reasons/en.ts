@@ -41,7 +41,7 @@ export const REASONS_EN = {
   'import.noEmbeddedMap':
     'This {format} holds no Journeyboard map: it was exported with “Include the editable map” turned off, or not by Journeyboard.',
   'limit.tooMany':
-    'a map can have at most {max} {what, select, stages {stages} lanes {lanes} notes {notes} personas {personas} tasks {tasks} sections {sections} markers {markers} connectors {connectors} metrics {KPIs} emotionPoints {emotion points} other {items}}',
+    'a map can have at most {max} {what, select, stages {stages} lanes {lanes} notes {notes} personas {personas} tasks {tasks} sections {sections} markers {markers} connectors {connectors} metrics {KPIs} emotionPoints {emotion points} paths {paths} kpiValues {KPI values} other {items}}',
   'csv.unknownColumn': 'unknown column; the columns are {columns}',
   'csv.duplicateColumn': 'the column appears twice',
   'csv.missingColumn': 'the required column “{column}” is missing (is the first line the header?)',
@@ -88,7 +88,7 @@ export const REASONS_EN = {
   'edit.kpiNeedsName': 'A new KPI needs a stage and a name.',
   'edit.missing': 'Something this edit needs is no longer in the map.',
   'edit.tooMany':
-    'A map can have at most {max} {what, select, stages {stages} lanes {lanes} notes {notes} personas {personas} markers {markers} connectors {connectors} metrics {KPIs} emotionPoints {emotion points} other {items}}.',
+    'A map can have at most {max} {what, select, stages {stages} lanes {lanes} notes {notes} personas {personas} markers {markers} connectors {connectors} metrics {KPIs} emotionPoints {emotion points} paths {paths} kpiValues {KPI values} other {items}}.',
   'merge.unchosen':
     '{count, plural, one {# conflict of the merge has} other {# conflicts of the merge have}} no choice yet.',
   'merge.noLongerFits': 'The merge no longer fits the map (it changed meanwhile).',
@@ -113,7 +113,32 @@ export const REASONS_EN = {
   'live.refused.noVoting': 'There is no vote under way.',
   'live.refused.noDotsLeft': 'You have used all your dots.',
   'live.refused.onePerNote': 'One dot per note in this vote.',
-  'live.refused.noSuchNote': 'That note is no longer on the map.'
+  'live.refused.noSuchNote': 'That note is no longer on the map.',
+  'metrics.noHeader': 'the file has no header row',
+  'metrics.noColumn': 'the header has no column “{column}”',
+  'metrics.noStage': 'no stage',
+  'metrics.notStage': '{value} is not a stage of this map; map it to a stage',
+  'metrics.mappedNotStage': '{value} is mapped to {title}, which is not a stage of this map; map it to a stage',
+  'metrics.notDate': '{value} is not a date such as 2026-11-30',
+  'metrics.notDateIn': '{value} is not a date written {format}',
+  'metrics.noKpiName': 'no KPI name',
+  'metrics.noValue': 'no value',
+  'metrics.notNumber': '{value} is not a number',
+  'metrics.moreBadRows': 'and {count, plural, one {# more bad row} other {# more bad rows}}',
+  'metrics.noDataRows': 'the file has no data rows',
+  'metrics.tooManyRows': 'The file has more than {max, number} rows; split it and import the parts.',
+  'metrics.notWellFormed': 'The CSV file is not well-formed: its quotes do not match.',
+  'metrics.badQuotes': 'the quotes of this row do not match',
+  'metrics.notXlsx': '{file} is not a readable Excel workbook (.xlsx).',
+  'metrics.noSheet': '{file} has no worksheet.',
+  'metrics.unknownMapping': 'There is no metric mapping named {name}. Known: {names}.',
+  'metrics.noMappingFits':
+    'No saved or ready mapping fits the columns of {file}; map its columns in Import metrics… (or name the columns “stage”, “metric”, “value”, “date”).',
+  'metrics.nothingImported': 'Nothing was imported from {file}: fix the rows listed and import again.',
+  'metrics.noFile': 'There is no file {file}.',
+  'export.noSuchPath': 'The map has no path {path}; its paths are {paths}.',
+  'export.noPaths': 'The map has no path {path} (it has no paths).',
+  'edit.pathNeedsStage': 'A path needs at least one stage; add a stage first.'
 } as const
 
 export type ReasonId = keyof typeof REASONS_EN

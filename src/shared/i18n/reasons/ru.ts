@@ -35,7 +35,7 @@ export const REASONS_RU: Messages<ReasonId> = {
   'import.noEmbeddedMap':
     'В этом файле {format} нет карты Journeyboard: он экспортирован без вложенной редактируемой карты или не из Journeyboard.',
   'limit.tooMany':
-    'на карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} other {элементов}}',
+    'на карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} paths {маршрутов} kpiValues {значений KPI} other {элементов}}',
   'csv.unknownColumn': 'неизвестный столбец; допустимые столбцы: {columns}',
   'csv.duplicateColumn': 'столбец встречается дважды',
   'csv.missingColumn': 'нет обязательного столбца «{column}» (первая строка — заголовок?)',
@@ -83,7 +83,7 @@ export const REASONS_RU: Messages<ReasonId> = {
   'edit.kpiNeedsName': 'Новому KPI нужны этап и название.',
   'edit.missing': 'Того, что нужно для этого изменения, больше нет на карте.',
   'edit.tooMany':
-    'На карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} other {элементов}}.',
+    'На карте может быть не более {max} {what, select, stages {этапов} lanes {дорожек} notes {стикеров} personas {персон} tasks {задач} sections {разделов} markers {маркеров} connectors {связей} metrics {KPI} emotionPoints {точек эмоций} paths {маршрутов} kpiValues {значений KPI} other {элементов}}.',
   'merge.unchosen': 'Для {count, plural, one {# конфликта} other {# конфликтов}} слияния ещё не сделан выбор.',
   'merge.noLongerFits': 'Слияние больше не подходит к карте (тем временем она изменилась).',
   'live.otherSession': 'Сессия с участниками уже идёт по другой карте; сначала завершите её.',
@@ -107,5 +107,31 @@ export const REASONS_RU: Messages<ReasonId> = {
   'live.refused.noVoting': 'Голосование сейчас не идёт.',
   'live.refused.noDotsLeft': 'Вы израсходовали все свои точки.',
   'live.refused.onePerNote': 'В этом голосовании — одна точка на стикер.',
-  'live.refused.noSuchNote': 'Этого стикера уже нет на карте.'
+  'live.refused.noSuchNote': 'Этого стикера уже нет на карте.',
+  'metrics.noHeader': 'в файле нет строки заголовков',
+  'metrics.noColumn': 'в заголовке нет столбца «{column}»',
+  'metrics.noStage': 'не указан этап',
+  'metrics.notStage': '{value} — не этап этой карты; сопоставьте его с этапом',
+  'metrics.mappedNotStage': '{value} сопоставлено с {title}, но это не этап этой карты; сопоставьте его с этапом',
+  'metrics.notDate': '{value} — не дата вида 2026-11-30',
+  'metrics.notDateIn': '{value} — не дата в формате {format}',
+  'metrics.noKpiName': 'нет названия KPI',
+  'metrics.noValue': 'нет значения',
+  'metrics.notNumber': '{value} — не число',
+  'metrics.moreBadRows':
+    'и ещё {count, plural, one {# ошибочная строка} few {# ошибочные строки} many {# ошибочных строк} other {# ошибочной строки}}',
+  'metrics.noDataRows': 'в файле нет строк с данными',
+  'metrics.tooManyRows': 'В файле больше {max, number} строк; разделите его и импортируйте по частям.',
+  'metrics.notWellFormed': 'CSV-файл повреждён: кавычки не парные.',
+  'metrics.badQuotes': 'кавычки в этой строке не парные',
+  'metrics.notXlsx': '{file} — не читаемая книга Excel (.xlsx).',
+  'metrics.noSheet': 'В {file} нет ни одного листа.',
+  'metrics.unknownMapping': 'Сопоставления метрик с названием {name} нет. Есть: {names}.',
+  'metrics.noMappingFits':
+    'Ни одно сохранённое или готовое сопоставление не подходит к столбцам {file}; сопоставьте столбцы в окне «Импорт метрик…» (или назовите столбцы «stage», «metric», «value», «date»).',
+  'metrics.nothingImported': 'Из {file} ничего не импортировано: исправьте перечисленные строки и повторите импорт.',
+  'metrics.noFile': 'Файла {file} нет.',
+  'export.noSuchPath': 'На карте нет маршрута {path}; её маршруты: {paths}.',
+  'export.noPaths': 'На карте нет маршрута {path} (маршрутов на ней нет).',
+  'edit.pathNeedsStage': 'Маршруту нужен хотя бы один этап; сначала добавьте этап.'
 }

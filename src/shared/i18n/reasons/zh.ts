@@ -34,7 +34,7 @@ export const REASONS_ZH: Messages<ReasonId> = {
   'import.noEmbeddedMap':
     '此 {format} 中没有 Journeyboard 旅程图：导出时未包含可编辑的旅程图，或并非由 Journeyboard 导出。',
   'limit.tooMany':
-    '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} other {项}}',
+    '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} paths {条路径} kpiValues {个 KPI 数值} other {项}}',
   'csv.unknownColumn': '未知的列；可用的列为 {columns}',
   'csv.duplicateColumn': '该列出现了两次',
   'csv.missingColumn': '缺少必需的“{column}”列（第一行是表头吗？）',
@@ -81,7 +81,7 @@ export const REASONS_ZH: Messages<ReasonId> = {
   'edit.kpiNeedsName': '新的 KPI 需要阶段和名称。',
   'edit.missing': '此修改所需的内容已不在旅程图中。',
   'edit.tooMany':
-    '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} other {项}}。',
+    '一张旅程图最多可有 {max} {what, select, stages {个阶段} lanes {条泳道} notes {张便签} personas {个用户画像} tasks {个任务} sections {个分区} markers {个标记} connectors {条连接线} metrics {个 KPI} emotionPoints {个情绪点} paths {条路径} kpiValues {个 KPI 数值} other {项}}。',
   'merge.unchosen': '合并中还有 {count} 处冲突没有做出选择。',
   'merge.noLongerFits': '合并已不适用于旅程图（在此期间它已被修改）。',
   'live.otherSession': '另一张旅程图上已有与参与者的会话在进行；请先结束该会话。',
@@ -105,5 +105,30 @@ export const REASONS_ZH: Messages<ReasonId> = {
   'live.refused.noVoting': '当前没有进行中的投票。',
   'live.refused.noDotsLeft': '您的圆点已全部用完。',
   'live.refused.onePerNote': '本次投票每张便签只能投一个圆点。',
-  'live.refused.noSuchNote': '该便签已不在旅程图上。'
+  'live.refused.noSuchNote': '该便签已不在旅程图上。',
+  'metrics.noHeader': '文件没有表头行',
+  'metrics.noColumn': '表头中没有“{column}”列',
+  'metrics.noStage': '没有阶段',
+  'metrics.notStage': '{value} 不是此旅程图的阶段；请将其对应到某个阶段',
+  'metrics.mappedNotStage': '{value} 对应到 {title}，但它不是此旅程图的阶段；请将其对应到某个阶段',
+  'metrics.notDate': '{value} 不是形如 2026-11-30 的日期',
+  'metrics.notDateIn': '{value} 不是按 {format} 书写的日期',
+  'metrics.noKpiName': '没有 KPI 名称',
+  'metrics.noValue': '没有数值',
+  'metrics.notNumber': '{value} 不是数字',
+  'metrics.moreBadRows': '另有 {count} 行有误',
+  'metrics.noDataRows': '文件没有数据行',
+  'metrics.tooManyRows': '文件超过 {max, number} 行；请拆分后分批导入。',
+  'metrics.notWellFormed': 'CSV 文件格式有误：引号不成对。',
+  'metrics.badQuotes': '此行的引号不成对',
+  'metrics.notXlsx': '{file} 不是可读取的 Excel 工作簿（.xlsx）。',
+  'metrics.noSheet': '{file} 没有工作表。',
+  'metrics.unknownMapping': '没有名为 {name} 的指标映射。现有：{names}。',
+  'metrics.noMappingFits':
+    '没有已保存或预设的映射适合 {file} 的列；请在“导入指标…”中对应各列（或将列命名为“stage”“metric”“value”“date”）。',
+  'metrics.nothingImported': '未从 {file} 导入任何内容：请修正所列的行后重新导入。',
+  'metrics.noFile': '文件 {file} 不存在。',
+  'export.noSuchPath': '旅程图中没有路径 {path}；其路径为 {paths}。',
+  'export.noPaths': '旅程图中没有路径 {path}（它没有任何路径）。',
+  'edit.pathNeedsStage': '路径至少需要一个阶段；请先添加阶段。'
 }

@@ -197,7 +197,8 @@ export function useBoardInteraction({ container, stage, camera, scene, index }: 
         view: { zoom: camera.zoom, visible: camera.visible() },
         selection: state.selection,
         connectMode: ui.connectMode,
-        activeSeries: ui.activeSeries
+        activeSeries: ui.activeSeries,
+        pathId: ui.pathId
       }
     }
     const inputOf = (e: MouseEvent): PointerInput => {

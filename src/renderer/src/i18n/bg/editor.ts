@@ -108,5 +108,12 @@ export const editor = {
   'editor.command.addComment': 'Добавяне на коментар',
   'editor.command.editComment': 'Редактиране на коментар',
   'editor.command.deleteComment': 'Изтриване на коментар',
-  'editor.command.setNoteImage': 'Промяна на изображението'
+  'editor.command.setNoteImage': 'Промяна на изображението',
+  'editor.command.setKpiValue': 'Задаване на стойност на KPI',
+  'editor.command.removeKpiValue': 'Премахване на стойност на KPI',
+  'editor.command.addPath': 'Добавяне на път',
+  'editor.command.editPath': 'Промяна на път',
+  'editor.command.removePath': 'Изтриване на път',
+  'editor.entity.path': 'път',
+  'editor.entity.kpiValue': 'стойност на KPI'
 } as const satisfies Messages<keyof typeof en>

@@ -109,5 +109,7 @@ export const exchange = {
   'exchange.pdf.label.effortValue': 'усилие {value}',
   'exchange.pdf.label.subject': 'Карта на клиентското пътешествие',
   'exchange.pdf.label.comment': '{author}, {date}: {text}',
-  'exchange.pdf.label.resolved': '(решен)'
+  'exchange.pdf.label.resolved': '(решен)',
+  'exchange.export.path': 'Път',
+  'exchange.export.allPaths': 'Всички пътища (цялата карта)'
 } as const satisfies Messages<keyof typeof en>

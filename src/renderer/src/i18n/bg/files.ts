@@ -125,5 +125,7 @@ export const files = {
   'files.merge.field.value': 'стойност',
   'files.merge.field.unit': 'мерна единица',
   'files.merge.field.direction': 'по-добре е, когато',
-  'files.merge.field.stageId': 'етап'
+  'files.merge.field.stageId': 'етап',
+  'files.merge.kind.path': 'Път „{name}“',
+  'files.merge.kind.kpiValue': 'Стойност на KPI {value} към {date}'
 } as const satisfies Messages<keyof typeof en>

@@ -103,5 +103,13 @@ export const personas = {
   'linker.unlinkBody': 'Премахването на {name} маха от тази карта: {what}. „Отмяна“ го връща.',
   'linker.lose.curve': '{count, plural, one {крива на емоциите с # точка} other {крива на емоциите с # точки}}',
   'linker.lose.markers': '{count, plural, one {# маркер за болезнена точка} other {# маркера за болезнени точки}}',
-  'linker.lose.tags': '{count, plural, one {етикета на # бележка} other {етикетите на # бележки}}'
+  'linker.lose.tags': '{count, plural, one {етикета на # бележка} other {етикетите на # бележки}}',
+  'personas.field.gender': 'Пол',
+  'personas.field.companyLocation': 'Местоположение на компанията',
+  'personas.field.techStack': 'Технологии (инструменти, които използват)',
+  'personas.field.triggerEvents': 'Тригери (какво поставя началото на търсенето)',
+  'personas.field.webActivity': 'Поведение: активност в уебсайта',
+  'personas.field.purchaseHistory': 'Поведение: история на покупките',
+  'personas.field.productUsage': 'Поведение: използване на продукта',
+  'personas.field.supportInteractions': 'Поведение: контакти с поддръжката'
 } as const satisfies Messages<keyof typeof en>

@@ -75,5 +75,8 @@ export const versions = {
   'versions.field.kind': 'вид',
   'versions.field.color': 'променен цвят',
   'versions.field.cell': 'преместена',
-  'versions.field.details': 'променени подробности (канал, етикети, гласове…)'
+  'versions.field.details': 'променени подробности (канал, етикети, гласове…)',
+  'versions.kpiSection': 'KPI по етапи',
+  'versions.kpiChange': '{name}: {before} → {after} ({status})',
+  'versions.kpiNone': 'няма'
 } as const satisfies Messages<keyof typeof en>

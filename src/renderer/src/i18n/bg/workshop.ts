@@ -165,5 +165,9 @@ export const workshop = {
   'workshop.present.byLane': 'По редове',
   'workshop.present.byLaneHint': 'Показване на етапа ред по ред',
   'workshop.present.choose': 'Етапи…',
-  'workshop.present.chooseLegend': 'Етапи за представяне'
+  'workshop.present.chooseLegend': 'Етапи за представяне',
+  'workshop.finding.funnelDrop':
+    'Фуния: {dropOff} от {metric} отпадат между „{from}“ ({fromValue}) и „{to}“ ({toValue}).',
+  'workshop.finding.assumptionOnly':
+    'Възможността „{text}“ в „{stage}“ се крепи само на предположения: първо я проверете с проучване.'
 } as const satisfies Messages<keyof typeof en>

@@ -34,6 +34,11 @@ const commandNames = {
   'editor.command.disconnect': 'Remove connector',
   'editor.command.setMetric': 'Set KPI',
   'editor.command.removeMetric': 'Remove KPI',
+  'editor.command.setKpiValue': 'Set KPI value',
+  'editor.command.removeKpiValue': 'Remove KPI value',
+  'editor.command.addPath': 'Add path',
+  'editor.command.editPath': 'Edit path',
+  'editor.command.removePath': 'Delete path',
   'editor.command.setMapMeta': 'Edit map details',
   'editor.command.applyMerge': 'Merge'
 } as const satisfies Record<`editor.command.${CommandName}`, string>
@@ -114,5 +119,7 @@ export const editor = {
   'editor.entity.marker': 'pain point',
   'editor.entity.connector': 'connector',
   'editor.entity.metric': 'KPI',
+  'editor.entity.path': 'path',
+  'editor.entity.kpiValue': 'KPI value',
   ...commandNames
 } as const

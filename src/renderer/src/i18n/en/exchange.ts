@@ -106,5 +106,7 @@ export const exchange = {
   'exchange.pdf.label.severityValue': 'severity {value}',
   'exchange.pdf.label.impactValue': 'impact {value}',
   'exchange.pdf.label.effortValue': 'effort {value}',
-  'exchange.pdf.label.subject': 'Customer journey map'
+  'exchange.pdf.label.subject': 'Customer journey map',
+  'exchange.export.path': 'Path',
+  'exchange.export.allPaths': 'All paths (the whole map)'
 } as const

@@ -101,6 +101,8 @@ export const files = {
   'files.merge.kind.markerOn': 'Pain point marker {target}',
   'files.merge.kind.connector': 'Connector from {from} to {to}',
   'files.merge.kind.metric': 'KPI “{name}” at {stage}',
+  'files.merge.kind.path': 'Path “{name}”',
+  'files.merge.kind.kpiValue': 'KPI value {value} on {date}',
   'files.merge.field.text': 'text',
   'files.merge.field.color': 'colour',
   'files.merge.field.position': 'place on the board',

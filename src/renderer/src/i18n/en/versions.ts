@@ -79,6 +79,9 @@ export const versions = {
   'versions.markers': 'Pain-point markers',
   'versions.connectors': 'Connectors',
   'versions.kpis': 'KPIs',
+  'versions.kpiSection': 'KPIs by stage',
+  'versions.kpiChange': '{name}: {before} → {after} ({status})',
+  'versions.kpiNone': 'none',
   'versions.counts': '{what}: {added} added, {removed} removed, {changed} changed',
   ...kinds,
   ...fields

@@ -109,5 +109,12 @@ export const editor = {
   'editor.command.addComment': 'Добавление комментария',
   'editor.command.editComment': 'Изменение комментария',
   'editor.command.deleteComment': 'Удаление комментария',
-  'editor.command.setNoteImage': 'Изменение изображения'
+  'editor.command.setNoteImage': 'Изменение изображения',
+  'editor.command.setKpiValue': 'Изменение значения KPI',
+  'editor.command.removeKpiValue': 'Удаление значения KPI',
+  'editor.command.addPath': 'Добавление маршрута',
+  'editor.command.editPath': 'Изменение маршрута',
+  'editor.command.removePath': 'Удаление маршрута',
+  'editor.entity.path': 'маршрут',
+  'editor.entity.kpiValue': 'значение KPI'
 } as const satisfies Messages<keyof typeof en>

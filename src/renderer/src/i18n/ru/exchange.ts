@@ -110,5 +110,7 @@ export const exchange = {
   'exchange.pdf.label.effortValue': 'трудозатраты {value}',
   'exchange.pdf.label.subject': 'Карта пути клиента',
   'exchange.pdf.label.comment': '{author}, {date}: {text}',
-  'exchange.pdf.label.resolved': '(решён)'
+  'exchange.pdf.label.resolved': '(решён)',
+  'exchange.export.path': 'Маршрут',
+  'exchange.export.allPaths': 'Все маршруты (вся карта)'
 } as const satisfies Messages<keyof typeof en>

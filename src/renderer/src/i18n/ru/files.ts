@@ -128,5 +128,7 @@ export const files = {
   'files.merge.field.value': 'значение',
   'files.merge.field.unit': 'единица',
   'files.merge.field.direction': 'лучше, когда',
-  'files.merge.field.stageId': 'этап'
+  'files.merge.field.stageId': 'этап',
+  'files.merge.kind.path': 'Маршрут «{name}»',
+  'files.merge.kind.kpiValue': 'Значение KPI {value} на {date}'
 } as const satisfies Messages<keyof typeof en>

@@ -104,5 +104,13 @@ export const personas = {
   'linker.lose.curve': '{count, plural, one {кривая эмоций из # точки} other {кривая эмоций из # точек}}',
   'linker.lose.markers':
     '{count, plural, one {# маркер боли на ней} few {# маркера боли на ней} many {# маркеров боли на ней} other {# маркера боли на ней}}',
-  'linker.lose.tags': '{count, plural, one {отметка на # стикере} other {отметки на # стикерах}}'
+  'linker.lose.tags': '{count, plural, one {отметка на # стикере} other {отметки на # стикерах}}',
+  'personas.field.gender': 'Пол',
+  'personas.field.companyLocation': 'Местоположение компании',
+  'personas.field.techStack': 'Технологический стек (инструменты, которыми пользуются)',
+  'personas.field.triggerEvents': 'Триггеры (что запускает поиск)',
+  'personas.field.webActivity': 'Поведение: активность на сайте',
+  'personas.field.purchaseHistory': 'Поведение: история покупок',
+  'personas.field.productUsage': 'Поведение: использование продукта',
+  'personas.field.supportInteractions': 'Поведение: обращения в поддержку'
 } as const satisfies Messages<keyof typeof en>

@@ -74,5 +74,8 @@ export const versions = {
   'versions.field.kind': 'тип',
   'versions.field.color': 'изменён цвет',
   'versions.field.cell': 'перемещён',
-  'versions.field.details': 'изменены детали (канал, отметки, голоса…)'
+  'versions.field.details': 'изменены детали (канал, отметки, голоса…)',
+  'versions.kpiSection': 'KPI по этапам',
+  'versions.kpiChange': '{name}: {before} → {after} ({status})',
+  'versions.kpiNone': 'нет'
 } as const satisfies Messages<keyof typeof en>

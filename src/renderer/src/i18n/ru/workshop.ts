@@ -166,5 +166,9 @@ export const workshop = {
   'workshop.present.byLane': 'По дорожкам',
   'workshop.present.byLaneHint': 'Показывать этап по одной дорожке',
   'workshop.present.choose': 'Этапы…',
-  'workshop.present.chooseLegend': 'Этапы для показа'
+  'workshop.present.chooseLegend': 'Этапы для показа',
+  'workshop.finding.funnelDrop':
+    'Воронка: {dropOff} по показателю {metric} отсеивается между «{from}» ({fromValue}) и «{to}» ({toValue}).',
+  'workshop.finding.assumptionOnly':
+    'Возможность «{text}» на этапе «{stage}» опирается только на предположения: сначала проверьте её исследованием.'
 } as const satisfies Messages<keyof typeof en>

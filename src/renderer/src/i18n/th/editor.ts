@@ -104,5 +104,12 @@ export const editor = {
   'editor.command.addComment': 'เพิ่มความคิดเห็น',
   'editor.command.editComment': 'แก้ไขความคิดเห็น',
   'editor.command.deleteComment': 'ลบความคิดเห็น',
-  'editor.command.setNoteImage': 'เปลี่ยนรูปภาพ'
+  'editor.command.setNoteImage': 'เปลี่ยนรูปภาพ',
+  'editor.command.setKpiValue': 'กำหนดค่า KPI',
+  'editor.command.removeKpiValue': 'ลบค่า KPI',
+  'editor.command.addPath': 'เพิ่มเส้นทาง',
+  'editor.command.editPath': 'แก้ไขเส้นทาง',
+  'editor.command.removePath': 'ลบเส้นทาง',
+  'editor.entity.path': 'เส้นทาง',
+  'editor.entity.kpiValue': 'ค่า KPI'
 } as const satisfies Messages<keyof typeof en>

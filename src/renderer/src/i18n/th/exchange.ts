@@ -107,5 +107,7 @@ export const exchange = {
   'exchange.pdf.label.effortValue': 'ความพยายาม {value}',
   'exchange.pdf.label.subject': 'แผนที่การเดินทางของลูกค้า',
   'exchange.pdf.label.comment': '{author}, {date}: {text}',
-  'exchange.pdf.label.resolved': '(แก้ไขแล้ว)'
+  'exchange.pdf.label.resolved': '(แก้ไขแล้ว)',
+  'exchange.export.path': 'เส้นทาง',
+  'exchange.export.allPaths': 'ทุกเส้นทาง (ทั้งแผนที่)'
 } as const satisfies Messages<keyof typeof en>

@@ -117,5 +117,7 @@ export const files = {
   'files.merge.field.value': 'ค่า',
   'files.merge.field.unit': 'หน่วย',
   'files.merge.field.direction': 'ดีกว่าเมื่อ',
-  'files.merge.field.stageId': 'ระยะ'
+  'files.merge.field.stageId': 'ระยะ',
+  'files.merge.kind.path': 'เส้นทาง “{name}”',
+  'files.merge.kind.kpiValue': 'ค่า KPI {value} ณ {date}'
 } as const satisfies Messages<keyof typeof en>

@@ -100,5 +100,13 @@ export const personas = {
   'linker.unlinkBody': 'การยกเลิกการเชื่อมโยง {name} จะนำสิ่งเหล่านี้ออกจากแผนที่: {what} กดเลิกทำเพื่อนำกลับมาได้',
   'linker.lose.curve': 'เส้นกราฟอารมณ์ {count} จุด',
   'linker.lose.markers': 'เครื่องหมายจุดปัญหา {count} จุดบนเส้นกราฟ',
-  'linker.lose.tags': 'แท็กบนโน้ต {count} รายการ'
+  'linker.lose.tags': 'แท็กบนโน้ต {count} รายการ',
+  'personas.field.gender': 'เพศ',
+  'personas.field.companyLocation': 'ที่ตั้งบริษัท',
+  'personas.field.techStack': 'เทคโนโลยีที่ใช้ (เครื่องมือที่ใช้งาน)',
+  'personas.field.triggerEvents': 'ตัวกระตุ้น (อะไรทำให้เริ่มค้นหา)',
+  'personas.field.webActivity': 'พฤติกรรม: กิจกรรมบนเว็บไซต์',
+  'personas.field.purchaseHistory': 'พฤติกรรม: ประวัติการซื้อ',
+  'personas.field.productUsage': 'พฤติกรรม: การใช้ผลิตภัณฑ์',
+  'personas.field.supportInteractions': 'พฤติกรรม: การติดต่อฝ่ายสนับสนุน'
 } as const satisfies Messages<keyof typeof en>

@@ -72,5 +72,8 @@ export const versions = {
   'versions.field.kind': 'ประเภท',
   'versions.field.color': 'เปลี่ยนสี',
   'versions.field.cell': 'ย้ายตำแหน่ง',
-  'versions.field.details': 'เปลี่ยนรายละเอียด (ช่องทาง แท็ก โหวต…)'
+  'versions.field.details': 'เปลี่ยนรายละเอียด (ช่องทาง แท็ก โหวต…)',
+  'versions.kpiSection': 'KPI ตามระยะ',
+  'versions.kpiChange': '{name}: {before} → {after} ({status})',
+  'versions.kpiNone': 'ไม่มี'
 } as const satisfies Messages<keyof typeof en>

@@ -157,5 +157,8 @@ export const workshop = {
   'workshop.present.byLane': 'ทีละแถว',
   'workshop.present.byLaneHint': 'นำเสนอระยะนี้ทีละแถว',
   'workshop.present.choose': 'ระยะ…',
-  'workshop.present.chooseLegend': 'ระยะที่จะนำเสนอ'
+  'workshop.present.chooseLegend': 'ระยะที่จะนำเสนอ',
+  'workshop.finding.funnelDrop':
+    'กรวยการแปลง: {dropOff} ของ {metric} หลุดออกระหว่าง “{from}” ({fromValue}) และ “{to}” ({toValue})',
+  'workshop.finding.assumptionOnly': 'โอกาส “{text}” ที่ “{stage}” อาศัยเพียงสมมติฐาน โปรดตรวจสอบด้วยการวิจัยก่อน'
 } as const satisfies Messages<keyof typeof en>

@@ -104,5 +104,12 @@ export const editor = {
   'editor.command.addComment': '添加评论',
   'editor.command.editComment': '编辑评论',
   'editor.command.deleteComment': '删除评论',
-  'editor.command.setNoteImage': '更改图片'
+  'editor.command.setNoteImage': '更改图片',
+  'editor.command.setKpiValue': '设置 KPI 数值',
+  'editor.command.removeKpiValue': '移除 KPI 数值',
+  'editor.command.addPath': '添加路径',
+  'editor.command.editPath': '编辑路径',
+  'editor.command.removePath': '删除路径',
+  'editor.entity.path': '路径',
+  'editor.entity.kpiValue': 'KPI 数值'
 } as const satisfies Messages<keyof typeof en>

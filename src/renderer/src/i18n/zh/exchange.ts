@@ -105,5 +105,7 @@ export const exchange = {
   'exchange.pdf.label.effortValue': '投入 {value}',
   'exchange.pdf.label.subject': '客户旅程地图',
   'exchange.pdf.label.comment': '{author}，{date}：{text}',
-  'exchange.pdf.label.resolved': '（已解决）'
+  'exchange.pdf.label.resolved': '（已解决）',
+  'exchange.export.path': '路径',
+  'exchange.export.allPaths': '所有路径（整张旅程图）'
 } as const satisfies Messages<keyof typeof en>

@@ -118,5 +118,7 @@ export const files = {
   'files.merge.field.value': '数值',
   'files.merge.field.unit': '单位',
   'files.merge.field.direction': '越好的方向',
-  'files.merge.field.stageId': '阶段'
+  'files.merge.field.stageId': '阶段',
+  'files.merge.kind.path': '路径“{name}”',
+  'files.merge.kind.kpiValue': '{date} 的 KPI 数值 {value}'
 } as const satisfies Messages<keyof typeof en>

@@ -100,5 +100,13 @@ export const personas = {
   'linker.unlinkBody': '取消关联 {name} 将从这张旅程图中移除：{what}。撤销可恢复。',
   'linker.lose.curve': '包含 {count} 个点的情绪曲线',
   'linker.lose.markers': '曲线上的 {count} 个痛点标记',
-  'linker.lose.tags': '{count} 张便签上的标签'
+  'linker.lose.tags': '{count} 张便签上的标签',
+  'personas.field.gender': '性别',
+  'personas.field.companyLocation': '公司所在地',
+  'personas.field.techStack': '技术栈（使用的工具）',
+  'personas.field.triggerEvents': '触发事件（是什么促使其开始寻找）',
+  'personas.field.webActivity': '行为：网站活动',
+  'personas.field.purchaseHistory': '行为：购买历史',
+  'personas.field.productUsage': '行为：产品使用',
+  'personas.field.supportInteractions': '行为：支持互动'
 } as const satisfies Messages<keyof typeof en>

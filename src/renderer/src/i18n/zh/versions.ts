@@ -72,5 +72,8 @@ export const versions = {
   'versions.field.kind': '类型',
   'versions.field.color': '颜色已更改',
   'versions.field.cell': '已移动',
-  'versions.field.details': '详情已更改（渠道、标签、投票…）'
+  'versions.field.details': '详情已更改（渠道、标签、投票…）',
+  'versions.kpiSection': '各阶段的 KPI',
+  'versions.kpiChange': '{name}：{before} → {after}（{status}）',
+  'versions.kpiNone': '无'
 } as const satisfies Messages<keyof typeof en>

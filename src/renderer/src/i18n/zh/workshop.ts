@@ -157,5 +157,7 @@ export const workshop = {
   'workshop.present.byLane': '按泳道',
   'workshop.present.byLaneHint': '逐个泳道演示该阶段',
   'workshop.present.choose': '阶段…',
-  'workshop.present.chooseLegend': '要演示的阶段'
+  'workshop.present.chooseLegend': '要演示的阶段',
+  'workshop.finding.funnelDrop': '漏斗：{metric} 从“{from}”（{fromValue}）到“{to}”（{toValue}）流失了 {dropOff}。',
+  'workshop.finding.assumptionOnly': '“{stage}”的机会点“{text}”仅基于假设：请先通过调研加以验证。'
 } as const satisfies Messages<keyof typeof en>

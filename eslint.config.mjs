@@ -191,7 +191,9 @@ export default tseslint.config(
                 '**/versions/*',
                 '**/personas/*',
                 '**/exchange/*',
-                '**/home/*'
+                '**/home/*',
+                '**/paths/*',
+                '**/metrics/*'
               ],
               message:
                 'src/renderer/src/board only draws and hit-tests: panels, menus and workshop overlays are mounted by the map screen (map/MapOverlays.tsx).'

@@ -72,3 +72,14 @@ describe('short titles of notes zoomed out', () => {
     expect(noteTitle(scene.notes[0]!, 0.2)).toBeNull()
   })
 })
+
+describe('a long text', () => {
+  it('ends its title with … even where the title could hold more than the text it looks at', () => {
+    const long = `${'word '.repeat(60)}end`
+    const scene = sceneWith([long])
+    // Asked at 200 %, two title lines of 5 units could hold more than the start of the text it keeps.
+    const title = noteTitle(scene.notes[0]!, 2)
+    expect(title).not.toBeNull()
+    expect(title!.lines.at(-1)!.text.endsWith('…')).toBe(true)
+  })
+})

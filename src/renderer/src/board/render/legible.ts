@@ -31,9 +31,11 @@ export const notesLegibleAt = (zoom: number): boolean => LAYOUT.noteFont.size * 
 export const legibleAt = (size: number, zoom: number, min = LEGIBLE_PX): boolean => size * zoom >= min
 
 /** A note's titles are kept for this many sizes (the zoom levels its tiles were painted at lately). */
-const KEPT_SIZES = 4
+const KEPT_SIZES = 2
 
 const ELLIPSIS = '…'
+/** The UTF-16 units of a note's text a title may draw on (two lines of a few words each). */
+const TITLE_UNITS = 96
 const UNIT_FONT = { ...LAYOUT.noteFont, size: 1, weight: 'bold' as const }
 
 interface Measured {
@@ -44,6 +46,8 @@ interface Measured {
    * pair); the engine's fast path sums advances the same way.
    */
   readonly widths: Float32Array
+  /** Whether the text goes on past `text` (cut at TITLE_UNITS). */
+  readonly more: boolean
   readonly titles: Map<number, TextBlock | null>
 }
 
@@ -52,11 +56,15 @@ const measured = new WeakMap<TextBlock, Measured>()
 function measuredOf(block: TextBlock): Measured {
   let m = measured.get(block)
   if (m) return m
-  const text = block.lines
+  const whole = block.lines
     .map((l) => l.text)
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
+  // A title is two short lines at most: the start of the text is all it can show.
+  let end = Math.min(whole.length, TITLE_UNITS)
+  if (end < whole.length && inPair(whole, end)) end--
+  const text = whole.slice(0, end)
   const engine = paintEngine()
   const widths = new Float32Array(text.length)
   for (let i = 0; i < text.length;) {
@@ -64,7 +72,7 @@ function measuredOf(block: TextBlock): Measured {
     widths[i] = engine.measure(char, UNIT_FONT)
     i += char.length
   }
-  m = { text, widths, titles: new Map() }
+  m = { text, widths, more: end < whole.length, titles: new Map() }
   measured.set(block, m)
   return m
 }
@@ -114,7 +122,8 @@ function titleOf(note: NoteItem, size: number): TextBlock | null {
     let from = 0
     for (let i = 0; i < maxLines && from < m.text.length; i++) {
       const [whole, next] = fit(m, from, max, size)
-      const cut = next < m.text.length && i === maxLines - 1
+      const last = i === maxLines - 1 || next >= m.text.length
+      const cut = last && (next < m.text.length || m.more)
       const end = cut ? fit(m, from, max - ellipsis, size)[0] : whole
       if (end <= from) break
       let text = m.text.slice(from, end).trimEnd()

@@ -10,8 +10,9 @@
  * - stage and lane titles (sticky, ./headers) are scaled up towards TITLE_PX as far as their
  *   header has room, and their prompts and tick labels below HINT_PX are left out.
  *
- * A note's characters are measured once (at size 1, the engine's own advances) and its titles
- * kept for the last few sizes, so a new zoom costs a sum of widths per note at most.
+ * A title is measured from the first TITLE_UNITS of the note's text (at size 1, the engine's own
+ * advances, cached by the engine per character) and kept for the last two sizes: nothing else is
+ * kept per note.
  */
 import { LAYOUT, type NoteItem, type TextBlock, type TextLine } from '../../../../shared/layout'
 import { paintText } from '../../../../shared/export/canvas/paint'
@@ -48,14 +49,15 @@ interface Measured {
   readonly widths: Float32Array
   /** Whether the text goes on past `text` (cut at TITLE_UNITS). */
   readonly more: boolean
-  readonly titles: Map<number, TextBlock | null>
 }
 
-const measured = new WeakMap<TextBlock, Measured>()
+/** Each note's titles by size (a few kept); nothing else is kept per note. */
+const titles = new WeakMap<TextBlock, Map<number, TextBlock | null>>()
+/** Widths are measured into this one buffer, used at once. */
+const scratch = new Float32Array(TITLE_UNITS)
 
-function measuredOf(block: TextBlock): Measured {
-  let m = measured.get(block)
-  if (m) return m
+/** The start of a note's text with its characters' widths (valid until the next call). */
+function measure(block: TextBlock): Measured {
   const whole = block.lines
     .map((l) => l.text)
     .join(' ')
@@ -66,15 +68,14 @@ function measuredOf(block: TextBlock): Measured {
   if (end < whole.length && inPair(whole, end)) end--
   const text = whole.slice(0, end)
   const engine = paintEngine()
-  const widths = new Float32Array(text.length)
+  const widths = scratch
   for (let i = 0; i < text.length;) {
     const char = String.fromCodePoint(text.codePointAt(i)!)
     widths[i] = engine.measure(char, UNIT_FONT)
+    if (char.length === 2) widths[i + 1] = 0
     i += char.length
   }
-  m = { text, widths, more: end < whole.length, titles: new Map() }
-  measured.set(block, m)
-  return m
+  return { text, widths, more: end < whole.length }
 }
 
 /** Whether `i` is the second unit of a surrogate pair (not a place to cut). */
@@ -112,8 +113,10 @@ function titleOf(note: NoteItem, size: number): TextBlock | null {
   const maxLines = Math.min(2, Math.floor((note.h - pad) / lineHeight))
   // Not even one line fits: nothing to measure.
   if (maxLines < 1) return null
-  const m = measuredOf(note.text)
-  if (m.titles.has(size)) return m.titles.get(size)!
+  let kept = titles.get(note.text)
+  if (!kept) titles.set(note.text, (kept = new Map()))
+  if (kept.has(size)) return kept.get(size)!
+  const m = measure(note.text)
   let block: TextBlock | null = null
   if (m.text.length > 0) {
     const max = note.w - 2 * pad
@@ -146,8 +149,8 @@ function titleOf(note: NoteItem, size: number): TextBlock | null {
         lines
       }
   }
-  if (m.titles.size >= KEPT_SIZES) m.titles.delete(m.titles.keys().next().value!)
-  m.titles.set(size, block)
+  if (kept.size >= KEPT_SIZES) kept.delete(kept.keys().next().value!)
+  kept.set(size, block)
   return block
 }
 

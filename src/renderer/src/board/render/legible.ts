@@ -11,8 +11,8 @@
  *   header has room, and their prompts and tick labels below HINT_PX are left out.
  *
  * A title is measured from the first TITLE_UNITS of the note's text (at size 1, the engine's own
- * advances, cached by the engine per character) and kept for the last two sizes: nothing else is
- * kept per note.
+ * advances, cached by the engine per character) and kept at the size last drawn, only while the
+ * board is at a zoom where titles are drawn.
  */
 import { LAYOUT, type NoteItem, type TextBlock, type TextLine } from '../../../../shared/layout'
 import { paintText } from '../../../../shared/export/canvas/paint'
@@ -31,9 +31,6 @@ export const notesLegibleAt = (zoom: number): boolean => LAYOUT.noteFont.size * 
 /** Whether text of `size` units is legible at `zoom` (`min`: the screen size it needs). */
 export const legibleAt = (size: number, zoom: number, min = LEGIBLE_PX): boolean => size * zoom >= min
 
-/** A note's titles are kept for this many sizes (the zoom levels its tiles were painted at lately). */
-const KEPT_SIZES = 2
-
 const ELLIPSIS = '…'
 /** The UTF-16 units of a note's text a title may draw on (two lines of a few words each). */
 const TITLE_UNITS = 96
@@ -51,8 +48,16 @@ interface Measured {
   readonly more: boolean
 }
 
-/** Each note's titles by size (a few kept); nothing else is kept per note. */
-const titles = new WeakMap<TextBlock, Map<number, TextBlock | null>>()
+/**
+ * Each note's title at the size it was last drawn at; nothing else is kept per note, and all of
+ * it is let go once the board is zoomed where no titles are drawn (forgetTitles).
+ */
+let titles = new WeakMap<TextBlock, { readonly size: number; readonly title: TextBlock | null }>()
+
+/** Lets every kept title go (the board left the zooms where notes show titles). */
+export function forgetTitles(): void {
+  titles = new WeakMap()
+}
 /** Widths are measured into this one buffer, used at once. */
 const scratch = new Float32Array(TITLE_UNITS)
 
@@ -113,9 +118,8 @@ function titleOf(note: NoteItem, size: number): TextBlock | null {
   const maxLines = Math.min(2, Math.floor((note.h - pad) / lineHeight))
   // Not even one line fits: nothing to measure.
   if (maxLines < 1) return null
-  let kept = titles.get(note.text)
-  if (!kept) titles.set(note.text, (kept = new Map()))
-  if (kept.has(size)) return kept.get(size)!
+  const kept = titles.get(note.text)
+  if (kept?.size === size) return kept.title
   const m = measure(note.text)
   let block: TextBlock | null = null
   if (m.text.length > 0) {
@@ -149,8 +153,7 @@ function titleOf(note: NoteItem, size: number): TextBlock | null {
         lines
       }
   }
-  if (kept.size >= KEPT_SIZES) kept.delete(kept.keys().next().value!)
-  kept.set(size, block)
+  titles.set(note.text, { size, title: block })
   return block
 }
 

@@ -27,7 +27,8 @@ import type { CameraController } from '../camera'
 import type { SceneIndex } from '../scene-index'
 import { boardContent, paintRegion, type BoardContent } from './content'
 import { BoardHeaders } from './headers'
-import { LOD_ZOOM } from './lod'
+import { forgetTitles, notesLegibleAt } from './legible'
+import { detailAt, LOD_ZOOM } from './lod'
 import { onBoardPalette, themed } from './palette'
 import { BoardProxies } from './proxies'
 import { changedRects } from './scene-diff'
@@ -141,6 +142,8 @@ export class BoardRenderer {
     if (zoom !== this.zoom) {
       this.zoom = zoom
       this.zoomChangedAt = performance.now()
+      // Out of the zooms where notes show short titles: what was kept for them goes.
+      if (notesLegibleAt(zoom) || detailAt(zoom) === 'blocks') forgetTitles()
     }
     if (visible.w > 0 && visible.h > 0) this.proxies.update(visible, zoom)
     this.shape.id(zoom < LOD_ZOOM ? 'notes-lod' : 'board-tiles')

@@ -160,6 +160,50 @@ export default tseslint.config(
     }
   },
   {
+    // The board room draws, hit-tests and edits in place; the map screen (map/) assembles it with
+    // the panels, menus and workshop overlays, so the board imports none of those rooms.
+    files: ['src/renderer/src/board/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/library/**',
+                '**/main/**',
+                '**/preload/**',
+                '**/web/**',
+                '**/cli/**',
+                'electron',
+                'better-sqlite3',
+                'node:*'
+              ],
+              message: 'The renderer talks only to JourneyApi (src/shared/api).'
+            },
+            {
+              group: [
+                '**/panels/*',
+                '**/map/*',
+                '**/workshop/*',
+                '**/live/*',
+                '**/analysis/*',
+                '**/versions/*',
+                '**/personas/*',
+                '**/exchange/*',
+                '**/home/*',
+                '**/paths/*',
+                '**/metrics/*'
+              ],
+              message:
+                'src/renderer/src/board only draws and hit-tests: panels, menus and workshop overlays are mounted by the map screen (map/MapOverlays.tsx).'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/library/**/*.ts'],
     rules: layer(
       ['**/main/**', '**/preload/**', '**/renderer/**', '**/web/**', '**/cli/**', 'electron'],

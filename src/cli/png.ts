@@ -10,17 +10,17 @@
  * not the whole picture; the size follows the same plan as the app (planPng: the ratio is
  * lowered past 32,767 pixels a side or 268 million pixels, and the caller says so).
  */
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
+import { createCanvas, GlobalFonts, loadImage, type Image } from '@napi-rs/canvas'
 import { join } from 'node:path'
 import { createDeflate } from 'node:zlib'
 import { FONTS_DIR } from '../library/bundled-fonts'
-import type { Canvas2D } from '../shared/export/canvas/context'
+import { setNoteImageSource, type Canvas2D } from '../shared/export/canvas/context'
 import { paintSceneImage } from '../shared/export/canvas/scene'
 import { setPaintEngine } from '../shared/export/canvas/text-engine-ref'
 import type { PdfFontSet } from '../shared/export/pdf'
 import { planPng, type PngPlan } from '../shared/export/png-plan'
 import { FONT_STACKS } from '../shared/fonts'
-import { FONT_FAMILY, layoutMap, type SeriesLabels } from '../shared/layout'
+import { FONT_FAMILY, layoutMap, type Scene, type SeriesLabels } from '../shared/layout'
 import type { JourneyMap, Persona } from '../shared/model'
 
 const alias = (id: string) => `JB ${id}`
@@ -63,6 +63,25 @@ function withBundledFonts(ctx: Canvas2D): Canvas2D {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
     }
   })
+}
+
+/**
+ * Decodes every note picture of the scene (Skia), so the painters draw the pictures themselves
+ * rather than the grey frame they draw for one not decoded. A picture Skia cannot read stays a frame.
+ */
+async function decodePictures(scene: Scene): Promise<Map<string, Image>> {
+  const decoded = new Map<string, Image>()
+  for (const note of scene.notes) {
+    const src = note.image?.src
+    if (!src || decoded.has(src)) continue
+    const comma = src.indexOf(',')
+    try {
+      decoded.set(src, await loadImage(Buffer.from(src.slice(comma + 1), 'base64')))
+    } catch {
+      // Left as the frame: the map's other content is still worth the image.
+    }
+  }
+  return decoded
 }
 
 let crcTable: Int32Array | null = null
@@ -111,6 +130,8 @@ export async function renderPngInNode(
     personas: personas.map(({ id, name, color }) => ({ id, name, color })),
     labels: options.seriesLabels
   })
+  const pictures = await decodePictures(scene)
+  setNoteImageSource({ get: (src) => pictures.get(src) })
   const plan = planPng(scene.width, scene.height, options.ratio)
   const stripPixels = Math.max(1, Math.round(plan.tile * plan.ratio))
 

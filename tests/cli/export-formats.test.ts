@@ -5,7 +5,7 @@
  * file from one library imported into another that lacks their personas.
  */
 import { DOMParser } from '@xmldom/xmldom'
-import { decode } from 'fast-png'
+import { decode, encode } from 'fast-png'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -81,6 +81,34 @@ describe('cli export --format png', { timeout: 120_000 }, () => {
     expect(alpha(note.x + note.w - 4, note.y + note.h - 4)).toBe(255)
     // And the images are not the same file.
     expect(readFileSync(clear).equals(readFileSync(white))).toBe(false)
+  })
+})
+
+describe('cli export --format png with a picture on a note', { timeout: 120_000 }, () => {
+  it('draws the picture itself, not an empty frame', async () => {
+    // A 40 × 20 picture of one saturated red, as the app would store it.
+    const pixels = new Uint8Array(40 * 20 * 4)
+    for (let i = 0; i < pixels.length; i += 4) pixels.set([220, 20, 30, 255], i)
+    const data = Buffer.from(encode({ width: 40, height: 20, data: pixels, channels: 4, depth: 8 })).toString('base64')
+    const base = pdfShowcaseMap()
+    const target = base.notes[0]!
+    const map = {
+      ...base,
+      notes: base.notes.map((n) =>
+        n.id === target.id ? { ...n, image: { mime: 'image/png' as const, data, width: 40, height: 20 } } : n
+      )
+    }
+    const id = importShowcase(map)
+    const scene = await showcaseScene(map)
+    const picture = scene.notes.find((n) => n.id === target.id)!.image!
+    const out = join(dir, 'picture.png')
+    expect(cli('export', id, '--format', 'png', '--scale', '1', '--out', out).code).toBe(0)
+    const image = decode(readFileSync(out))
+    const at = (Math.round(picture.y + picture.h / 2) * image.width + Math.round(picture.x + picture.w / 2)) * 4
+    const [r, g, b] = image.data.slice(at, at + 3)
+    expect(r).toBeGreaterThan(180)
+    expect(g).toBeLessThan(80)
+    expect(b).toBeLessThan(80)
   })
 })
 

@@ -149,7 +149,21 @@ test('only notes near the view are drawn; panning brings others in; zoomed out t
     const farAway = scene.notes.filter((n) => !intersects(window, n))
     for (const n of onScreen) expect(drawn.has(n.id), `on-screen note ${n.id} is drawn`).toBe(true)
     for (const n of farAway) expect(drawn.has(n.id), `far-away note ${n.id} is not drawn`).toBe(false)
-    return { onScreen, farAway, drawn }
+    // Curves' nodes likewise: one for a curve whose lane is in view, none for one far from it
+    // (a lane's height of slack either way: the scene here is measured roughly).
+    let farCurves = 0
+    for (const curve of scene.curves) {
+      const lane = scene.laneHeaders.find((l) => l.id === curve.laneId)!
+      const has = (await board.node(`#curve-${curve.id}`)) !== null
+      const inner = { x: 0, y: lane.y + lane.h / 3, w: scene.width, h: lane.h / 3 }
+      const outer = { x: 0, y: lane.y - lane.h, w: scene.width, h: 3 * lane.h }
+      if (intersects(visible, inner)) expect(has, `curve ${curve.id} in view has a node`).toBe(true)
+      if (!intersects(window, outer)) {
+        farCurves++
+        expect(has, `far-away curve ${curve.id} has no node`).toBe(false)
+      }
+    }
+    return { onScreen, farAway, drawn, farCurves }
   }
   const before = await check()
   expect(before.onScreen.length).toBeGreaterThan(0)
@@ -202,4 +216,21 @@ test('only notes near the view are drawn; panning brings others in; zoomed out t
   await expect.poll(() => board.noteIds().then((ids) => ids.length)).toBe(0)
   expect(await board.node('#notes-lod')).not.toBeNull()
   await page.screenshot({ path: 'test-results/board-zoomed-out.png' })
+
+  // Back at 200%, up to the board's top: the emotion lane's curves are far below, and have no nodes.
+  await board.pressKey('0')
+  for (let i = 0; i < 3; i++) await board.pressKey('+')
+  await expect.poll(() => board.zoomPercent()).toBe(200)
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -500)
+  let lastY = Number.NaN
+  await expect
+    .poll(async () => {
+      const y = (await board.view()).y
+      const settled = y === lastY && y >= 0
+      lastY = y
+      return settled
+    })
+    .toBe(true)
+  expect((await check()).farCurves).toBeGreaterThan(0)
 })

@@ -73,8 +73,9 @@ async function walkThrough(page: Page, lang: 'ru' | 'th' | 'zh', screenshots: bo
   expect(await overflowing(page)).toEqual([])
   await shot('board')
 
-  // A dialog: Export.
-  await page.getByRole('button', { name: t('exchange.exportButton'), exact: true }).click()
+  // A dialog: Export, from the header's File ▾ menu.
+  await page.getByRole('button', { name: `${t('map.fileMenu')} ▾`, exact: true }).click()
+  await page.getByRole('menuitem', { name: t('action.exportMap'), exact: true }).click()
   const exportDialog = page.locator('dialog[open]')
   await expect(exportDialog).toBeVisible()
   expect(await englishOn(page, 'dialog[open]')).toEqual([])

@@ -6,6 +6,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { JourneyMap } from '../../src/shared/model'
 import { ApiSocket } from './support/board-page'
+import { chooseFromFileMenu, expectHeaderOnOneRow } from './support/fixtures'
 import { EditingBoard } from './support/editing-page'
 import { shown } from './support/text'
 import { startHost, type RunningHost } from './support/web-host'
@@ -41,7 +42,7 @@ class InviteDialog {
   person = (name: string) => this.people().filter({ hasText: name })
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Invite participants' }).click()
+    await chooseFromFileMenu(this.page, 'Invite participants…')
     await expect(this.dialog()).toBeVisible()
   }
 
@@ -140,6 +141,8 @@ test.describe('live workshop', () => {
       await expect(invite.people()).toHaveCount(3)
       await expect(invite.person('Ana')).toContainText('connected')
       await expect(page.getByRole('status', { name: /Participants here now/ })).toContainText('3 here')
+      // The header keeps one row with the presence in it at 1280 px.
+      await expectHeaderOnOneRow(page)
 
       // A closed lane offers nothing to add (and is not shown while it holds no notes); the open one does.
       await expect(ana.p.lane('Goals')).toHaveCount(0)

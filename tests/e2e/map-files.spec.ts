@@ -17,7 +17,7 @@ import { applyPatch } from '../../src/shared/model/patch'
 import { ApiSocket } from './support/board-page'
 import { readMap } from './support/editing-page'
 import { ExportDialogPage, ImportDialogPage } from './support/exchange-page'
-import { expect, test } from './support/fixtures'
+import { chooseFromFileMenu, expect, test } from './support/fixtures'
 import { shown } from './support/text'
 import type { RunningHost } from './support/web-host'
 
@@ -201,7 +201,7 @@ test('Save map as… writes a .journeymap that opens again when dropped on the w
   await home.createMap('Dropped map', 'B2B lifecycle')
   await expect(page.getByRole('heading', { level: 1, name: 'Dropped map' })).toBeVisible()
   const downloading = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Save map as…' }).click()
+  await chooseFromFileMenu(page, 'Save map as…')
   const download = await downloading
   expect(download.suggestedFilename()).toBe('Dropped map.journeymap')
   const bytes = readFileSync((await download.path())!)

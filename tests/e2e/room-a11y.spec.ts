@@ -77,3 +77,52 @@ test('keyboard focus is visible on the header’s controls', async ({ page, home
 })
 
 const xy = (p: { x: number; y: number }): [number, number] => [p.x, p.y]
+
+test('dark is the board’s own palette, not a filter, and the choice survives a reload', async ({
+  page,
+  host,
+  home
+}) => {
+  void home
+  const api = await ApiSocket.connect(host)
+  const map = await seedMap(api, DEMO_MAP)
+  api.close()
+  await page.reload()
+  const board = new EditingBoard(page)
+  await board.open(DEMO_MAP.title)
+  const note = map.notes.find((n) => n.text === 'Pricing page')!
+  const box = await board.node(`#note-${note.id}`)
+  // A point inside the note right of its text, and a stage header's corner (no text there).
+  const onNote = { x: box!.x + box!.width - 6, y: box!.y + box!.height / 2 }
+  const header = (await board.node(`#stage-header-${map.stages[0]!.id}`))!
+  const empty = { x: header.x + header.width - 4, y: header.y + header.height - 4 }
+  const lightness = (hex: string) => {
+    const n = Number.parseInt(hex.slice(1), 16)
+    return (0.2126 * (n >> 16) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255)) / 255
+  }
+  const pixels = async () => ({
+    note: await board.pixelOnNotesLayer(onNote.x, onNote.y),
+    cell: await board.pixelOnNotesLayer(empty.x, empty.y)
+  })
+  await expect.poll(async () => lightness((await pixels()).cell)).toBeGreaterThan(0.9)
+  const light = await pixels()
+
+  const themeButton = page.getByRole('button', { name: /^Theme: / })
+  while ((await page.evaluate(() => document.documentElement.dataset.theme)) !== 'dark') await themeButton.click()
+  // The canvas itself holds the dark colours (no CSS filter on it) and the note keeps its hue.
+  await expect.poll(async () => lightness((await pixels()).cell)).toBeLessThan(0.2)
+  const dark = await pixels()
+  expect(lightness(dark.note)).toBeLessThan(lightness(light.note))
+  expect(dark.note).not.toBe(dark.cell)
+  expect(
+    await page
+      .locator('.board canvas')
+      .first()
+      .evaluate((c) => getComputedStyle(c).filter)
+  ).toBe('none')
+
+  await page.reload()
+  await board.open(DEMO_MAP.title)
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+  await expect.poll(async () => lightness((await pixels()).cell)).toBeLessThan(0.2)
+})

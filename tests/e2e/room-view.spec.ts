@@ -9,7 +9,7 @@ import { LAYOUT } from '../../src/shared/layout'
 import type { JourneyMap } from '../../src/shared/model'
 import { ApiSocket, DEMO_MAP, seedMap } from './support/board-page'
 import { centreOf, EditingBoard } from './support/editing-page'
-import { expect, test, type HomePage } from './support/fixtures'
+import { expect, expectHeaderOnOneRow, test, type HomePage } from './support/fixtures'
 import type { RunningHost } from './support/web-host'
 import { Presenting } from './support/workshop-page'
 
@@ -171,7 +171,7 @@ for (const size of [
         .toBeLessThanOrEqual(stagePanel.x)
     })
 
-    test('the header keeps every control on the screen with a 60-character title, and the timer leaves Redo visible', async ({
+    test('the header is one row with a 60-character title, and the timer leaves Redo visible', async ({
       page,
       host,
       home
@@ -179,21 +179,8 @@ for (const size of [
       const title = 'Quarterly onboarding review — trial to paid, EMEA and APAC 1'
       expect(title.length).toBe(60)
       await openDemo(host, page, home, title)
-      const header = page.locator('.map-header')
+      await expectHeaderOnOneRow(page)
       const heading = page.getByRole('heading', { level: 1 })
-      const buttons = header.getByRole('button')
-      const boxes = await Promise.all((await buttons.all()).map((b) => b.boundingBox()))
-      const width = page.viewportSize()!.width
-      for (const box of boxes) {
-        // Every control whole on the screen, its label on one line.
-        expect(box!.x).toBeGreaterThanOrEqual(0)
-        expect(box!.x + box!.width).toBeLessThanOrEqual(width)
-        expect(box!.height).toBeLessThan(48)
-      }
-      // One row on a wide screen; at 1280 px, with personas and Invite participants, two at most.
-      const rows = new Set(boxes.map((b) => Math.round((b!.y + b!.height / 2) / 20))).size
-      expect(rows).toBeLessThanOrEqual(width >= 1900 ? 1 : 2)
-      expect((await header.boundingBox())!.height).toBeLessThan(width >= 1900 ? 72 : 120)
       await expect(heading).toHaveAttribute('title', title)
 
       await page.getByRole('button', { name: 'Workshop ▾' }).click()
@@ -235,3 +222,21 @@ test('the new-map dialog’s template preview keeps words whole', async ({ page,
   )
   expect(split).toEqual([])
 })
+
+// The longer languages keep the header on one row at 1280 px too, with a 60-character title.
+for (const locale of ['ru-RU', 'bg-BG', 'th-TH', 'zh-CN'] as const) {
+  test.describe(`the header in ${locale}`, () => {
+    test.use({ viewport: { width: 1280, height: 800 }, locale })
+    test('is one row at 1280 px with a 60-character title', async ({ page, host, home }) => {
+      void home // the home screen is open: the map is opened from it
+      const title = 'Quarterly onboarding review — trial to paid, EMEA and APAC 1'
+      const api = await ApiSocket.connect(host)
+      await seedMap(api, { ...DEMO_MAP, title })
+      api.close()
+      await page.reload()
+      await page.getByRole('button', { name: title, exact: true }).click()
+      await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('title', title)
+      await expectHeaderOnOneRow(page)
+    })
+  })
+}

@@ -7,7 +7,7 @@ import { applyLanguagePreference } from './settings/SettingsButton'
 import './fonts.css'
 import './styles.css'
 import './map/theme.css'
-import { installTheme } from './map/theme'
+import { installTheme } from './common/theme'
 import { routeAtStart } from './map/router'
 import { useAppStore } from './store'
 

@@ -4,6 +4,7 @@
  */
 import { expect, type Download, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
+import { chooseFromFileMenu } from './fixtures'
 import { startsWith } from './text'
 
 export class ExportDialogPage {
@@ -13,7 +14,7 @@ export class ExportDialogPage {
   status = () => this.dialog().getByRole('status')
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Export…', exact: true }).click()
+    await chooseFromFileMenu(this.page, 'Export…')
     await expect(this.dialog()).toBeVisible()
   }
 
@@ -44,7 +45,10 @@ export class ImportDialogPage {
   dialog = () => this.page.getByRole('dialog', { name: 'Import a map' })
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Import…', exact: true }).click()
+    // The home screen has an Import… button; a map has it in its File ▾ menu.
+    const button = this.page.getByRole('button', { name: 'Import…', exact: true })
+    if (await button.isVisible()) await button.click()
+    else await chooseFromFileMenu(this.page, 'Import…')
     await expect(this.dialog()).toBeVisible()
   }
 

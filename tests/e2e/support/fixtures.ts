@@ -51,3 +51,31 @@ export const test = base.extend<{ host: RunningHost; home: HomePage }>({
 })
 
 export { expect }
+
+/** Chooses an item of the map header's File ▾ menu (Save map as…, Export…, Import…, Invite participants…). */
+export async function chooseFromFileMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: 'File ▾', exact: true }).click()
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: item, exact: true }).click()
+}
+
+/** Every header control whole on the screen, its label on one line, all on one row (dialogs and menus it opens aside). */
+export async function expectHeaderOnOneRow(page: Page): Promise<void> {
+  const header = page.locator('.map-header')
+  const boxes = await header.evaluate((el) =>
+    [...el.querySelectorAll('button, h1, [role="status"]')]
+      .filter((c) => !c.closest('dialog, [role="dialog"], [role="menu"]'))
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))
+  )
+  expect(boxes.length).toBeGreaterThan(5)
+  const width = page.viewportSize()!.width
+  for (const box of boxes) {
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(width)
+    expect(box.height).toBeLessThan(48)
+  }
+  const middles = boxes.map((b) => b.y + b.height / 2)
+  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(12)
+  expect((await header.boundingBox())!.height).toBeLessThan(72)
+}

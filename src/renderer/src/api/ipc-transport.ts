@@ -30,9 +30,24 @@ export function createIpcTransport(): ApiTransport {
   }
 }
 
-/** Native menu commands (Electron only; the web host has no native menu). */
+const pageMenuListeners = new Set<(command: MenuCommand) => void>()
+
+/**
+ * Menu commands: from the native menu (Electron) and from the page's own menus (the map header's
+ * File ▾, see runMenuCommand), so both reach the same handlers.
+ */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  return bridge()?.onMenu(listener) ?? (() => {})
+  pageMenuListeners.add(listener)
+  const offNative = bridge()?.onMenu(listener)
+  return () => {
+    pageMenuListeners.delete(listener)
+    offNative?.()
+  }
+}
+
+/** Carries out a menu command chosen in one of the page's own menus, as the native menu would. */
+export function runMenuCommand(command: MenuCommand): void {
+  for (const listener of [...pageMenuListeners]) listener(command)
 }
 
 /** The desktop app's close dialog: the user chose to save or discard unsaved edits before closing. */

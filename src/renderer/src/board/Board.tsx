@@ -6,7 +6,17 @@
  * draw, and is hidden while they draw nothing, so a pan composites the notes layer alone.
  */
 import type Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+  type ReactNode,
+  type RefObject
+} from 'react'
 import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
@@ -14,12 +24,12 @@ import {
   type LayoutCache,
   type LayoutPersona,
   type MeasureText,
+  type Scene,
   type SeriesLabels
 } from '../../../shared/layout'
 import type { JourneyMap } from '../../../shared/model'
 import { getLanguage, t } from '../i18n'
 import { seriesLabels } from '../i18n/series-labels'
-import { useNoteAuthors } from '../live/store'
 import { onMenuCommand } from '../api/ipc-transport'
 import { CameraController, runZoomAction } from './camera'
 import { FindBar } from './FindBar'
@@ -36,7 +46,6 @@ import type { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
 import { useBoardUi } from '../editing/ui-store'
-import { WorkshopBoard } from '../workshop/WorkshopBoard'
 
 /** Below this zoom, note text turns into bars. */
 export { LOD_ZOOM } from './render/lod'
@@ -50,6 +59,24 @@ export interface BoardProps {
   readonly onCameraChange?: (camera: Camera) => void
   /** Controls floating over the board (they take no room from it). */
   readonly overlay?: ReactNode
+  /** Who wrote which note in a live workshop (a name tag on each), from the map screen. */
+  readonly authors?: ReadonlyMap<string, { name: string; color: string }>
+  /**
+   * What the map screen lays over the board (panels, menus, workshop overlays), given the
+   * board's view; the board itself only draws, hit-tests and edits in place.
+   */
+  readonly overlays?: ComponentType<{ readonly view: BoardView }>
+}
+
+/** The board as the map screen's overlays see it: the scene drawn, its index and camera, the canvas's element. */
+export interface BoardView {
+  readonly map: JourneyMap
+  readonly personas: readonly LayoutPersona[]
+  readonly scene: Scene
+  readonly index: SceneIndex
+  readonly camera: CameraController
+  /** The board's view element (the canvas container). */
+  readonly container: RefObject<HTMLDivElement | null>
 }
 
 interface Size {
@@ -147,7 +174,15 @@ function useMeasuring(
   return { ...measuring, fontsReady: fontsSettled }
 }
 
-export function Board({ map, personas, openingCamera = null, onCameraChange, overlay }: BoardProps) {
+export function Board({
+  map,
+  personas,
+  openingCamera = null,
+  onCameraChange,
+  overlay,
+  authors,
+  overlays: Overlays
+}: BoardProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const [camera] = useState(() => new CameraController(openingCamera))
@@ -157,7 +192,6 @@ export function Board({ map, personas, openingCamera = null, onCameraChange, ove
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the words change with the language
   const labels = useMemo(() => seriesLabels(), [language])
   const { measure, cache, fontsReady } = useMeasuring(map, personas, labels)
-  const authors = useNoteAuthors(map.id)
   const pathId = useBoardUi((s) => s.pathId)
   // A note's picture arriving (decoded) draws the board again.
   const pictures = useSyncExternalStore(onPictureReady, picturesReady)
@@ -226,16 +260,15 @@ export function Board({ map, personas, openingCamera = null, onCameraChange, ove
       <FindBar map={map} scene={scene} camera={camera} personaNames={personaNames} />
       {mounted && <ReadableTitles scene={scene} camera={camera} />}
       <Overview scene={scene} camera={camera} notes={map.notes.length} />
-      <WorkshopBoard map={map} scene={scene} camera={camera} container={containerRef} />
       <BoardInteraction
         map={map}
-        personas={personas}
         scene={scene}
         index={index}
         camera={camera}
         container={containerRef}
         stage={stageRef}
       />
+      {Overlays && <Overlays view={{ map, personas, scene, index, camera, container: containerRef }} />}
       <BoardOutline map={map} />
     </div>
   )

@@ -5,7 +5,8 @@
  * click or drag there moves the view. Both are HTML over the canvas, moved on camera changes.
  */
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
-import { LAYOUT, type Scene } from '../../../shared/layout'
+import { COLORS, LAYOUT, type Scene } from '../../../shared/layout'
+import { boardPalette, onBoardPalette, themedContext } from './render/palette'
 import { t } from '../i18n'
 import type { CameraController } from './camera'
 import { setBoardUi, useBoardUi } from '../editing/ui-store'
@@ -77,29 +78,31 @@ export function Minimap({ scene, camera }: { scene: Scene; camera: CameraControl
   const scale = Math.min(MINIMAP_WIDTH / Math.max(1, scene.width), MINIMAP_MAX_HEIGHT / Math.max(1, scene.height))
   const width = Math.max(24, Math.round(scene.width * scale))
   const height = Math.max(24, Math.round(scene.height * scale))
+  const palette = useSyncExternalStore(onBoardPalette, boardPalette)
 
   // The map, drawn once per layout: cells' grid lines, notes as blocks of their colour.
   useLayoutEffect(() => {
-    const ctx = canvas.current?.getContext('2d')
-    if (!ctx) return
+    const raw = canvas.current?.getContext('2d')
+    if (!raw) return
+    const ctx = themedContext(raw, palette)
     const ratio = window.devicePixelRatio || 1
     ctx.canvas.width = width * ratio
     ctx.canvas.height = height * ratio
     ctx.setTransform(ratio * scale, 0, 0, ratio * scale, 0, 0)
-    ctx.fillStyle = '#ffffff'
+    ctx.fillStyle = COLORS.cell
     ctx.fillRect(0, 0, scene.width, scene.height)
-    ctx.fillStyle = '#eef1f6'
+    ctx.fillStyle = COLORS.header
     for (const h of scene.stageHeaders) ctx.fillRect(h.x, h.y, h.w, h.h)
     for (const h of scene.laneHeaders) ctx.fillRect(h.x, h.y, h.w, h.h)
     for (const n of scene.notes) {
       ctx.fillStyle = n.fill
       ctx.fillRect(n.x, n.y, n.w, n.h)
     }
-    ctx.strokeStyle = '#c3c8d1'
+    ctx.strokeStyle = COLORS.guideZero
     ctx.lineWidth = 1 / scale
     for (const h of scene.stageHeaders) ctx.strokeRect(h.x, 0, h.w, scene.height)
     for (const h of scene.laneHeaders) ctx.strokeRect(0, h.y, scene.width, h.h)
-  }, [scene, scale, width, height])
+  }, [scene, scale, width, height, palette])
 
   // The view's frame follows the camera.
   useLayoutEffect(() => {

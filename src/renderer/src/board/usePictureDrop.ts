@@ -3,7 +3,7 @@
  * import's drop zone).
  */
 import { useEffect, type RefObject } from 'react'
-import { setPictureFromFile } from '../panels/note-picture'
+import { setPictureFromFile } from '../common/note-picture'
 import type { CameraController } from './camera'
 import type { SceneIndex } from './scene-index'
 

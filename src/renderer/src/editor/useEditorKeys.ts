@@ -9,7 +9,7 @@
 import { useEffect } from 'react'
 import { useAppStore } from '../store'
 import { editorKeyAction, runEditorKeyAction } from '../editing/editor-keys'
-import { clipboardPicture, setPictureFromFile } from '../panels/note-picture'
+import { clipboardPicture, setPictureFromFile } from '../common/note-picture'
 import { selectSelectedNoteIds } from '../store/editor'
 import { pasteNotes } from '../editing/clipboard-actions'
 

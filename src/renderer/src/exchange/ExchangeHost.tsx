@@ -4,7 +4,7 @@
  * the desktop app was asked to open, or dropped on the window; the merge dialog; and the one
  * sentence saying what the last of them did.
  */
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { onMenuCommand } from '../api/ipc-transport'
 import { onOpenedFiles } from '../api/opened-files'
 import { t } from '../i18n'
@@ -82,29 +82,11 @@ export function ExchangeHost() {
   )
 }
 
-/** Save map as… (on the map screen), Export… and Import… for a toolbar. */
-export function ExchangeButtons({ exportable }: { exportable: boolean }) {
+/** The home screen's Import… button (on a map, Import… is in the header's File ▾ menu). */
+export function ExchangeButtons() {
   const open = useAppStore((s) => s.openExchange)
-  const [saving, setSaving] = useState(false)
   return (
     <span className="exchange-buttons">
-      {exportable && (
-        <button
-          type="button"
-          disabled={saving}
-          onClick={() => {
-            setSaving(true)
-            void saveOpenMapAs().finally(() => setSaving(false))
-          }}
-        >
-          {t('files.saveAs.button')}
-        </button>
-      )}
-      {exportable && (
-        <button type="button" onClick={() => open('export')}>
-          {t('exchange.exportButton')}
-        </button>
-      )}
       <button type="button" onClick={() => open('import')}>
         {t('exchange.importButton')}
       </button>

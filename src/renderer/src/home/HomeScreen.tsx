@@ -66,7 +66,7 @@ export function HomeScreen() {
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <span className="home-actions">
-          <ExchangeButtons exportable={false} />
+          <ExchangeButtons />
           <SettingsButton />
           <button className="primary" onClick={() => setCreating(true)}>
             {t('home.newMap')}

@@ -1,6 +1,7 @@
 /**
- * The live workshop's place in the map header: the Invite participants button (also File ▸
- * Invite Participants… in the desktop app), who is here now, and the dialog. While a session
+ * The live workshop's place in the map header: who is here now, and the Invite participants
+ * dialog (opened from the header's File ▾ menu, or File ▸ Invite Participants… in the desktop
+ * app, both the `inviteParticipants` menu command). While a session
  * runs on this map, the facilitator's timer and presentation step go to the host, so
  * participants who follow see them.
  */
@@ -35,9 +36,6 @@ export function LiveButtons({ map }: { readonly map: JourneyMap }) {
   const here = mine ? status.participants.filter((p) => p.connected) : []
   return (
     <div className="live-buttons">
-      <button type="button" onClick={openInvite} aria-haspopup="dialog">
-        {t('live.invite.button')}
-      </button>
       {mine && (
         <span
           className="live-presence"

@@ -9,7 +9,7 @@ import { actionForKey, type ActionId } from '../../../shared/actions'
 import { onMenuCommand } from '../api/ipc-transport'
 import { overlayOpen, setBoardUi, useBoardUi } from '../editing/ui-store'
 import { useAppStore } from '../store'
-import { switchTheme } from './theme'
+import { switchTheme } from '../common/theme'
 
 const APP_KEYS = ['find', 'shortcutHelp', 'connectTool', 'escape'] as const satisfies readonly ActionId[]
 

@@ -7,7 +7,7 @@ import type { Note } from '../../../shared/model'
 import { formatDateTime } from '../common/format'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
-import { setPictureFromFile } from './note-picture'
+import { setPictureFromFile } from '../common/note-picture'
 
 /** The name comments are signed with, remembered while the page is open. */
 let lastAuthor = ''

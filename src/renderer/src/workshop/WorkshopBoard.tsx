@@ -1,5 +1,5 @@
 /**
- * The workshop's part of the board, mounted by Board beside the canvas: it registers the board
+ * The workshop's part of the board, mounted by the map screen over the canvas (map/MapOverlays): it registers the board
  * for panels that focus it (./board-link), and lays over the canvas what follows the camera — the
  * notes of a dot-voting round as click targets, the stage being presented, the outline of a
  * focused finding — plus the analysis and voting panels (on the board's left), the timer and

@@ -1,19 +1,14 @@
 /**
- * Everything a user touches on the board, mounted by Board beside the canvas: the pointer and
- * key handling (useBoardInteraction), the note text editor, rename fields, the context menu,
- * the side panel, dialogs, the tool bar and the add-stage / add-lane buttons.
+ * What a user touches on the board itself, mounted by Board beside the canvas: the pointer and
+ * key handling (useBoardInteraction), the note text editor, rename fields, the tool bar and the
+ * add-stage / add-lane buttons, and keeping the selection in view when a panel covers it. The
+ * side panel, context menu and dialogs are the map screen's (map/MapOverlays.tsx).
  */
 import type Konva from 'konva'
-import { useCallback, useEffect, useMemo, type RefObject } from 'react'
-import type { LayoutPersona, Scene } from '../../../../shared/layout'
+import { useEffect, type RefObject } from 'react'
+import type { Scene } from '../../../../shared/layout'
 import type { JourneyMap } from '../../../../shared/model'
-import { BoardDialog } from '../../panels/BoardDialogs'
-import { ContextMenu } from '../../panels/ContextMenu'
-import { linkedPersonas } from '../../editing/note-fields'
-import { SidePanel } from '../../panels/SidePanel'
-import '../../panels/panels.css'
 import { useAppStore } from '../../store'
-import type { Selection } from '../../store/editor'
 import type { CameraController } from '../camera'
 import { NoteEditor } from '../NoteEditor'
 import type { SceneIndex } from '../scene-index'
@@ -26,7 +21,6 @@ import { useBoardInteraction } from './useBoardInteraction'
 
 export interface BoardInteractionProps {
   readonly map: JourneyMap
-  readonly personas: readonly LayoutPersona[]
   readonly scene: Scene
   readonly index: SceneIndex
   readonly camera: CameraController
@@ -37,22 +31,11 @@ export interface BoardInteractionProps {
 const editorKey = (target: { kind: string; noteId?: string; stageId?: string; laneId?: string }) =>
   `${target.kind}:${target.noteId ?? `${target.stageId}:${target.laneId}`}`
 
-export function BoardInteraction({ map, personas, scene, index, camera, container, stage }: BoardInteractionProps) {
+export function BoardInteraction({ map, scene, index, camera, container, stage }: BoardInteractionProps) {
   useBoardInteraction({ container, stage, camera, scene, index })
   const editor = useBoardUi((s) => s.editor)
   const rename = useBoardUi((s) => s.rename)
-  const menu = useBoardUi((s) => s.menu)
-  const dialog = useBoardUi((s) => s.dialog)
-  const linked = useMemo(() => linkedPersonas(map, personas), [map, personas])
   const board = container
-  const show = useCallback(
-    (selection: Selection) => {
-      useAppStore.getState().select(selection)
-      const rect = selectionRect(scene, selection)
-      if (rect) reveal(camera, rect)
-    },
-    [scene, camera]
-  )
   // The selection stays in view when a panel opens over it, or when it is picked under one.
   useEffect(() => {
     const keepInView = () => {
@@ -103,9 +86,6 @@ export function BoardInteraction({ map, personas, scene, index, camera, containe
         <StructureButtons map={map} scene={scene} camera={camera} />
       </div>
       <BoardTools map={map} scene={scene} camera={camera} />
-      <SidePanel map={map} personas={linked} show={show} />
-      {menu && <ContextMenu request={menu} map={map} personas={linked} board={board} />}
-      {dialog && <BoardDialog request={dialog} map={map} personas={linked} board={board} />}
     </>
   )
 }

@@ -20,6 +20,7 @@ import {
 import { paintNote } from '../../../../shared/export/canvas/paint'
 import type { Preview } from '../../editing/gesture'
 import { formatScore, stickyOf, toggleRect, type DropLine } from './geometry'
+import { themed } from '../render/palette'
 
 type Ctx = CanvasRenderingContext2D
 
@@ -83,7 +84,7 @@ export class InteractionPainter {
       id: 'interaction',
       listening: false,
       perfectDrawEnabled: false,
-      sceneFunc: (context) => this.paint(context._context)
+      sceneFunc: (context) => this.paint(themed(context._context))
     })
   }
 

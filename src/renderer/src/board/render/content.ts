@@ -14,7 +14,7 @@ import type {
   Rect,
   Scene
 } from '../../../../shared/layout'
-import { intersects } from '../../../../shared/layout'
+import { intersects, LAYOUT } from '../../../../shared/layout'
 import {
   paintBadge,
   paintCell,
@@ -29,6 +29,7 @@ import {
 import type { Canvas2D } from '../../../../shared/export/canvas/context'
 import type { SceneIndex } from '../scene-index'
 import { badgeBounds, connectorBounds, curveBounds, guideBounds, labelBounds, markerBounds } from './bounds'
+import { HINT_PX, legibleAt, notesLegibleAt, paintNoteTitle } from './legible'
 import { detailAt } from './lod'
 
 interface Bounded<T> {
@@ -68,19 +69,25 @@ export function boardContent(scene: Scene, index: SceneIndex): BoardContent {
 export function paintRegion(ctx: Canvas2D, content: BoardContent, rect: Rect, zoom: number): void {
   const detail = detailAt(zoom)
   const lod = detail !== 'full'
+  // Below a legible size, notes show a short title (./legible) and prompts and labels are left out.
+  const titles = detail !== 'blocks' && !notesLegibleAt(zoom)
+  const prompts = !lod && legibleAt(LAYOUT.placeholderFont.size, zoom, HINT_PX)
+  const labels = !lod && legibleAt(LAYOUT.smallFont.size, zoom, HINT_PX)
   const hits = content.index.search(rect)
-  for (const item of hits) if (item.kind === 'cell') paintCell(ctx, item, lod)
+  for (const item of hits) if (item.kind === 'cell') paintCell(ctx, item, !prompts)
   for (const { item, bounds } of content.guides) if (intersects(rect, bounds)) paintGuide(ctx, item)
   for (const item of hits) {
     if (item.kind !== 'note') continue
     if (detail === 'blocks') paintNoteBlock(ctx, item)
-    else paintNote(ctx, item, lod)
+    else if (titles) {
+      if (!paintNoteTitle(ctx, item, zoom)) paintNote(ctx, item, true)
+    } else paintNote(ctx, item, lod)
   }
   for (const { item, bounds } of content.connectors) if (intersects(rect, bounds)) paintConnector(ctx, item)
   for (const { item, bounds } of content.curves) if (intersects(rect, bounds)) paintCurve(ctx, item)
   for (const { item, bounds } of content.markers) if (intersects(rect, bounds)) paintMarker(ctx, item, lod)
   // Labels over every line and dot (they were placed clear of note text, markers and badges).
-  if (!lod) {
+  if (labels) {
     for (const { item } of content.connectors)
       if (item.label && intersects(rect, labelBounds(item.label))) paintLabel(ctx, item.label)
     for (const { item } of content.markers)

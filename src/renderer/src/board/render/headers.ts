@@ -6,7 +6,9 @@
 import Konva from 'konva/lib/Core'
 import { intersects, LAYOUT, type Rect, type Scene } from '../../../../shared/layout'
 import type { LaneHeaderItem, StageHeaderItem } from '../../../../shared/layout'
-import { paintBox, paintHeader, paintLegend } from '../../../../shared/export/canvas/paint'
+import { paintBox, paintHeader, paintLegend, paintText } from '../../../../shared/export/canvas/paint'
+import { HINT_PX, legibleAt, paintScaledTitle } from './legible'
+import { themed } from './palette'
 
 const STATIC = { listening: false, perfectDrawEnabled: false } as const
 
@@ -31,7 +33,7 @@ export class BoardHeaders {
       new Konva.Shape({
         ...STATIC,
         id: 'legend',
-        sceneFunc: (context) => scene.legend.forEach((entry) => paintLegend(context._context, entry))
+        sceneFunc: (context) => scene.legend.forEach((entry) => paintLegend(themed(context._context), entry))
       })
     )
     for (const header of scene.stageHeaders) this.stageHeaders.add(this.header(header, 'stage-header'))
@@ -39,7 +41,7 @@ export class BoardHeaders {
       new Konva.Shape({
         ...STATIC,
         id: 'board-corner',
-        sceneFunc: (context) => paintBox(context._context, scene.corner)
+        sceneFunc: (context) => paintBox(themed(context._context), scene.corner)
       })
     )
   }
@@ -69,7 +71,7 @@ export class BoardHeaders {
       y: header.y,
       width: header.w,
       height: header.h,
-      sceneFunc: (context) => {
+      sceneFunc: (context, shape) => {
         // Only the axis a header scrolls along matters: the other one sticks to the view.
         const v = this.visible
         const onScreen =
@@ -77,9 +79,17 @@ export class BoardHeaders {
             ? intersects({ ...v, y: header.y, h: header.h }, header)
             : intersects({ ...v, x: header.x, w: header.w }, header)
         if (!onScreen) return
-        const ctx = context._context
+        const ctx = themed(context._context)
         ctx.translate(-header.x, -header.y)
-        paintHeader(ctx, header)
+        const zoom = shape.getStage()?.scaleX() ?? 1
+        const [title, ...rest] = header.texts
+        const hints = rest.filter((text) => legibleAt(text.font.size, zoom, HINT_PX))
+        if (!title || (legibleAt(title.font.size, zoom) && hints.length === rest.length))
+          return paintHeader(ctx, header)
+        // Zoomed out: the title scaled up as far as the header has room, the rest only if legible.
+        paintBox(ctx, header)
+        paintScaledTitle(ctx, title, header, zoom)
+        for (const text of hints) paintText(ctx, text)
       }
     })
   }

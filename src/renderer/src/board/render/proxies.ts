@@ -1,9 +1,12 @@
 /**
  * The board's Konva nodes for notes and overlay items: one node per note near the view (ids
- * `note-<id>`, name `note`, x/y/width/height its box) and one per connector, curve and marker, so
+ * `note-<id>`, name `note`, x/y/width/height its box) and one per connector, curve and marker near it, so
  * tools, tests and the interactions find them with `stage.findOne` and Konva's geometry. Their
  * pixels come from the tiles, so the group holding them is not drawn; a node taken out of it
  * (onto the drag layer, say) draws its item where the node is.
+ *
+ * Overlay nodes are made for the items near the view when the view leaves their window (see
+ * updateOverlays), so neither kind costs anything per frame.
  *
  * Note nodes follow the view: nodes for every note on screen exist as soon as the camera moves
  * (few appear per frame), the rest of the window around the view (a quarter of it each side)
@@ -24,6 +27,7 @@ import {
 import { paintConnector, paintCurve, paintLabel, paintMarker, paintNote } from '../../../../shared/export/canvas/paint'
 import type { BoardContent } from './content'
 import { LOD_ZOOM } from './lod'
+import { themed } from './palette'
 
 type Item = NoteItem | ConnectorItem | CurveItem | MarkerItem
 
@@ -52,12 +56,14 @@ export class BoardProxies {
   /** Notes in the window still without a node, or null when not listed yet. */
   private pending: NoteItem[] | null = null
   private filled = false
+  /** The board rectangle whose overlay items have nodes; null until the view is known. */
+  private overlayWindow: Rect | null = null
 
   constructor() {
     this.group.add(this.noteNodes, this.overlays)
   }
 
-  /** A new scene: update the nodes of notes still in the window, rebuild the overlay nodes. */
+  /** A new scene: update the nodes of notes still in the window; overlay nodes are made anew on demand. */
   setContent(content: BoardContent): void {
     this.content = content
     const window = this.window
@@ -69,12 +75,31 @@ export class BoardProxies {
     this.pending = null
     this.filled = false
     this.overlays.destroyChildren()
-    const { scene } = content
-    for (const c of scene.connectors) this.overlays.add(this.node(c, `connector-${c.id}`, 'connector'))
-    for (const c of scene.curves) this.overlays.add(this.node(c, `curve-${c.id}`, 'curve'))
-    for (const m of scene.markers) {
-      const node = this.node(m, `marker-${m.id}`, 'marker')
-      node.setAttrs({ width: 2 * m.r, height: 2 * m.r })
+    this.overlayWindow = null
+  }
+
+  /**
+   * Nodes for the connectors, curves and markers that cross the window around the view (a
+   * quarter of it each side), made when the view leaves that window, zooming in makes it too big,
+   * or the scene changes; never per frame. A curve spans the board's width, so it has a node whenever its lane is near.
+   */
+  private updateOverlays(view: Rect): void {
+    const content = this.content
+    if (!content) return
+    // Kept while it holds the view and reaches at most half a view beyond it (zooming in renews it).
+    const kept = this.overlayWindow
+    if (kept && contains(kept, view) && contains(inflate(view, view.w / 2, view.h / 2), kept)) return
+    const window = inflate(view, view.w / 4, view.h / 4)
+    this.overlayWindow = window
+    this.overlays.destroyChildren()
+    for (const { item, bounds } of content.connectors)
+      if (intersects(window, bounds)) this.overlays.add(this.node(item, `connector-${item.id}`, 'connector'))
+    for (const { item, bounds } of content.curves)
+      if (intersects(window, bounds)) this.overlays.add(this.node(item, `curve-${item.id}`, 'curve'))
+    for (const { item, bounds } of content.markers) {
+      if (!intersects(window, bounds)) continue
+      const node = this.node(item, `marker-${item.id}`, 'marker')
+      node.setAttrs({ width: 2 * item.r, height: 2 * item.r })
       this.overlays.add(node)
     }
   }
@@ -83,6 +108,7 @@ export class BoardProxies {
   update(view: Rect, zoom: number): void {
     const content = this.content
     if (!content) return
+    this.updateOverlays(view)
     if (zoom < LOD_ZOOM) {
       if (this.notes.size > 0) this.releaseWhere(() => true)
       this.window = null
@@ -192,7 +218,7 @@ export class BoardProxies {
         const current = this.items.get(shape)
         if (!current) return
         const lod = (shape.getStage()?.scaleX() ?? 1) < LOD_ZOOM
-        const ctx = context._context
+        const ctx = themed(context._context)
         const o = origin(current)
         ctx.translate(-o.x, -o.y)
         if (current.kind === 'note') paintNote(ctx, current, lod)

@@ -27,7 +27,9 @@ import type { CameraController } from '../camera'
 import type { SceneIndex } from '../scene-index'
 import { boardContent, paintRegion, type BoardContent } from './content'
 import { BoardHeaders } from './headers'
-import { LOD_ZOOM } from './lod'
+import { forgetTitles, notesLegibleAt } from './legible'
+import { detailAt, LOD_ZOOM } from './lod'
+import { onBoardPalette, themed } from './palette'
 import { BoardProxies } from './proxies'
 import { changedRects } from './scene-diff'
 import { TileCache, type Tile } from './tiles'
@@ -90,7 +92,17 @@ export class BoardRenderer {
       sceneFunc: (context) => this.draw(context._context)
     })
     layer.add(this.shape, this.proxies.group, ...this.headers.groups)
-    this.unsubscribe = camera.subscribe(() => this.follow())
+    const offCamera = camera.subscribe(() => this.follow())
+    // Another theme: every tile and the overview are painted again in its palette.
+    const offPalette = onBoardPalette(() => {
+      this.tiles.invalidate(null)
+      this.placeOverview()
+      this.follow()
+    })
+    this.unsubscribe = () => {
+      offCamera()
+      offPalette()
+    }
   }
 
   /** Shows a scene (after a layout); `measureKey` changes when text was measured anew (fonts loaded). */
@@ -130,6 +142,8 @@ export class BoardRenderer {
     if (zoom !== this.zoom) {
       this.zoom = zoom
       this.zoomChangedAt = performance.now()
+      // Out of the zooms where notes show short titles: what was kept for them goes.
+      if (notesLegibleAt(zoom) || detailAt(zoom) === 'blocks') forgetTitles()
     }
     if (visible.w > 0 && visible.h > 0) this.proxies.update(visible, zoom)
     this.shape.id(zoom < LOD_ZOOM ? 'notes-lod' : 'board-tiles')
@@ -239,7 +253,7 @@ export class BoardRenderer {
   }
 
   private paintTile(content: BoardContent, level: number, slot: Slot, frame: number): Tile {
-    return this.tiles.render(level, slot.i, slot.j, (ctx, rect, z) => paintRegion(ctx, content, rect, z), frame)
+    return this.tiles.render(level, slot.i, slot.j, (ctx, rect, z) => paintRegion(themed(ctx), content, rect, z), frame)
   }
 
   /** Copies a tile to its place on screen (device pixels), scaled if it was painted at another zoom. */

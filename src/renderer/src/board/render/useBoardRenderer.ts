@@ -3,6 +3,8 @@ import { useLayoutEffect, useRef, type RefObject } from 'react'
 import type { Scene } from '../../../../shared/layout'
 import type { CameraController } from '../camera'
 import type { SceneIndex } from '../scene-index'
+import { useTheme } from '../../common/theme'
+import { setBoardPalette } from './palette'
 import { BoardRenderer } from './renderer'
 
 /**
@@ -18,6 +20,9 @@ export function useBoardRenderer(
   ready: boolean
 ): RefObject<BoardRenderer | null> {
   const renderer = useRef<BoardRenderer | null>(null)
+  // The page's theme chooses the board's palette (light draws the paper's own colours).
+  const theme = useTheme((s) => s.theme)
+  useLayoutEffect(() => setBoardPalette(theme === 'light' ? 'paper' : theme), [theme])
   const latest = useRef({ scene, index, measureKey })
   useLayoutEffect(() => {
     latest.current = { scene, index, measureKey }

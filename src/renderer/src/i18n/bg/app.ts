@@ -21,6 +21,7 @@ export const app = {
   'error.generic': 'Нещо се обърка: {message}',
   'error.dismiss': 'Затвори',
   'map.back': 'Всички карти',
+  'map.fileMenu': 'Файл',
   'map.loading': 'Зареждане на картата…',
   'map.stages': 'Етапи',
   'map.lanes': 'Редове',

@@ -2,7 +2,6 @@ import type { Messages } from '../../../../shared/i18n/format'
 import type { exchange as en } from '../en/exchange'
 
 export const exchange = {
-  'exchange.exportButton': 'Експортиране…',
   'exchange.importButton': 'Импортиране…',
   'exchange.export.title': 'Експортиране на „{title}“',
   'exchange.export.format': 'Формат',

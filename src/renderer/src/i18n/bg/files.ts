@@ -8,7 +8,6 @@ export const files = {
   'exchange.pdf.embedMap': 'Включи редактируемата карта (PDF файлът се отваря отново в Journeyboard)',
   'exchange.png.embedMap': 'Включи редактируемата карта (изображението се отваря отново в Journeyboard)',
   'exchange.svg.embedMap': 'Включи редактируемата карта (рисунката се отваря отново в Journeyboard)',
-  'files.saveAs.button': 'Запази картата като…',
   'files.saveAs.notSaved':
     'Последните ви промени още не са запазени, затова картата не е записана във файл. Първо опитайте запазването отново.',
   'files.saveAs.saved': '„{title}“ е запазена в {path}.',

@@ -3,7 +3,6 @@ import type { live as en } from '../en/live'
 
 export const live = {
   // Водещият
-  'live.invite.button': 'Покани участници',
   'live.invite.title': 'Покана към участниците',
   'live.invite.intro':
     'Участниците се включват от своите телефони и лаптопи през мрежата в тази зала. Нищо не се споделя, докато не започнете.',

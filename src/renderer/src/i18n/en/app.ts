@@ -19,6 +19,7 @@ export const app = {
   'error.generic': 'Something went wrong: {message}',
   'error.dismiss': 'Dismiss',
   'map.back': 'All maps',
+  'map.fileMenu': 'File',
   'map.loading': 'Loading map…',
   'map.stages': 'Stages',
   'map.lanes': 'Lanes',

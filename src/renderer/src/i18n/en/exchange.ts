@@ -1,6 +1,5 @@
 /** File ▸ Import… and File ▸ Export…: the dialogs, what they report, and the PDF's own words. */
 export const exchange = {
-  'exchange.exportButton': 'Export…',
   'exchange.importButton': 'Import…',
   'exchange.export.title': 'Export “{title}”',
   'exchange.export.format': 'Format',

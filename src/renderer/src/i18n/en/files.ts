@@ -10,7 +10,6 @@ export const files = {
   'exchange.png.embedMap': 'Include the editable map (the image opens again in Journeyboard)',
   'exchange.svg.embedMap': 'Include the editable map (the picture opens again in Journeyboard)',
 
-  'files.saveAs.button': 'Save map as…',
   'files.saveAs.notSaved':
     'Your latest edits are not saved yet, so the map was not written to a file. Retry saving first.',
   'files.saveAs.saved': 'Saved “{title}” to {path}.',

@@ -1,7 +1,6 @@
 /** The live workshop: the facilitator's Invite participants dialog and the participants' page. */
 export const live = {
   // The facilitator
-  'live.invite.button': 'Invite participants',
   'live.invite.title': 'Invite participants',
   'live.invite.intro':
     'Participants join from their own phones and laptops on this room’s network. Nothing is shared until you start.',

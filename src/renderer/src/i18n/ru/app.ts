@@ -21,6 +21,7 @@ export const app = {
   'error.generic': 'Что-то пошло не так: {message}',
   'error.dismiss': 'Закрыть',
   'map.back': 'Все карты',
+  'map.fileMenu': 'Файл',
   'map.loading': 'Загружаем карту…',
   'map.stages': 'Этапы',
   'map.lanes': 'Дорожки',

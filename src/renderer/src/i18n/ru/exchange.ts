@@ -2,7 +2,6 @@ import type { Messages } from '../../../../shared/i18n/format'
 import type { exchange as en } from '../en/exchange'
 
 export const exchange = {
-  'exchange.exportButton': 'Экспорт…',
   'exchange.importButton': 'Импорт…',
   'exchange.export.title': 'Экспорт «{title}»',
   'exchange.export.format': 'Формат',

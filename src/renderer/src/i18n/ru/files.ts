@@ -8,7 +8,6 @@ export const files = {
   'exchange.pdf.embedMap': 'Вложить редактируемую карту (PDF снова откроется в Journeyboard)',
   'exchange.png.embedMap': 'Вложить редактируемую карту (изображение снова откроется в Journeyboard)',
   'exchange.svg.embedMap': 'Вложить редактируемую карту (рисунок снова откроется в Journeyboard)',
-  'files.saveAs.button': 'Сохранить карту как…',
   'files.saveAs.notSaved':
     'Последние изменения ещё не сохранены, поэтому карта не записана в файл. Сначала повторите сохранение.',
   'files.saveAs.saved': '«{title}» сохранена в {path}.',

@@ -3,7 +3,6 @@ import type { live as en } from '../en/live'
 
 export const live = {
   // Ведущий
-  'live.invite.button': 'Пригласить участников',
   'live.invite.title': 'Пригласить участников',
   'live.invite.intro':
     'Участники подключаются со своих телефонов и ноутбуков через сеть этого помещения. Пока вы не начнёте, ничего не открывается.',

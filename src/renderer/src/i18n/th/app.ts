@@ -18,6 +18,7 @@ export const app = {
   'error.generic': 'เกิดข้อผิดพลาด: {message}',
   'error.dismiss': 'ปิด',
   'map.back': 'แผนที่ทั้งหมด',
+  'map.fileMenu': 'ไฟล์',
   'map.loading': 'กำลังโหลดแผนที่…',
   'map.stages': 'ระยะ',
   'map.lanes': 'แถว',

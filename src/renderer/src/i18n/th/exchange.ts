@@ -2,7 +2,6 @@ import type { Messages } from '../../../../shared/i18n/format'
 import type { exchange as en } from '../en/exchange'
 
 export const exchange = {
-  'exchange.exportButton': 'ส่งออก…',
   'exchange.importButton': 'นำเข้า…',
   'exchange.export.title': 'ส่งออก “{title}”',
   'exchange.export.format': 'รูปแบบ',

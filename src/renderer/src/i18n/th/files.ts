@@ -7,7 +7,6 @@ export const files = {
   'exchange.pdf.embedMap': 'ฝังแผนที่ที่แก้ไขได้ (เปิด PDF ใน Journeyboard ได้อีกครั้ง)',
   'exchange.png.embedMap': 'ฝังแผนที่ที่แก้ไขได้ (เปิดรูปภาพใน Journeyboard ได้อีกครั้ง)',
   'exchange.svg.embedMap': 'ฝังแผนที่ที่แก้ไขได้ (เปิดภาพใน Journeyboard ได้อีกครั้ง)',
-  'files.saveAs.button': 'บันทึกแผนที่เป็น…',
   'files.saveAs.notSaved': 'การแก้ไขล่าสุดยังไม่ได้บันทึก จึงยังไม่ได้เขียนแผนที่ลงไฟล์ ลองบันทึกอีกครั้งก่อน',
   'files.saveAs.saved': 'บันทึก “{title}” ไปที่ {path} แล้ว',
   'files.saveAs.downloaded': 'ดาวน์โหลด “{title}” เป็น “{name}” แล้ว',

@@ -3,7 +3,6 @@ import type { live as en } from '../en/live'
 
 export const live = {
   // ผู้ดำเนินเวิร์กช็อป
-  'live.invite.button': 'เชิญผู้เข้าร่วม',
   'live.invite.title': 'เชิญผู้เข้าร่วม',
   'live.invite.intro': 'ผู้เข้าร่วมเข้าร่วมจากโทรศัพท์และแล็ปท็อปของตนผ่านเครือข่ายของห้องนี้ จะยังไม่มีการแชร์สิ่งใดจนกว่าคุณจะเริ่ม',
   'live.invite.start': 'เริ่มเชิญ',

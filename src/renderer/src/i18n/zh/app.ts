@@ -18,6 +18,7 @@ export const app = {
   'error.generic': '出现问题：{message}',
   'error.dismiss': '关闭',
   'map.back': '全部旅程图',
+  'map.fileMenu': '文件',
   'map.loading': '正在加载旅程图…',
   'map.stages': '阶段',
   'map.lanes': '泳道',

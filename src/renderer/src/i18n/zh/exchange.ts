@@ -2,7 +2,6 @@ import type { Messages } from '../../../../shared/i18n/format'
 import type { exchange as en } from '../en/exchange'
 
 export const exchange = {
-  'exchange.exportButton': '导出…',
   'exchange.importButton': '导入…',
   'exchange.export.title': '导出“{title}”',
   'exchange.export.format': '格式',

@@ -8,7 +8,6 @@ export const files = {
   'exchange.pdf.embedMap': '包含可编辑的旅程图（PDF 可在 Journeyboard 中再次打开）',
   'exchange.png.embedMap': '包含可编辑的旅程图（图片可在 Journeyboard 中再次打开）',
   'exchange.svg.embedMap': '包含可编辑的旅程图（矢量图可在 Journeyboard 中再次打开）',
-  'files.saveAs.button': '旅程图另存为…',
   'files.saveAs.notSaved': '您最近的修改尚未保存，因此旅程图没有写入文件。请先重试保存。',
   'files.saveAs.saved': '已将“{title}”保存到 {path}。',
   'files.saveAs.downloaded': '已将“{title}”下载为“{name}”。',

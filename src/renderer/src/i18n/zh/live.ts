@@ -3,7 +3,6 @@ import type { live as en } from '../en/live'
 
 export const live = {
   // 主持人
-  'live.invite.button': '邀请参与者',
   'live.invite.title': '邀请参与者',
   'live.invite.intro': '参与者通过本会议室的网络，用自己的手机和笔记本电脑加入。在您开始之前，不会共享任何内容。',
   'live.invite.start': '开始邀请',

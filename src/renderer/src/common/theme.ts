@@ -2,9 +2,10 @@
  * Light, dark and high-contrast themes. By default the theme follows the system
  * (`prefers-contrast: more` → high contrast, `prefers-color-scheme: dark` → dark); View ▸ Switch
  * Theme and the header's theme button step through system → light → dark → high contrast. The
- * choice lasts while the page is open (nothing is stored outside the library). The page's
- * colours come from CSS variables (theme.css); the board's canvas is recoloured by a CSS filter
- * on it, so the PDF and PNG exports keep the paper's colours.
+ * choice is this device's, like the language (settings/preference.ts): kept in the browser's
+ * storage, so it lasts across reloads and restarts, and never in the library file, which a team
+ * may share. The page's colours are CSS variables (map/theme.css); the board draws its canvas in
+ * the theme's palette (board/render/palette.ts), while the PDF and PNG exports keep the paper's.
  */
 import { create } from 'zustand'
 
@@ -13,7 +14,28 @@ export type Theme = Exclude<ThemeChoice, 'system'>
 
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark', 'contrast']
 
-export const useTheme = create<{ choice: ThemeChoice }>()(() => ({ choice: 'system' }))
+const KEY = 'journeyboard.theme'
+
+function storedChoice(): ThemeChoice {
+  try {
+    const value = window.localStorage.getItem(KEY)
+    return THEME_CHOICES.includes(value as ThemeChoice) ? (value as ThemeChoice) : 'system'
+  } catch {
+    return 'system' // storage refused (a locked-down browser): the system's theme
+  }
+}
+
+function storeChoice(choice: ThemeChoice): void {
+  try {
+    if (choice === 'system') window.localStorage.removeItem(KEY)
+    else window.localStorage.setItem(KEY, choice)
+  } catch {
+    // Not kept: the choice lasts while the page is open.
+  }
+}
+
+/** The user's choice and the theme it comes to on this system now. */
+export const useTheme = create<{ choice: ThemeChoice; theme: Theme }>()(() => ({ choice: 'system', theme: 'light' }))
 
 const query = (q: string) => (typeof window.matchMedia === 'function' ? window.matchMedia(q) : null)
 
@@ -26,15 +48,22 @@ export function resolveTheme(choice: ThemeChoice): Theme {
 
 function apply(): void {
   const theme = resolveTheme(useTheme.getState().choice)
+  if (useTheme.getState().theme !== theme) useTheme.setState({ theme })
   document.documentElement.dataset.theme = theme
   document.documentElement.style.colorScheme = theme === 'dark' ? 'dark' : 'light'
 }
 
 /** Keeps the document's theme in step with the choice and the system; returns the way to stop. */
 export function installTheme(): () => void {
+  useTheme.setState({ choice: storedChoice() })
   apply()
-  const off = useTheme.subscribe(apply)
-  const media = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)'].map(query)
+  const off = useTheme.subscribe((s, prev) => {
+    if (s.choice !== prev.choice) {
+      storeChoice(s.choice)
+      apply()
+    }
+  })
+  const media = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)'].map(query)
   media.forEach((m) => m?.addEventListener('change', apply))
   return () => {
     off()

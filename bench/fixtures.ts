@@ -205,3 +205,14 @@ export function buildSizedMap(size: MapSize): JourneyMap {
     }))
   }
 }
+
+/** Every note's text made unique (its number appended), so no cache sees the same text twice. */
+export function uniqueTextMap(notes: number) {
+  const map = buildLargeMap(notes)
+  return {
+    ...map,
+    id: `open${notes}`,
+    title: `Open benchmark (${notes} notes)`,
+    notes: map.notes.map((n, i) => ({ ...n, text: `${n.text} ${i + 1}` }))
+  }
+}

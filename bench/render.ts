@@ -366,11 +366,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Home → click the map; resolves with the click-to-notes-on-screen time. */
-export async function openMap(page: Page, url: string, title: string): Promise<number> {
+export async function openMap(page: Page, url: string, title: string, probe?: () => void): Promise<number> {
   await page.goto(url)
   const button = page.getByRole('button', { name: title, exact: true })
   await button.waitFor({ timeout: 60_000 })
   await page.evaluate(installFirstPaintProbe)
+  if (probe) await page.evaluate(probe)
   await button.click()
   return page.evaluate(() => (window as PageWindow).__jbFirstPaint!)
 }

@@ -33,9 +33,11 @@ import type { JourneyMap } from '../shared/model'
 export class ExchangeUsageError extends Error {}
 
 export const EXPORT_USAGE = `  export MAP --format ${EXPORT_FORMATS.join('|')} --out FILE [options]
+  export MAP MAP… --format FORMAT --out FOLDER [options]
   export --all --format FORMAT --out FOLDER [options]
-                                                 export a map (MAP is an id or an exact title), or every
-                                                 map into a folder (one file per map, named after it)
+                                                 export a map (MAP is an id or an exact title), or several
+                                                 or every map into a folder (one file per map, named after
+                                                 it; maps are read and written one at a time)
       pdf: [--paper a4|a3|letter|fit] [--orientation landscape|portrait|auto] [--poster]
            [--no-header] [--personas] [--notes-table] [--analysis]
            scaled onto one page, one page the map's size (--paper fit, turned to --orientation
@@ -173,13 +175,16 @@ export async function exportMapToFile(
 export async function exportAllToFolder(
   service: LibraryService,
   request: ExportRequest,
-  folder: string
+  folder: string,
+  /** The maps to export (ids), in this order; every map of the library when left out. */
+  mapIds?: readonly string[]
 ): Promise<string[]> {
   const host = nodeHost(service)
-  const maps = await service.call('listMaps', {})
+  const maps = mapIds?.map((id) => ({ id })) ?? (await service.call('listMaps', {}))
   const taken = new Set<string>()
   const lines: string[] = []
   for (const summary of maps) {
+    // One map at a time: a batch of big maps needs the memory of the biggest, not of all.
     const map = await service.call('getMap', { id: summary.id })
     let name = fileNameFor(map, request.format)
     if (taken.has(name.toLowerCase())) {

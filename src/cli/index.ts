@@ -141,11 +141,21 @@ async function run(
       if (note) process.stderr.write(`${note}\n`)
       if (options.all) {
         if (ref) throw new UsageError('export --all takes no MAP')
+        if (typeof values.path === 'string') throw new UsageError('export --path takes one MAP, not --all')
         for (const line of await exportAllToFolder(service, options.request, options.out)) out(line)
         return
       }
       if (!ref) throw new UsageError('export needs a MAP (id or exact title), or --all')
       const path = typeof values.path === 'string' ? values.path : undefined
+      if (positionals.length > 1) {
+        // A path is one map's: several maps are exported whole.
+        if (path !== undefined) throw new UsageError('export --path takes one MAP')
+        // Several maps: --out is a folder, one file per map named after it.
+        const ids: string[] = []
+        for (const each of positionals) ids.push(await findMap(service, each))
+        for (const line of await exportAllToFolder(service, options.request, options.out, ids)) out(line)
+        return
+      }
       const notes = await exportMapToFile(service, await findMap(service, ref), { ...options, path })
       for (const note of notes) process.stderr.write(`${note}\n`)
       return out(options.out)

@@ -3,13 +3,24 @@
  * resources/fonts and HarfBuzz's WebAssembly read from the harfbuzzjs package, handed to the
  * pure engine in src/shared/fonts. The renderer gets the same files as bundled assets instead.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { BUNDLED_FONTS, createTextEngine, loadHarfBuzz, type FontFiles, type TextEngine } from '../shared/fonts'
 import { createPdfFontSet, type PdfFontSet } from '../shared/export/pdf'
 
-export const FONTS_DIR = resolve(import.meta.dirname, '../../resources/fonts')
+/**
+ * The app's resources/fonts, found upwards from this module: src/library when run from source,
+ * out/cli/chunks in the built CLI (scripts/cli.mjs).
+ */
+export const FONTS_DIR = findUp(import.meta.dirname, join('resources', 'fonts'))
+
+function findUp(from: string, path: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, path))) return join(dir, path)
+    if (dirname(dir) === dir) return join(from, '..', '..', path)
+  }
+}
 
 /** Every bundled font file by its name. Throws (with the path) when one is missing. */
 export function readBundledFonts(dir: string = FONTS_DIR): FontFiles {

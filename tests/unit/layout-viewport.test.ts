@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   constrainCamera,
   fitCamera,
+  minZoomFor,
   pinchCamera,
   stepZoom,
   visibleRect,
@@ -103,5 +104,21 @@ describe('camera math', () => {
       zoom: 1
     })
     expect(constrainCamera({ x: -300, y: -200, zoom: 1 }, board, viewport)).toEqual({ x: -300, y: -200, zoom: 1 })
+  })
+})
+
+describe('minimum zoom', () => {
+  const viewport = { width: 1600, height: 1000 }
+  it('is 5 % for a board that fits at 5 %, and whatever fits a bigger board', () => {
+    expect(minZoomFor({ width: 5000, height: 6000 }, viewport)).toBe(ZOOM_MIN)
+    // A 50,000-note board of 20 stages: 160,720 units tall.
+    const big = { width: 5040, height: 160_720 }
+    const min = minZoomFor(big, viewport)
+    expect(min).toBeLessThan(ZOOM_MIN)
+    const fitted = fitCamera({ x: 0, y: 0, w: big.width, h: big.height }, viewport, 24, 1, min)
+    expect(big.height * fitted.zoom).toBeLessThanOrEqual(viewport.height)
+    expect(fitted.y).toBeGreaterThanOrEqual(0)
+    expect(stepZoom(ZOOM_MIN, -1, min)).toBe(min)
+    expect(stepZoom(ZOOM_MIN, -1)).toBe(ZOOM_MIN)
   })
 })

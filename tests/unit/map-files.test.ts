@@ -20,7 +20,7 @@ import { createFontSubsetter } from '../../src/shared/export/svg/subset'
 import { serializeMapDocument } from '../../src/shared/format/document'
 import { parseInterchange } from '../../src/shared/format/interchange'
 import { MAX_SEEN_VERSIONS, lineageOf, mapVersion } from '../../src/shared/format/lineage'
-import { sha256, toHex } from '../../src/shared/format/sha256'
+import { Sha256, sha256, toHex } from '../../src/shared/format/sha256'
 import type { JourneyMap } from '../../src/shared/model'
 import { pdfPersonas, pdfShowcaseMap } from './pdf-fixtures'
 import { richMap } from './fixtures'
@@ -45,6 +45,41 @@ describe('map versions', () => {
         expect(toHex(sha256(bytes))).toBe(createHash('sha256').update(bytes).digest('hex'))
       })
     )
+  })
+
+  it('hash the same given in parts of any sizes (a big map is hashed as its text is written)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.array(fc.nat(130), { maxLength: 12 }), (bytes, cuts) => {
+        const hash = new Sha256()
+        let at = 0
+        for (const cut of cuts) {
+          hash.update(bytes.subarray(at, at + cut))
+          at = Math.min(bytes.length, at + cut)
+        }
+        hash.update(bytes.subarray(at))
+        expect(toHex(hash.digest())).toBe(createHash('sha256').update(bytes).digest('hex'))
+      })
+    )
+  })
+
+  it('are the SHA-256 of the content as JSON with sorted keys, as versions in files already are', () => {
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.keys(value)
+                .sort()
+                .map((k) => [k, sorted((value as Record<string, unknown>)[k])])
+            )
+          : value
+    const map = richMap()
+    const { id, revision, updatedAt, ...content } = map
+    void [id, revision, updatedAt]
+    const rest = content as Record<string, unknown>
+    for (const key of ['paths', 'kpiValues']) if ((rest[key] as unknown[] | undefined)?.length === 0) delete rest[key]
+    const text = JSON.stringify(sorted(rest))
+    expect(mapVersion(map)).toBe(createHash('sha256').update(text).digest('hex').slice(0, 32))
   })
 
   it('depend on the content only: not on key order, id, revision or last change', () => {

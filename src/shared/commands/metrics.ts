@@ -36,7 +36,13 @@ export const setMetric = defineCommand(
       funnel: z.boolean().optional()
     })
     .strict(),
-  (map, { metricId, pathId, funnel, ...fields }, ctx) => {
+  (map, { metricId, pathId, funnel, ...given }, ctx) => {
+    // −0 is 0: JSON (the library, the wire) writes it as 0, and a replica keeping −0 would differ.
+    const fields = {
+      ...given,
+      ...(given.value != null ? { value: given.value + 0 } : {}),
+      ...(given.target != null ? { target: given.target + 0 } : {})
+    }
     if (pathId) requireRecord(map, 'path', pathId)
     const tags = (metric: Metric): Metric => {
       const { pathId: oldPath, funnel: oldFunnel, ...rest } = metric

@@ -153,6 +153,19 @@ function isComplex(text: string): boolean {
   return false
 }
 
+/**
+ * Characters the fast width may take: visible, a grapheme cluster on their own (no mark,
+ * joiner, control or format character may follow or precede them into one), never shaped,
+ * never right to left, in the Basic Multilingual Plane. Whether a font has them decides the
+ * rest (see fastWidth).
+ */
+const SIMPLE_CHAR = /^\p{Grapheme_Base}$/u
+const NOT_SIMPLE = /[\p{Default_Ignorable_Code_Point}\p{Extended_Pictographic}\p{Cc}\p{Cf}\p{M}]/u
+const NEUTRAL_CHAR = /^[\p{Script=Common}\p{Script=Inherited}]$/u
+/** fastWidth's verdict on a code point: not decided yet, or not one it can measure. */
+const UNKNOWN = -1
+const SLOW = -2
+
 /** What a character no font has is drawn as: a white square, else a question mark. */
 const PLACEHOLDERS = ['\u25a1', '?']
 
@@ -188,6 +201,13 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
   const lines = new Map<string, LineLayout>()
   const widths = new Map<string, number>()
   const graphemes = defaultGraphemeSegmenter()
+  /** Per weight and code point: the index in the weight's stack of the first font that has it, or UNKNOWN/SLOW. */
+  let fontIndex: Record<Font['weight'], Int16Array> = { normal: new Int16Array(0), bold: new Int16Array(0) }
+  /** Per code point (BMP): 1 when it is a space, digit or punctuation (scripts Common, Inherited). */
+  const neutral = new Uint8Array(0x10000)
+  const neutralKnown = new Uint8Array(0x10000)
+  /** Per font: each BMP code point's advance in ems (NaN until asked for). */
+  const advances = new Map<LoadedFont, Float64Array>()
 
   const rebuild = () => {
     const stackOf = (weight: Font['weight']) =>
@@ -199,6 +219,10 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
     }
     lines.clear()
     widths.clear()
+    fontIndex = {
+      normal: new Int16Array(0x10000).fill(UNKNOWN),
+      bold: new Int16Array(0x10000).fill(UNKNOWN)
+    }
     version++
   }
 
@@ -387,6 +411,108 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
     return layout
   }
 
+  /** Which font of the weight's stack draws a code point, or SLOW when fastWidth cannot say. */
+  const classify = (code: number, weight: Font['weight']): number => {
+    const table = fontIndex[weight]
+    let index = table[code]!
+    if (index !== UNKNOWN) return index
+    const ch = String.fromCharCode(code)
+    index = SLOW
+    if (SIMPLE_CHAR.test(ch) && !NOT_SIMPLE.test(ch) && !isComplex(ch) && !mayNeedBidi(ch)) {
+      const found = stacks[weight].findIndex((f) => f.cmap.has(code))
+      if (found >= 0) index = found
+    }
+    table[code] = index
+    return index
+  }
+
+  const isNeutral = (code: number): boolean => {
+    if (!neutralKnown[code]) {
+      neutral[code] = NEUTRAL_CHAR.test(String.fromCharCode(code)) ? 1 : 0
+      neutralKnown[code] = 1
+    }
+    return neutral[code] === 1
+  }
+
+  const advanceOf = (font: LoadedFont, code: number): number => {
+    let table = advances.get(font)
+    if (!table) {
+      table = new Float64Array(0x10000).fill(Number.NaN)
+      advances.set(font, table)
+    }
+    let advance = table[code]!
+    if (Number.isNaN(advance)) {
+      advance = font.metrics.advance(font.cmap.glyphId(code)) * (1 / font.metrics.unitsPerEm)
+      table[code] = advance
+    }
+    return advance
+  }
+
+  const clusterFonts: number[] = []
+  /**
+   * The width in ems of a left-to-right text whose every character is a cluster of its own that
+   * a bundled font draws unshaped (Latin, Cyrillic, Greek, CJK, punctuation: nearly every note),
+   * or -1 for any other text. The same number, summed in the same order, as itemize → splitRuns
+   * → nominal give (tests/unit/text-fast-width.test.ts holds the two side by side), without
+   * segmenting graphemes or building runs.
+   */
+  const fastWidth = (text: string, weight: Font['weight']): number => {
+    const stack = stacks[weight]
+    const n = text.length
+    let allFirst = true
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i)
+      const index = classify(code, weight)
+      if (index === SLOW) return -1
+      if (index !== 0) allFirst = false
+    }
+    if (allFirst) {
+      // splitRuns: the first font has every character, one run.
+      const font = stack[0]!
+      let width = 0
+      for (let i = 0; i < n; i++) width += advanceOf(font, text.charCodeAt(i))
+      return width
+    }
+    // splitRuns' rules with a cluster per character: a neutral character takes the font before
+    // it when that font has it, else the font of the next non-neutral one, else its own first.
+    const chosen = clusterFonts
+    chosen.length = n
+    for (let i = 0; i < n; i++) chosen[i] = isNeutral(text.charCodeAt(i)) ? -1 : classify(text.charCodeAt(i), weight)
+    const takes = (index: number, code: number) =>
+      index >= 0 && stack[index]!.keepsNeutrals !== false && stack[index]!.cmap.has(code)
+    let previous = -1
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i)
+      if (!isNeutral(code)) {
+        previous = chosen[i]!
+        continue
+      }
+      if (takes(previous, code)) {
+        chosen[i] = previous
+        continue
+      }
+      let next = -1
+      for (let j = i + 1; j < n; j++) {
+        if (!isNeutral(text.charCodeAt(j))) {
+          next = chosen[j]!
+          break
+        }
+      }
+      chosen[i] = takes(next, code) ? next : classify(code, weight)
+      previous = chosen[i]!
+    }
+    let width = 0
+    let run = 0
+    for (let i = 0; i < n; i++) {
+      run += advanceOf(stack[chosen[i]!]!, text.charCodeAt(i))
+      if (i === n - 1 || stack[chosen[i + 1]!]!.id !== stack[chosen[i]!]!.id) {
+        width += run
+        run = 0
+      }
+    }
+    return width
+  }
+
   const widthOf = (text: string, weight: Font['weight'], direction: Direction): number => {
     // No font yet (the renderer before its first font arrived): an estimate, replaced on arrival.
     if (stacks[weight].length === 0) return text.length * 0.55
@@ -398,19 +524,26 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
   const measure: MeasureText = (text, font, direction) => {
     if (text === '') return 0
     const dir = direction ?? 'ltr'
+    if (dir === 'ltr' && stacks[font.weight].length > 0) {
+      const fast = fastWidth(text, font.weight)
+      if (fast >= 0) return fast * font.size
+    }
+    // Shaped, right-to-left or mixed text: remembered, least recently used forgotten first.
     const key = `${font.weight}${dir === 'rtl' ? 'r' : 'l'}${text}`
     let em = widths.get(key)
     if (em === undefined) {
       em = widthOf(text, font.weight, dir)
       if (widths.size >= MEASURE_CACHE) widths.delete(widths.keys().next().value!)
-      widths.set(key, em)
-    }
+    } else widths.delete(key)
+    widths.set(key, em)
     return em * font.size
   }
 
   const needs = (text: string) => {
     const files = new Set<string>()
-    // One pass over the text (a whole map's, at open), each character beyond ASCII looked at once.
+    // One pass over the text (a whole map's, at open: millions of characters), each character
+    // beyond ASCII looked at once; the Basic Multilingual Plane's in a table, not a Set.
+    const seenBmp = new Uint8Array(0x10000)
     const seen = new Set<number>()
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i)
@@ -418,9 +551,12 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
       if (code >= 0xd800 && code <= 0xdbff) {
         code = text.codePointAt(i)!
         i++
+        if (seen.has(code)) continue
+        seen.add(code)
+      } else {
+        if (seenBmp[code]) continue
+        seenBmp[code] = 1
       }
-      if (seen.has(code)) continue
-      seen.add(code)
       for (const weight of ['normal', 'bold'] as const) {
         if (stacks[weight].some((f) => f.cmap.has(code))) continue
         const font = FONT_STACKS[weight].find(

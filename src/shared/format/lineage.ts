@@ -11,7 +11,7 @@
  */
 import { z } from 'zod'
 import type { DeepReadonly, JourneyMap } from '../model'
-import { sha256, toHex } from './sha256'
+import { Sha256, toHex } from './sha256'
 
 /** 32 lowercase hex digits: the first half of the SHA-256 of the map's content. */
 export const MapVersionSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a map version is 32 lowercase hex digits')
@@ -30,17 +30,54 @@ export const LineageSchema = z
 
 export type Lineage = DeepReadonly<z.infer<typeof LineageSchema>>
 
-/** JSON with object keys sorted: the same data always gives the same text, whatever built it. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+/**
+ * JSON with object keys sorted (the same data always gives the same text, whatever built it),
+ * given to `write` in pieces in order: a 50,000-note map's text is never held whole.
+ */
+function writeStableJson(value: unknown, write: (piece: string) => void): void {
+  if (Array.isArray(value)) {
+    write('[')
+    value.forEach((item, i) => {
+      if (i > 0) write(',')
+      writeStableJson(item, write)
+    })
+    write(']')
+    return
+  }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>
     const keys = Object.keys(record)
       .filter((k) => record[k] !== undefined)
       .sort()
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`
+    write('{')
+    keys.forEach((k, i) => {
+      write(i > 0 ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`)
+      writeStableJson(record[k], write)
+    })
+    write('}')
+    return
   }
-  return JSON.stringify(value) ?? 'null'
+  write(JSON.stringify(value) ?? 'null')
+}
+
+/** The SHA-256 of a value's stable JSON (UTF-8), hashed in chunks of about 64 KB as it is written. */
+function stableJsonHash(value: unknown): Uint8Array {
+  const hash = new Sha256()
+  const encoder = new TextEncoder()
+  let pieces: string[] = []
+  let size = 0
+  const flush = () => {
+    hash.update(encoder.encode(pieces.join('')))
+    pieces = []
+    size = 0
+  }
+  writeStableJson(value, (piece) => {
+    pieces.push(piece)
+    size += piece.length
+    if (size >= 65_536) flush()
+  })
+  flush()
+  return hash.digest()
 }
 
 /**
@@ -59,7 +96,7 @@ export function mapVersion(map: JourneyMap): string {
   for (const key of ['paths', 'kpiValues']) {
     if (Array.isArray(content[key]) && (content[key] as unknown[]).length === 0) delete content[key]
   }
-  return toHex(sha256(new TextEncoder().encode(stableJson(content)))).slice(0, 32)
+  return toHex(stableJsonHash(content)).slice(0, 32)
 }
 
 /**

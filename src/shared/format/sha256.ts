@@ -18,22 +18,64 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
 
 /** The 32-byte digest of `data`. */
 export function sha256(data: Uint8Array): Uint8Array {
-  const h = new Uint32Array([
+  const hash = new Sha256()
+  hash.update(data)
+  return hash.digest()
+}
+
+/**
+ * SHA-256 over bytes given in parts (update, then digest once): a big map's version is hashed as
+ * its text is made, without holding the whole text and its bytes at once.
+ */
+export class Sha256 {
+  private readonly h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
   ])
-  // The message, a 0x80 byte, zeros, and the bit length as a 64-bit big-endian number.
-  const blocks = Math.ceil((data.length + 9) / 64)
-  const padded = new Uint8Array(blocks * 64)
-  padded.set(data)
-  padded[data.length] = 0x80
-  const view = new DataView(padded.buffer)
-  const bits = data.length * 8
-  view.setUint32(padded.length - 8, Math.floor(bits / 0x100000000))
-  view.setUint32(padded.length - 4, bits >>> 0)
+  private readonly w = new Uint32Array(64)
+  /** Bytes not yet hashed (fewer than a block). */
+  private readonly rest = new Uint8Array(64)
+  private restLength = 0
+  private length = 0
 
-  const w = new Uint32Array(64)
-  for (let block = 0; block < blocks; block++) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block * 64 + i * 4)
+  update(data: Uint8Array): void {
+    this.length += data.length
+    let at = 0
+    if (this.restLength > 0) {
+      const take = Math.min(64 - this.restLength, data.length)
+      this.rest.set(data.subarray(0, take), this.restLength)
+      this.restLength += take
+      at = take
+      if (this.restLength < 64) return
+      this.block(this.rest, 0)
+      this.restLength = 0
+    }
+    for (; at + 64 <= data.length; at += 64) this.block(data, at)
+    this.rest.set(data.subarray(at), 0)
+    this.restLength = data.length - at
+  }
+
+  digest(): Uint8Array {
+    // The message, a 0x80 byte, zeros, and the bit length as a 64-bit big-endian number.
+    const bits = this.length * 8
+    const tail = new Uint8Array(this.restLength + 9 <= 64 ? 64 : 128)
+    tail.set(this.rest.subarray(0, this.restLength))
+    tail[this.restLength] = 0x80
+    const view = new DataView(tail.buffer)
+    view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000))
+    view.setUint32(tail.length - 4, bits >>> 0)
+    for (let at = 0; at < tail.length; at += 64) this.block(tail, at)
+    const out = new Uint8Array(32)
+    const outView = new DataView(out.buffer)
+    this.h.forEach((word, i) => outView.setUint32(i * 4, word))
+    return out
+  }
+
+  private block(data: Uint8Array, at: number): void {
+    const { h, w } = this
+    for (let i = 0; i < 16; i++) {
+      const o = at + i * 4
+      w[i] = ((data[o]! << 24) | (data[o + 1]! << 16) | (data[o + 2]! << 8) | data[o + 3]!) >>> 0
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!
       const b = w[i - 2]!
@@ -74,10 +116,6 @@ export function sha256(data: Uint8Array): Uint8Array {
     h[6] = (h[6]! + g) >>> 0
     h[7] = (h[7]! + hh) >>> 0
   }
-  const out = new Uint8Array(32)
-  const outView = new DataView(out.buffer)
-  h.forEach((word, i) => outView.setUint32(i * 4, word))
-  return out
 }
 
 export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')

@@ -1,6 +1,7 @@
 /** Pieces shared by the layout modules: options, bands, wrapping with a cache, text blocks. */
 import { baseDirection } from '../fonts/bidi'
 import type { Font, MeasureText, TextBlock } from './scene'
+import { LruCache } from './lru'
 import { baselineIn } from './metrics'
 import { ellipsize, wrapText, type GraphemeSegmenter, type WordSegmenter, type WrappedText } from './text'
 
@@ -25,12 +26,18 @@ export interface LayoutPersona {
   readonly color: string
 }
 
-/** Remembers wrapped texts between layouts of the same map, so an edit re-wraps only what changed. */
+/**
+ * Remembers wrapped texts between layouts of the same map, so an edit re-wraps only what changed.
+ * Least recently used texts go first; the capacity grows to twice the wraps of the biggest
+ * layout, so a layout of 50,000 notes finds every note of the last one still there.
+ */
 export interface LayoutCache {
-  readonly wraps: Map<string, WrappedText>
+  readonly wraps: LruCache<string, WrappedText>
 }
 
-export const createLayoutCache = (): LayoutCache => ({ wraps: new Map() })
+const MIN_WRAPS = 20_000
+
+export const createLayoutCache = (): LayoutCache => ({ wraps: new LruCache(MIN_WRAPS) })
 
 export interface LayoutOptions {
   /** Personas for curve colours and legend names; unknown ones get a colour from a fixed palette. */
@@ -86,7 +93,9 @@ export interface Wrapper {
 
 export function createWrapper(measure: MeasureText, options: LayoutOptions): Wrapper {
   const wraps = options.cache?.wraps
+  let uses = 0
   const wrap = ((text, width, font, maxLines) => {
+    if (wraps && ++uses * 2 > wraps.capacity) wraps.reserve(uses * 2)
     const key = wraps
       ? `${font.size}|${font.weight}|${font.style}|${font.family}|${width}|${maxLines ?? ''}|${text}`
       : ''
@@ -97,10 +106,7 @@ export function createWrapper(measure: MeasureText, options: LayoutOptions): Wra
       segmentWords: options.segmentWords,
       segmentGraphemes: options.segmentGraphemes
     })
-    if (wraps) {
-      if (wraps.size > 50_000) wraps.clear()
-      wraps.set(key, wrapped)
-    }
+    wraps?.set(key, wrapped)
     return wrapped
   }) as Wrapper
   wrap.measure = measure

@@ -1,6 +1,7 @@
 /** Map → scene: where every rectangle, text line, curve and marker goes, for the board and the PDF. */
 export type * from './scene'
-export { layoutMap } from './layout'
+export { layoutMap, layoutSteps } from './layout'
+export { previewMap } from './progressive'
 export {
   createLayoutCache,
   cellId,

@@ -46,8 +46,31 @@ function noteImageHeight(note: Note, width: number): number {
   return Math.min(NOTE_IMAGE_MAX_HEIGHT, Math.round((width * note.image.height) / note.image.width))
 }
 
-export function layoutMap(whole: JourneyMap, measure: MeasureText, options: LayoutOptions = {}): Scene {
+/** Lays the whole map out at once (the PDF, the PNG, tests): layoutSteps run to the end. */
+export function layoutMap(map: JourneyMap, measure: MeasureText, options: LayoutOptions = {}): Scene {
+  const steps = layoutSteps(map, measure, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Notes wrapped, or placed, between two pauses of layoutSteps. */
+const WRAPS_PER_STEP = 32
+const PLACED_PER_STEP = 512
+
+/**
+ * layoutMap as steps: the generator pauses every few dozen notes wrapped (and every few hundred
+ * placed), so a caller with a time budget (the board, ./progressive.ts) can spread a big map's
+ * layout over many short tasks and keep the page responsive. The result is the same scene.
+ */
+export function* layoutSteps(
+  whole: JourneyMap,
+  measure: MeasureText,
+  options: LayoutOptions = {}
+): Generator<void, Scene> {
   const L = LAYOUT
+  let work = 0
   const path = focusedPath(whole, options.pathId)
   const focus = path?.id ?? null
   // The emotion series a path sees: its own points where it has them, the shared ones elsewhere.
@@ -83,16 +106,16 @@ export function layoutMap(whole: JourneyMap, measure: MeasureText, options: Layo
       if (column.collapsed) continue
       const notes = notesByCell.get(cellId(column.item.id, lane.id))
       if (!notes) continue
-      noteBoxes.set(
-        cellId(column.item.id, lane.id),
-        notes.map((note) => {
-          const wrapped = wrap(note.text, textWidthOf(column), L.noteFont, noteMaxLines)
-          const imageH = noteImageHeight(note, textWidthOf(column))
-          const textH = wrapped.lines.length * L.noteLineHeight
-          const height = Math.max(L.noteMinHeight, 2 * L.notePadding + textH + (imageH ? imageH + L.noteGap : 0))
-          return { note, wrapped, height, imageH }
-        })
-      )
+      const boxes: NoteBox[] = []
+      for (const note of notes) {
+        const wrapped = wrap(note.text, textWidthOf(column), L.noteFont, noteMaxLines)
+        const imageH = noteImageHeight(note, textWidthOf(column))
+        const textH = wrapped.lines.length * L.noteLineHeight
+        const height = Math.max(L.noteMinHeight, 2 * L.notePadding + textH + (imageH ? imageH + L.noteGap : 0))
+        boxes.push({ note, wrapped, height, imageH })
+        if (++work % WRAPS_PER_STEP === 0) yield
+      }
+      noteBoxes.set(cellId(column.item.id, lane.id), boxes)
     }
   }
 
@@ -182,7 +205,8 @@ export function layoutMap(whole: JourneyMap, measure: MeasureText, options: Layo
       let noteY = cellY + L.cellPadding + notesTop(id)
       const noteX = cellX + L.cellPadding
       const noteW = column.size - 2 * L.cellPadding
-      ;(noteBoxes.get(id) ?? []).forEach((box, index) => {
+      let index = 0
+      for (const box of noteBoxes.get(id) ?? []) {
         const dim = otherPath(focus, box.note.pathId)
         notes.push({
           kind: 'note',
@@ -222,20 +246,26 @@ export function layoutMap(whole: JourneyMap, measure: MeasureText, options: Layo
           )
         })
         noteY += box.height + L.noteGap
-      })
+        index++
+        if (++work % PLACED_PER_STEP === 0) yield
+      }
     }
   }
+  yield
 
   const stageHeaders = columns.map((column) => stageHeader(column, wrap, height))
   const laneHeaders = rows.map((row) => laneHeader(row, wrap))
   const emotionScene = emotions.layout(columns, rows, laneHeaders)
+  yield
   const badges = [
     ...kpis.badges(rows, columns, wrap),
     ...voteBadges(map, notes, wrap),
     ...noteMarks(map, notes, wrap, options.labels),
-    ...authorBadges(options.authors, notes, wrap),
-    ...commentBadges(map, notes, wrap)
+    ...authorBadges(options.authors, notes, wrap)
   ]
+  yield
+  badges.push(...commentBadges(map, notes, wrap))
+  yield
   const overlays = layoutOverlays(
     {
       markers: map.markers,

@@ -9,7 +9,7 @@ import type { Connector, Marker } from '../model'
 import { singleLine, textBlock, type Wrapper } from './common'
 import { seriesKey } from './emotion'
 import { COLORS, font, LAYOUT, MARKER_RADIUS } from './metrics'
-import { LabelSpace } from './placement'
+import { LabelSpace, labelReach } from './placement'
 import { Router, type Grid } from './routing'
 import type {
   BadgeItem,
@@ -92,9 +92,17 @@ export function layoutOverlays(
   if (!markers.some((m) => m.label) && !connectors.some((c) => c.label)) {
     return { connectors: connectors.map((c) => c.connector), markers: markers.map((m) => m.marker) }
   }
-  const space = new LabelSpace(input.area)
+  const reach: Rect[] = []
+  for (const { marker, label } of markers) {
+    if (label) reach.push(labelReach(label, markerLabelAt(marker, label), marker))
+  }
+  for (const { label, anchor } of connectors) {
+    if (label) reach.push(labelReach(label, connectorLabelAt(anchor, label), anchor))
+  }
+  const space = new LabelSpace(input.area, reach)
   for (const note of input.notes) {
-    space.addNote(note)
+    // A note beyond every label's reach: neither it nor its lines can matter.
+    if (!space.addNote(note)) continue
     const t = note.text
     t.lines.forEach((line, i) => {
       if (line.width > 0) space.addText({ x: t.x + line.x, y: t.y + i * t.lineHeight, w: line.width, h: t.lineHeight })
@@ -119,16 +127,28 @@ export function layoutOverlays(
   const placedMarkers = markers.map(({ marker, label }) => {
     if (!label) return marker
     const anchor = { x: marker.x, y: marker.y }
-    const spot = space.place(label, { x: marker.x + marker.r + 3, y: marker.y - label.h / 2 }, anchor)
+    const spot = space.place(label, markerLabelAt(marker, label), anchor)
     return spot ? { ...marker, label: labelAt(label, spot.box, spot.leader) } : marker
   })
   const placedConnectors = connectors.map(({ connector, label, anchor }) => {
     if (!label) return connector
-    const spot = space.place(label, { x: anchor.x - label.w / 2, y: anchor.y - label.h / 2 }, anchor)
+    const spot = space.place(label, connectorLabelAt(anchor, label), anchor)
     return spot ? { ...connector, label: labelAt(label, spot.box, spot.leader) } : connector
   })
   return { connectors: placedConnectors, markers: placedMarkers }
 }
+
+/** Where a marker's label would go: right of its dot. */
+const markerLabelAt = (marker: MarkerItem, label: PendingLabel): Point => ({
+  x: marker.x + marker.r + 3,
+  y: marker.y - label.h / 2
+})
+
+/** Where a connector's label would go: centred on the middle of its labelled segment. */
+const connectorLabelAt = (anchor: Point, label: PendingLabel): Point => ({
+  x: anchor.x - label.w / 2,
+  y: anchor.y - label.h / 2
+})
 
 /**
  * Markers sit on a curve point or on a note's top-right corner. Several on the same target line
@@ -230,6 +250,8 @@ function routeConnectors(
   wrap: Wrapper
 ): { connector: ConnectorItem; label: PendingLabel | null; anchor: Point }[] {
   const L = LAYOUT
+  // The router indexes every note: only worth it when there is something to route.
+  if (input.connectors.length === 0) return []
   const router = new Router(input.grid, input.notes, input.stageIds)
   const out: { connector: ConnectorItem; label: PendingLabel | null; anchor: Point }[] = []
   for (const connector of input.connectors) {

@@ -132,7 +132,25 @@ export interface LabelSpot {
   readonly leader: readonly [Point, Point] | null
 }
 
+/**
+ * Everything the search for a label of `size` that belongs at `preferred` can look at: the
+ * boxes it tries, the strips around them and the leader back to its anchor (near `preferred`).
+ */
+export function labelReach(size: { w: number; h: number }, preferred: Point, anchor: Point): Rect {
+  const r = SEARCH_RADIUS + CLEARANCE + 2
+  const x = Math.min(preferred.x - r, anchor.x - 2)
+  const y = Math.min(preferred.y - r, anchor.y - 2)
+  return {
+    x,
+    y,
+    w: Math.max(preferred.x + size.w + r, anchor.x + 2) - x,
+    h: Math.max(preferred.y + size.h + r, anchor.y + 2) - y
+  }
+}
+
 export class LabelSpace {
+  /** Where the labels to come may look (labelReach); what lies outside all of it is not kept. */
+  private readonly reach: RectIndex | null
   /** Note text lines (widened), placed labels, marker dots, badges: never covered. */
   private readonly hard = new RectIndex()
   /** The text lines themselves, which a leader line must not cross. */
@@ -140,34 +158,56 @@ export class LabelSpace {
   private readonly notes = new RectIndex()
   private readonly lineIndex = new RectIndex<Rect & { segment: Segment }>()
 
-  /** `area`: where labels may go (the cells, below and right of the headers). */
-  constructor(private readonly area: Rect) {}
+  /**
+   * `area`: where labels may go (the cells, below and right of the headers). `reach`: the
+   * labelReach of every label to be placed, when known: obstacles beyond all of them are left
+   * out, so a big board with a few labels does not index every line of every note.
+   */
+  constructor(
+    private readonly area: Rect,
+    reach?: readonly Rect[]
+  ) {
+    this.reach = reach ? new RectIndex(512) : null
+    for (const r of reach ?? []) this.reach!.add(r)
+  }
+
+  /** Whether a label may ever look at `rect`. */
+  private near(rect: Rect): boolean {
+    return this.reach === null || this.reach.some(rect, (r) => overlaps(r, rect))
+  }
 
   /** A line of note text (its line box), widened sideways. */
   addText(line: Rect): void {
+    const widened = { x: line.x - TEXT_SIDE_MARGIN, y: line.y, w: line.w + 2 * TEXT_SIDE_MARGIN, h: line.h }
+    if (!this.near(widened)) return
     this.text.add(line)
-    this.hard.add({ x: line.x - TEXT_SIDE_MARGIN, y: line.y, w: line.w + 2 * TEXT_SIDE_MARGIN, h: line.h })
+    this.hard.add(widened)
   }
   /** Something a label must never cover: a label, a marker's dot, a badge. */
   addBlock(rect: Rect): void {
-    this.hard.add(rect)
+    if (this.near(rect)) this.hard.add(rect)
   }
-  addNote(rect: Rect): void {
+  /** Adds a note; false when no label can reach it nor its text lines (widened), which can then be skipped. */
+  addNote(rect: Rect): boolean {
+    if (!this.near({ x: rect.x - TEXT_SIDE_MARGIN, y: rect.y, w: rect.w + 2 * TEXT_SIDE_MARGIN, h: rect.h }))
+      return false
     this.notes.add(rect)
+    return true
   }
   /** An empty cell's prompt: on the board a label must not cover it either (paper leaves it out). */
   addPrompt(rect: Rect): void {
-    this.hard.add(rect)
+    if (this.near(rect)) this.hard.add(rect)
   }
   addLine(p: Point, q: Point): void {
     const segment = { p, q }
-    this.lineIndex.add({
+    const box = {
       x: Math.min(p.x, q.x),
       y: Math.min(p.y, q.y),
       w: Math.abs(q.x - p.x),
-      h: Math.abs(q.y - p.y),
-      segment
-    })
+      h: Math.abs(q.y - p.y)
+    }
+    if (!this.near({ x: box.x - 1, y: box.y - 1, w: box.w + 2, h: box.h + 2 })) return
+    this.lineIndex.add({ ...box, segment })
   }
 
   /** Whether a segment crosses note text (for leader lines). */

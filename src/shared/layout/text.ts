@@ -107,6 +107,122 @@ export function defaultGraphemeSegmenter(): GraphemeSegmenter {
   return graphemeSegmenter
 }
 
+/**
+ * Text in scripts written with spaces between words (Latin, Greek, Cyrillic letters), ASCII
+ * digits, spaces and common punctuation: its line-breaking chunks are found by simpleChunks,
+ * which gives what chunksOf gives with Intl.Segmenter for such text (tests/unit/text-fast-width
+ * .test.ts compares them) in a fraction of the time. Anything else (Thai, CJK, marks, '_') goes
+ * to Intl.Segmenter.
+ */
+const SIMPLE_LETTER = /^(?=\p{L})[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u
+const SIMPLE_PUNCTUATION = ' .,;:!?\'"()[]{}-–—…/&%+*#@«»“”‘’'
+/** Per UTF-16 unit: 0 not looked at yet, then one of the classes below. */
+const charClass = new Uint8Array(0x10000)
+const OTHER = 1
+const LETTER = 2
+const DIGIT = 3
+const PUNCTUATION = 4
+
+function classOf(code: number): number {
+  let k = charClass[code]!
+  if (k === 0) {
+    const ch = String.fromCharCode(code)
+    k =
+      code >= 48 && code <= 57
+        ? DIGIT
+        : SIMPLE_LETTER.test(ch)
+          ? LETTER
+          : SIMPLE_PUNCTUATION.includes(ch)
+            ? PUNCTUATION
+            : OTHER
+    charClass[code] = k
+  }
+  return k
+}
+
+/** Between two letters these keep them one word (UAX #29 MidLetter and MidNumLetQ). */
+const JOINS_LETTERS = ":.'‘’"
+/** Between two digits these keep them one number (MidNum and MidNumLetQ). */
+const JOINS_DIGITS = ",;.'‘’"
+/** Opening brackets (\p{Ps}) and initial quotes (\p{Pi}) of SIMPLE_PUNCTUATION. */
+const OPENS = '([{'
+const INITIAL_QUOTES = '«“‘'
+
+/** Whether simpleChunks may split this text. */
+export function isSimpleText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (classOf(text.charCodeAt(i)) === OTHER) return false
+  return true
+}
+
+/**
+ * chunksOf for a text of which isSimpleText holds, with the word rules of UAX #29 such text can
+ * meet: letters and digits run together (WB5, WB8–10), one of JOINS_LETTERS between letters and
+ * one of JOINS_DIGITS between digits keep the word whole (WB6–7, WB11–12), every other
+ * character stands alone (WB999); then chunksOf's own rules.
+ */
+export function simpleChunks(text: string): string[] {
+  const chunks: string[] = []
+  const n = text.length
+  let start = 0
+  let hasWord = false
+  let endedBySpace = false
+  const flush = (at: number) => {
+    if (at > start) chunks.push(text.slice(start, at))
+    start = at
+    hasWord = false
+    endedBySpace = false
+  }
+  let i = 0
+  while (i < n) {
+    const code = text.charCodeAt(i)
+    const k = classOf(code)
+    if (code === 32) {
+      i++
+      endedBySpace = true
+      continue
+    }
+    if (endedBySpace) flush(i)
+    if (k === LETTER || k === DIGIT) {
+      // A word: letters and digits, and a joiner between two letters or two digits.
+      const from = i
+      i++
+      for (;;) {
+        if (i < n) {
+          const c = classOf(text.charCodeAt(i))
+          if (c === LETTER || c === DIGIT) {
+            i++
+            continue
+          }
+        }
+        if (i + 1 < n) {
+          const before = classOf(text.charCodeAt(i - 1))
+          const after = classOf(text.charCodeAt(i + 1))
+          const mid = text[i]!
+          if (
+            (before === LETTER && after === LETTER && JOINS_LETTERS.includes(mid)) ||
+            (before === DIGIT && after === DIGIT && JOINS_DIGITS.includes(mid))
+          ) {
+            i += 2
+            continue
+          }
+        }
+        break
+      }
+      if (hasWord) flush(from)
+      hasWord = true
+      continue
+    }
+    const ch = text[i]!
+    if (OPENS.includes(ch) || (!hasWord && INITIAL_QUOTES.includes(ch))) {
+      if (hasWord) flush(i)
+    }
+    // Closing punctuation, dashes, symbols: stay with the word before them.
+    i++
+  }
+  flush(n)
+  return chunks
+}
+
 /** Punctuation that opens (brackets, ¿): it sticks to the word after it. */
 const OPENING = /^[\p{Ps}¿¡]+$/u
 /** Initial quotes open in English («, “) but close in German (“): opening only after a space. */
@@ -169,6 +285,16 @@ export interface WrappedText {
 }
 
 /**
+ * A line built chunk by chunk is a rope of one string object per chunk until something flattens
+ * it; a scene keeps its lines, so they are flattened (reading a character does it in V8) before
+ * they are kept: a 50,000-note scene held 2 million rope pieces (70 MB) without this.
+ */
+function flat(text: string): string {
+  if (text.length > 0) text.charCodeAt(text.length - 1)
+  return text
+}
+
+/**
  * Breaks text into lines no wider than `maxWidth` (except a single grapheme wider than the line).
  * Hard line breaks are kept; spaces at the end of a line are dropped; tabs count as spaces.
  */
@@ -180,7 +306,7 @@ export function wrapText(
   options: WrapOptions = {}
 ): WrappedText {
   const maxLines = options.maxLines ?? Infinity
-  const segmentWords = options.segmentWords ?? defaultWordSegmenter()
+  const givenSegmenter = options.segmentWords
   const graphemes = options.segmentGraphemes ?? defaultGraphemeSegmenter()
   const direction = options.direction ?? baseDirection(text)
   const width = (s: string) => (s ? measure(s, font, direction) : 0)
@@ -197,12 +323,16 @@ export function wrapText(
     let lineWidth = 0
     /** Ends the line; true when that was the last line allowed and more text is waiting. */
     const lineFull = () => {
-      lines.push(line.trimEnd())
+      lines.push(flat(line.trimEnd()))
       line = ''
       lineWidth = 0
       return lines.length >= maxLines
     }
-    for (const chunk of chunksOf(paragraph, segmentWords)) {
+    const chunks =
+      givenSegmenter || !isSimpleText(paragraph)
+        ? chunksOf(paragraph, givenSegmenter ?? defaultWordSegmenter())
+        : simpleChunks(paragraph)
+    for (const chunk of chunks) {
       const core = chunk.trimEnd()
       const coreWidth = width(core)
       if (lineWidth + coreWidth <= maxWidth) {
@@ -233,7 +363,7 @@ export function wrapText(
       }
       lineWidth = width(line)
     }
-    lines.push(line.trimEnd())
+    lines.push(flat(line.trimEnd()))
   }
   if (truncated && lines.length > 0) {
     lines[lines.length - 1] = ellipsize(

@@ -22,21 +22,35 @@ export const ZOOM_MAX = 4
 /** The stops +/− walk through. */
 export const ZOOM_STEPS = [0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3, 4] as const
 
-export const clampZoom = (zoom: number) => Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, zoom))
+/** `min`: the smallest zoom allowed, ZOOM_MIN or less for a board that needs less to fit (minZoomFor). */
+export const clampZoom = (zoom: number, min: number = ZOOM_MIN) => Math.min(ZOOM_MAX, Math.max(min, zoom))
+
+/**
+ * The smallest zoom for a board in a viewport: ZOOM_MIN, or less when the whole board only
+ * fits at less (a 50,000-note board is 160,000 units tall), so zooming out always reaches "all of it".
+ */
+export function minZoomFor(board: Size, viewport: Size, margin = 24): number {
+  if (viewport.width <= 0 || viewport.height <= 0) return ZOOM_MIN
+  const fit = Math.min(
+    (viewport.width - 2 * margin) / Math.max(1, board.width),
+    (viewport.height - 2 * margin) / Math.max(1, board.height)
+  )
+  return Math.max(1e-4, Math.min(ZOOM_MIN, fit))
+}
 
 /** Zooms to `zoom`, keeping the board point under `anchor` (a screen point) where it is. */
-export function zoomAt(camera: Camera, zoom: number, anchor: { x: number; y: number }): Camera {
-  const next = clampZoom(zoom)
+export function zoomAt(camera: Camera, zoom: number, anchor: { x: number; y: number }, min = ZOOM_MIN): Camera {
+  const next = clampZoom(zoom, min)
   const boardX = (anchor.x - camera.x) / camera.zoom
   const boardY = (anchor.y - camera.y) / camera.zoom
   return { zoom: next, x: anchor.x - boardX * next, y: anchor.y - boardY * next }
 }
 
-/** The next zoom stop in a direction (+1 in, −1 out) from any zoom. */
-export function stepZoom(zoom: number, direction: 1 | -1): number {
+/** The next zoom stop in a direction (+1 in, −1 out) from any zoom; below the stops, `min`. */
+export function stepZoom(zoom: number, direction: 1 | -1, min = ZOOM_MIN): number {
   const eps = 1e-3
   if (direction > 0) return ZOOM_STEPS.find((s) => s > zoom + eps) ?? ZOOM_MAX
-  return [...ZOOM_STEPS].reverse().find((s) => s < zoom - eps) ?? ZOOM_MIN
+  return [...ZOOM_STEPS].reverse().find((s) => s < zoom - eps && s > min) ?? min
 }
 
 /**
@@ -46,12 +60,13 @@ export function stepZoom(zoom: number, direction: 1 | -1): number {
 export function pinchCamera(
   camera: Camera,
   from: readonly [{ x: number; y: number }, { x: number; y: number }],
-  to: readonly [{ x: number; y: number }, { x: number; y: number }]
+  to: readonly [{ x: number; y: number }, { x: number; y: number }],
+  min = ZOOM_MIN
 ): Camera {
   const distance = (p: typeof from) => Math.hypot(p[1].x - p[0].x, p[1].y - p[0].y)
   const middle = (p: typeof from) => ({ x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2 })
   const before = distance(from)
-  const zoom = clampZoom(before > 0 ? (camera.zoom * distance(to)) / before : camera.zoom)
+  const zoom = clampZoom(before > 0 ? (camera.zoom * distance(to)) / before : camera.zoom, min)
   const a = middle(from)
   const b = middle(to)
   const boardX = (a.x - camera.x) / camera.zoom
@@ -63,13 +78,14 @@ export function pinchCamera(
 export const wheelZoomFactor = (deltaY: number) => Math.exp(-Math.max(-100, Math.min(100, deltaY)) * 0.0025)
 
 /** A camera showing all of `rect` centred in the viewport, with a margin, never above `maxZoom`. */
-export function fitCamera(rect: Rect, viewport: Size, margin = 24, maxZoom = 1): Camera {
+export function fitCamera(rect: Rect, viewport: Size, margin = 24, maxZoom = 1, min = ZOOM_MIN): Camera {
   const zoom = clampZoom(
     Math.min(
       maxZoom,
       (viewport.width - 2 * margin) / Math.max(1, rect.w),
       (viewport.height - 2 * margin) / Math.max(1, rect.h)
-    )
+    ),
+    min
   )
   return {
     zoom,

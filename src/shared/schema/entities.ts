@@ -26,7 +26,7 @@ export const LIMITS = {
   maxPersonasPerMap: 20,
   maxStagesPerMap: 100,
   maxLanesPerMap: 50,
-  maxNotesPerMap: 10_000,
+  maxNotesPerMap: 50_000,
   maxConnectorsPerMap: 1_000,
   maxMarkersPerMap: 2_000,
   maxMetricsPerMap: 500,

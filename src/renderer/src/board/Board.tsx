@@ -21,7 +21,6 @@ import { Layer, Stage } from 'react-konva'
 import {
   createLayoutCache,
   type Camera,
-  layoutMap,
   type LayoutCache,
   type LayoutPersona,
   type MeasureText,
@@ -42,7 +41,8 @@ import { useBoardInput } from './input'
 import { ensureTextFor, textEngine } from '../fonts'
 import { createBoardMeasure } from './measure'
 import { useBoardRenderer } from './render/useBoardRenderer'
-import { SceneIndex } from './scene-index'
+import { useLayout } from './useLayout'
+import type { SceneIndex } from './scene-index'
 import { ZoomToolbar } from './ZoomToolbar'
 import { BoardInteraction } from './interaction/BoardInteraction'
 import { useBoardUi } from '../editing/ui-store'
@@ -106,14 +106,34 @@ interface Measuring {
 
 const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: createLayoutCache() })
 
+/** The longest an opening board waits for its fonts before laying out without them. */
+const FONT_WAIT_MS = 3000
+
 /**
  * The text engine's measure; replaced (and every width measured again) when the engine changes,
  * that is when fonts or HarfBuzz arrive for a script the map's text uses (asked for here as the
  * text comes: each record is looked at once, as records are replaced, never mutated, on edits).
+ * `fontsReady` is false while fonts the map's text needs are on their way: the board's first
+ * layout waits for them (a few tens of milliseconds, local files), so the notes it shows first
+ * do not wrap again and move when they arrive.
  */
-function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[], labels: Required<SeriesLabels>): Measuring {
+function useMeasuring(
+  map: JourneyMap,
+  personas: readonly LayoutPersona[],
+  labels: Required<SeriesLabels>
+): Measuring & { fontsReady: boolean } {
   const [measuring, setMeasuring] = useState(newMeasuring)
+  // Whether the fonts the opening map asked for came (or failed): the first layout waits for it.
+  const [fontsSettled, setFontsSettled] = useState(false)
+  // Font requests still on their way. A later request can resolve first (the engine does not
+  // ask twice for what an earlier one is fetching), so the fonts are there when none is left.
+  const pending = useRef(0)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
+  // Never longer than this, whatever the fonts do: the board then lays out with what it has.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setFontsSettled(true), FONT_WAIT_MS)
+    return () => window.clearTimeout(timer)
+  }, [])
   const seen = useRef(new WeakSet<object>())
   useEffect(() => {
     const parts: string[] = []
@@ -142,12 +162,16 @@ function useMeasuring(map: JourneyMap, personas: readonly LayoutPersona[], label
       labels.funnelDropOff,
       ...Object.values(labels.evidence)
     )
-    if (parts.length > 0)
-      void ensureTextFor(parts.join('\n')).catch((error: unknown) =>
-        console.warn('Fonts for the map could not be loaded:', error)
-      )
+    if (parts.length > 0) {
+      pending.current++
+      void ensureTextFor(parts.join('\n'))
+        .catch((error: unknown) => console.warn('Fonts for the map could not be loaded:', error))
+        .finally(() => {
+          if (--pending.current === 0) setFontsSettled(true)
+        })
+    }
   }, [map, personas, labels])
-  return measuring
+  return { ...measuring, fontsReady: fontsSettled }
 }
 
 export function Board({
@@ -167,15 +191,16 @@ export function Board({
   const language = getLanguage()
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the words change with the language
   const labels = useMemo(() => seriesLabels(), [language])
-  const { measure, cache } = useMeasuring(map, personas, labels)
+  const { measure, cache, fontsReady } = useMeasuring(map, personas, labels)
   const pathId = useBoardUi((s) => s.pathId)
   // A note's picture arriving (decoded) draws the board again.
   const pictures = useSyncExternalStore(onPictureReady, picturesReady)
-  const scene: Scene = useMemo(() => {
-    void pictures // the layout is the same; a new scene makes the renderer paint the pictures
-    return layoutMap(map, measure, { personas, labels, cache, authors, pathId })
-  }, [map, measure, personas, labels, cache, authors, pictures, pathId])
-  const index = useMemo(() => new SceneIndex(scene), [scene])
+  // A big map is laid out in background steps after a preview of its first view (./useLayout).
+  const { scene, index, complete } = useLayout(map, measure, { personas, labels, cache, authors, pathId }, pictures, {
+    viewportHeight: size.height,
+    opening: openingCamera,
+    fontsReady
+  })
   const indexRef = useRef<SceneIndex | null>(index)
   useLayoutEffect(() => {
     indexRef.current = index
@@ -216,6 +241,7 @@ export function Board({
         role="region"
         aria-label={t('board.label', { stages: map.stages.length, lanes: map.lanes.length })}
         aria-describedby="board-outline"
+        data-layout={complete ? 'complete' : 'partial'}
       >
         {mounted && (
           <Stage ref={stageRef} width={size.width} height={size.height}>

@@ -68,12 +68,15 @@ export function ReadableTitles({ scene, camera }: { scene: Scene; camera: Camera
 }
 
 const MINIMAP_WIDTH = 220
+/** A tall map's minimap is narrower instead (a 50,000-note board is 60 times taller than wide). */
+const MINIMAP_MAX_HEIGHT = 320
 
 /** The whole map small, the view as a frame; click or drag to move there. */
 export function Minimap({ scene, camera }: { scene: Scene; camera: CameraController }) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const frame = useRef<HTMLDivElement>(null)
-  const scale = MINIMAP_WIDTH / Math.max(1, scene.width)
+  const scale = Math.min(MINIMAP_WIDTH / Math.max(1, scene.width), MINIMAP_MAX_HEIGHT / Math.max(1, scene.height))
+  const width = Math.max(24, Math.round(scene.width * scale))
   const height = Math.max(24, Math.round(scene.height * scale))
   const palette = useSyncExternalStore(onBoardPalette, boardPalette)
 
@@ -83,7 +86,7 @@ export function Minimap({ scene, camera }: { scene: Scene; camera: CameraControl
     if (!raw) return
     const ctx = themedContext(raw, palette)
     const ratio = window.devicePixelRatio || 1
-    ctx.canvas.width = MINIMAP_WIDTH * ratio
+    ctx.canvas.width = width * ratio
     ctx.canvas.height = height * ratio
     ctx.setTransform(ratio * scale, 0, 0, ratio * scale, 0, 0)
     ctx.fillStyle = COLORS.cell
@@ -99,7 +102,7 @@ export function Minimap({ scene, camera }: { scene: Scene; camera: CameraControl
     ctx.lineWidth = 1 / scale
     for (const h of scene.stageHeaders) ctx.strokeRect(h.x, 0, h.w, scene.height)
     for (const h of scene.laneHeaders) ctx.strokeRect(0, h.y, scene.width, h.h)
-  }, [scene, scale, height, palette])
+  }, [scene, scale, width, height, palette])
 
   // The view's frame follows the camera.
   useLayoutEffect(() => {
@@ -108,12 +111,12 @@ export function Minimap({ scene, camera }: { scene: Scene; camera: CameraControl
     const update = () => {
       const v = camera.visible()
       el.style.transform = `translate(${Math.max(0, v.x * scale)}px, ${Math.max(0, v.y * scale)}px)`
-      el.style.width = `${Math.min(MINIMAP_WIDTH, v.w * scale)}px`
+      el.style.width = `${Math.min(width, v.w * scale)}px`
       el.style.height = `${Math.min(height, v.h * scale)}px`
     }
     update()
     return camera.subscribe(update)
-  }, [camera, scale, height])
+  }, [camera, scale, width, height])
 
   const moveTo = (e: React.PointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect()
@@ -128,7 +131,7 @@ export function Minimap({ scene, camera }: { scene: Scene; camera: CameraControl
       className="minimap"
       role="img"
       aria-label={t('overview.label')}
-      style={{ width: MINIMAP_WIDTH, height }}
+      style={{ width, height }}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId)
         moveTo(e)
@@ -137,7 +140,7 @@ export function Minimap({ scene, camera }: { scene: Scene; camera: CameraControl
         if (e.buttons === 1) moveTo(e)
       }}
     >
-      <canvas ref={canvas} style={{ width: MINIMAP_WIDTH, height }} />
+      <canvas ref={canvas} style={{ width, height }} />
       <div ref={frame} className="minimap-view" />
     </div>
   )

@@ -15,7 +15,8 @@ const useZoom = (camera: CameraController) =>
 /** Zoom out, the zoom level (click: 100%), zoom in, zoom to fit, zoom to the selection, the overview. */
 export function ZoomToolbar({ camera, scene, notes }: { camera: CameraController; scene: Scene; notes: number }) {
   const zoom = useZoom(camera)
-  const percent = Math.round(zoom * 100)
+  // Below 1 % (a 50,000-note board fitted) two significant digits, so it does not read 0 %.
+  const percent = zoom >= 0.01 ? Math.round(zoom * 100) : Number((zoom * 100).toPrecision(2))
   const hasSelection = useAppStore((s) => s.selection.kind !== 'none')
   return (
     <div className="board-toolbar" role="toolbar" aria-label={t('board.toolbar')}>

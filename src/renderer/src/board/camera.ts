@@ -7,6 +7,7 @@ import {
   clampZoom,
   constrainCamera,
   fitCamera,
+  minZoomFor,
   stepZoom,
   visibleRect,
   zoomAt,
@@ -88,6 +89,19 @@ export class CameraController {
     return this.current.zoom
   }
 
+  /** The smallest zoom: 5 %, or what Fit needs to show the whole board when that is less. */
+  get minZoom(): number {
+    const room = this.fitRoom()
+    const whole = { width: this.board.width + ADD_BUTTONS_ROOM, height: this.board.height + ADD_BUTTONS_ROOM }
+    return minZoomFor(whole, room, 16)
+  }
+
+  /** Where Fit puts the whole map: the free room less the tool bars' strip at the bottom. */
+  private fitRoom(): { x: number; y: number; width: number; height: number } {
+    const free = this.free()
+    return { x: free.x, y: free.y, width: free.width, height: Math.max(1, free.height - TOOLBAR_ROOM) }
+  }
+
   /** The board rectangle in view. */
   visible(): Rect {
     return visibleRect(this.current, this.viewport)
@@ -111,7 +125,7 @@ export class CameraController {
   /** Moves the camera (kept so the board stays in view); `always` tells listeners even if it stays. */
   set(camera: Camera, always = false): void {
     this.fitted = false
-    const next = constrainCamera({ ...camera, zoom: clampZoom(camera.zoom) }, this.board, this.viewport)
+    const next = constrainCamera({ ...camera, zoom: clampZoom(camera.zoom, this.minZoom) }, this.board, this.viewport)
     const same = next.x === this.current.x && next.y === this.current.y && next.zoom === this.current.zoom
     if (same && !always) return
     this.current = next
@@ -124,7 +138,7 @@ export class CameraController {
 
   /** Zooms keeping the board point under `anchor` (screen coordinates) still; default the centre. */
   zoomTo(zoom: number, anchor = { x: this.viewport.width / 2, y: this.viewport.height / 2 }): void {
-    this.set(zoomAt(this.current, zoom, anchor))
+    this.set(zoomAt(this.current, zoom, anchor, this.minZoom))
   }
 
   zoomBy(factor: number, anchor?: { x: number; y: number }): void {
@@ -132,16 +146,15 @@ export class CameraController {
   }
 
   step(direction: 1 | -1): void {
-    this.zoomTo(stepZoom(this.current.zoom, direction))
+    this.zoomTo(stepZoom(this.current.zoom, direction, this.minZoom))
   }
 
   /** The whole map in the room panels and tool bars leave; kept fitted when that room changes. */
   fit(): void {
     if (this.viewport.width === 0 || this.viewport.height === 0) return
-    const free = this.free()
-    const room = { x: free.x, y: free.y, width: free.width, height: Math.max(1, free.height - TOOLBAR_ROOM) }
+    const room = this.fitRoom()
     const whole = { x: 0, y: 0, w: this.board.width + ADD_BUTTONS_ROOM, h: this.board.height + ADD_BUTTONS_ROOM }
-    this.set(this.inRoom(fitCamera(whole, room, 16, 1), room))
+    this.set(this.inRoom(fitCamera(whole, room, 16, 1, this.minZoom), room))
     this.fitted = true
   }
 

@@ -86,7 +86,7 @@ export function useBoardInput(
         touches.set(e.pointerId, local(e))
         const after = [...touches.values()]
         if (before.length === 2 && after.length === 2) {
-          camera.set(pinchCamera(camera.camera, [before[0]!, before[1]!], [after[0]!, after[1]!]))
+          camera.set(pinchCamera(camera.camera, [before[0]!, before[1]!], [after[0]!, after[1]!], camera.minZoom))
         }
         return
       }

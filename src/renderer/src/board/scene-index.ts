@@ -21,11 +21,31 @@ const entry = (item: NoteItem | CellItem): Entry => ({
   item
 })
 
+/** Items bulk-loaded per step of SceneIndex.steps. */
+const LOAD_PER_STEP = 4000
+
 export class SceneIndex {
   private readonly tree = new RBush<Entry>(16)
 
-  constructor(readonly scene: Scene) {
-    this.tree.load([...scene.cells.map(entry), ...scene.notes.map(entry)])
+  constructor(
+    readonly scene: Scene,
+    load = true
+  ) {
+    if (load) this.tree.load([...scene.cells.map(entry), ...scene.notes.map(entry)])
+  }
+
+  /**
+   * The index built in steps of a few thousand items (each bulk-loaded as a subtree), so a big
+   * map's index does not hold the page in one long task.
+   */
+  static *steps(scene: Scene): Generator<void, SceneIndex> {
+    const index = new SceneIndex(scene, false)
+    const items = [...scene.cells, ...scene.notes]
+    for (let i = 0; i < items.length; i += LOAD_PER_STEP) {
+      index.tree.load(items.slice(i, i + LOAD_PER_STEP).map(entry))
+      yield
+    }
+    return index
   }
 
   /** Notes and cells intersecting a rectangle of the board, each list in scene order. */

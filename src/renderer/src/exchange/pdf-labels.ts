@@ -15,6 +15,7 @@ export function pdfLabels(): Partial<PdfLabels> {
     personas: t('exchange.pdf.label.personas'),
     // Formatted by the PDF with its own values: the messages as written.
     page: messageSource('exchange.pdf.label.page'),
+    tooSmall: messageSource('exchange.pdf.label.tooSmall'),
     tile: messageSource('exchange.pdf.label.tile'),
     overlap: t('exchange.pdf.label.overlap'),
     kpis: t('exchange.pdf.label.kpis'),

@@ -14,7 +14,13 @@ import { latin1 } from '../embed/bytes'
 export interface PdfAttachment {
   /** The file name readers show and save it under, e.g. "Onboarding.journeymap". */
   readonly name: string
+  /**
+   * The file's bytes compressed with zlib (deflateAttachment), as the PDF stores them: a big
+   * map's document is held compressed while the pages are drawn, not as text.
+   */
   readonly data: Uint8Array
+  /** The file's size before compression. */
+  readonly size: number
   /** e.g. application/vnd.journeyboard.map+json */
   readonly mediaType: string
   readonly description: string
@@ -61,19 +67,22 @@ function pdfName(text: string): string {
 }
 
 /** Attaches a file to the document; call before the PDF is output. */
+/** A file's bytes as PdfAttachment.data holds them. */
+export const deflateAttachment = (bytes: Uint8Array): Uint8Array => zlibSync(bytes, { level: 9 })
+
 export function attachFile(doc: jsPDF, file: PdfAttachment): void {
   const internal = doc.internal as unknown as Internals
   let fileSpec = 0
   internal.events.subscribe('postPutResources', () => {
     const stream = internal.newObject()
     internal.putStream({
-      data: latin1(zlibSync(file.data, { level: 9 })),
+      data: latin1(file.data),
       filters: [],
       alreadyAppliedFilters: ['/FlateDecode'],
       additionalKeyValues: [
         { key: 'Type', value: '/EmbeddedFile' },
         { key: 'Subtype', value: pdfName(file.mediaType) },
-        { key: 'Params', value: `<< /Size ${file.data.length} /ModDate ${pdfDate(file.modified)} >>` }
+        { key: 'Params', value: `<< /Size ${file.size} /ModDate ${pdfDate(file.modified)} >>` }
       ],
       objectId: stream
     })

@@ -13,6 +13,7 @@ import { LAYOUT, layoutMap, type LayoutPersona, type Rect, type Scene } from '..
 import type { JourneyMap, Persona } from '../../model'
 import { writeAnalysisPages } from './analysis-page'
 import { attachFile } from './attachment'
+export { deflateAttachment } from './attachment'
 import { writeNotesTable, writePersonaPages, type ExtrasContext } from './extras'
 import type { PdfFontSet } from './fonts'
 import { DEFAULT_PDF_LABELS, fill, type PdfLabels, type PdfOptions } from './options'
@@ -25,7 +26,7 @@ import {
   planBoardPages,
   type BoardPage
 } from './pages'
-import { paintScene } from './paint-scene'
+import { paintScene, printsNoteText } from './paint-scene'
 import { PdfSurface } from './surface'
 
 export { createPdfFontSet, type FontFiles, type PdfFontSet } from './fonts'
@@ -102,7 +103,10 @@ export function renderPdf(
     format: [first.width, first.height],
     orientation: first.width > first.height ? 'landscape' : 'portrait',
     compress: true,
-    putOnlyUsedFonts: true
+    putOnlyUsedFonts: true,
+    // Thousandths of a point (a third of a micrometre) rather than jsPDF's 16 decimals: a big
+    // board's pages hold millions of numbers, and their text is most of the content's size.
+    floatPrecision: 3
   })
   doc.setProperties({ title: map.title, subject: labels.subject, creator: 'Journeyboard' })
   if (options.createdAt) doc.setCreationDate(options.createdAt)
@@ -128,6 +132,8 @@ export function renderPdf(
     if (page.rotate === 90) turned.add(doc.getNumberOfPages())
     if (options.header) drawHeader(surface, page.width, map.title, linked, options.date, labels)
     drawBoard(surface, scene, page)
+    if (!printsNoteText(page.scale)) drawTooSmall(surface, page, labels)
+    compactPage(doc)
   })
   const context: ExtrasContext = {
     surface,
@@ -168,10 +174,37 @@ function drawBoard(surface: PdfSurface, scene: Scene, page: BoardPage): void {
   for (const part of [page, ...page.repeated]) {
     surface.setTransform(page.scale, part.offset.x, part.offset.y)
     if (clipped) surface.clip(part.clip)
-    paintScene(surface, scene, part.region)
+    paintScene(surface, scene, part.region, page.scale)
     if (clipped) surface.unclip()
   }
   if (page.tile) drawOverlapMarks(surface, page, scene)
+}
+
+/** Says under a board scaled too far down for its note text what is on the page and how to get all of it. */
+function drawTooSmall(surface: PdfSurface, page: BoardPage, labels: PdfLabels): void {
+  const percent = page.scale * 100
+  const scale = `${percent < 1 ? percent.toFixed(2) : percent.toFixed(1)} %`
+  const line = fill(labels.tooSmall, { scale }, labels.locale)
+  surface.pageText(
+    ellipsizeTo(surface, line, page.width - 2 * MARGIN, 8),
+    MARGIN,
+    page.height - MARGIN / 2 - 10,
+    8,
+    'normal',
+    MUTED
+  )
+}
+
+/**
+ * Joins the page's content, which jsPDF keeps as one string per drawing operation until the file
+ * is written, into one string: a big board's pages then hold their content at about a byte per
+ * character instead of a string object per operator (the same bytes are written).
+ */
+function compactPage(doc: jsPDF): void {
+  const pages = (doc.internal as unknown as { pages: (string[] | undefined)[] }).pages
+  const n = doc.getNumberOfPages()
+  const content = pages[n]
+  if (content && content.length > 1) pages[n] = [content.join('\n')]
 }
 
 const contains = (r: Rect, x: number, y: number) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h

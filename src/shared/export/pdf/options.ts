@@ -30,6 +30,8 @@ export interface PdfLabels {
   readonly personas: string
   /** Footer: "Page {page} of {pages}". */
   readonly page: string
+  /** Under a board scaled too far down for its note text: {scale} is the print scale, e.g. "0.5 %". */
+  readonly tooSmall: string
   /** Footer of a poster page: "Poster row {row} of {rows}, column {column} of {columns}". */
   readonly tile: string
   /** Poster pages: where the next page overlaps. */
@@ -136,6 +138,8 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   subject: 'Customer journey map',
   personas: 'Personas',
   page: 'Page {page} of {pages}',
+  tooSmall:
+    'At {scale} note text would be too small to read even magnified, so notes are shown as shapes. Export as a poster for every note at full size.',
   tile: 'Poster: row {row} of {rows}, column {column} of {columns}',
   overlap: 'overlaps the next page',
   notesTable: 'Notes by stage',

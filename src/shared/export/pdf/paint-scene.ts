@@ -8,6 +8,7 @@
  * only its part of the board.
  */
 import {
+  LAYOUT,
   type BadgeItem,
   type BoxItem,
   type ConnectorItem,
@@ -50,8 +51,27 @@ function pointsBounds(points: readonly { x: number; y: number }[], pad: number):
   return { x: x1 - pad, y: y1 - pad, w: x2 - x1 + 2 * pad, h: y2 - y1 + 2 * pad }
 }
 
-export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect): void {
+/**
+ * Note text printed smaller than this (points) cannot be read even at a PDF viewer's highest
+ * magnification (6400 % makes it 16 pt): a board scaled that far down (a 50,000-note map on one
+ * A4 page is printed at 0.5 %) gets the notes' shapes with a bar per line of text instead, which
+ * also keeps the page's content small. The poster option prints every note at full size.
+ */
+export const MIN_PRINTED_TEXT_PT = 0.25
+
+/**
+ * A line's bar thinner than this (points) is a hair no printer or screen shows: further down,
+ * notes are plain coloured blocks (about 40 bytes each instead of 40 a line).
+ */
+const MIN_BAR_PT = 0.15
+
+/** Whether note text is printed at this scale (see MIN_PRINTED_TEXT_PT). */
+export const printsNoteText = (scale: number): boolean => LAYOUT.noteFont.size * scale >= MIN_PRINTED_TEXT_PT
+
+export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect, scale = 1): void {
   const box = (item: BoxItem) => surface.box(item, item.fill, item.stroke)
+  const withText = printsNoteText(scale)
+  const bars = LAYOUT.noteLineHeight * BAR_HEIGHT * scale >= MIN_BAR_PT
   const text = (block: TextBlock | null | undefined) => {
     if (block && block.lines.length > 0 && meets(textBounds(block), visible)) surface.textBlock(block)
   }
@@ -74,7 +94,11 @@ export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect): vo
       surface.line({ x: guide.x1, y: guide.y1 }, { x: guide.x2, y: guide.y2 }, guide.stroke, guide.width, guide.dash)
     }
   }
-  for (const note of scene.notes) if (meets(note, visible)) paintNote(surface, note)
+  for (const note of scene.notes) {
+    if (!meets(note, visible)) continue
+    if (withText) paintNote(surface, note)
+    else paintNoteShape(surface, note, bars)
+  }
   for (const connector of scene.connectors) {
     if (meets(pointsBounds([...connector.points, ...connector.head], connector.width + 2), visible)) {
       paintConnector(surface, connector)
@@ -144,6 +168,22 @@ function paintNote(surface: PdfSurface, note: NoteItem): void {
   }
   surface.textBlock(note.text)
 }
+
+/** A note too small for its text: its colour and a bar where each line of text goes. */
+function paintNoteShape(surface: PdfSurface, note: NoteItem, bars: boolean): void {
+  surface.box(note, note.fill, null)
+  if (!bars) return
+  const t = note.text
+  t.lines.forEach((line, i) => {
+    if (line.width <= 0) return
+    const y = t.y + i * t.lineHeight + t.lineHeight * 0.3
+    surface.box({ x: t.x + line.x, y, w: line.width, h: t.lineHeight * BAR_HEIGHT }, TEXT_BAR, null)
+  })
+}
+
+const TEXT_BAR = '#9aa1a9'
+/** A line's bar is this part of the line's height. */
+const BAR_HEIGHT = 0.4
 
 function paintConnector(surface: PdfSurface, connector: ConnectorItem): void {
   surface.strokePath(connector.path, connector.stroke, connector.width)

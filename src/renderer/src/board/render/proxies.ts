@@ -162,9 +162,9 @@ export class BoardProxies {
   }
 
   private add(note: NoteItem): void {
-    let node = this.spare.pop()
-    if (node) this.place(node, note)
-    else node = this.node(note, `note-${note.id}`, 'note')
+    // A new node gets its lines too (placed, like a recycled one), not only at the next scene.
+    const node = this.spare.pop() ?? this.node(note, `note-${note.id}`, 'note')
+    this.place(node, note)
     node.setAttrs({ id: `note-${note.id}`, width: note.w, height: note.h })
     this.notes.set(note.id, node)
     this.noteNodes.add(node)

@@ -7,7 +7,12 @@
 import type { CellItem, NoteItem, Rect, Scene, TextBlock } from '../../../../shared/layout'
 import { badgeBounds, connectorBounds, curveBounds, guideBounds, markerBounds } from './bounds'
 
-/** Beyond this many changed items a full repaint is simpler and not slower. */
+/**
+ * Beyond this many moved, restyled or removed items a full repaint is simpler and not slower.
+ * Added items do not count: a big map's whole layout following its preview adds tens of
+ * thousands of notes, all out of view, and repainting the view then would cost a long frame
+ * for nothing.
+ */
 const MAX_RECTS = 4000
 
 const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h
@@ -56,6 +61,8 @@ const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JS
 
 export function changedRects(prev: Scene, next: Scene): Rect[] | null {
   const out: Rect[] = []
+  /** Rects of items that were there before (moved, restyled, removed): what MAX_RECTS counts. */
+  let changed = 0
   const byId = <T extends { id: string }>(
     before: readonly T[],
     after: readonly T[],
@@ -68,11 +75,15 @@ export function changedRects(prev: Scene, next: Scene): Rect[] | null {
       old.delete(item.id)
       if (was && (was === item || same(was, item))) continue
       out.push(bounds(item))
-      if (was) out.push(bounds(was))
-      if (out.length > MAX_RECTS) return false
+      if (was) {
+        out.push(bounds(was))
+        changed += 2
+        if (changed > MAX_RECTS) return false
+      }
     }
     for (const was of old.values()) out.push(bounds(was))
-    return out.length <= MAX_RECTS
+    changed += old.size
+    return changed <= MAX_RECTS
   }
   const box = (r: Rect): Rect => ({ x: r.x - 2, y: r.y - 2, w: r.w + 4, h: r.h + 4 })
   if (!byId(prev.cells, next.cells, sameCell, box)) return null

@@ -85,6 +85,8 @@ export const exchange = {
   'exchange.import.tooLarge': 'Файлът е {size}; файлове над {limit} не могат да се импортират.',
   'exchange.pdf.label.personas': 'Персони',
   'exchange.pdf.label.page': 'Страница {page} от {pages}',
+  'exchange.pdf.label.tooSmall':
+    'При мащаб {scale} текстът на бележките би бил твърде дребен дори при увеличение, затова бележките са показани само като форми. Експортирайте като плакат, за да получите всички бележки в пълен размер.',
   'exchange.pdf.label.tile': 'Плакат: ред {row} от {rows}, колона {column} от {columns}',
   'exchange.pdf.label.notesTable': 'Бележки по етапи',
   'exchange.pdf.label.lane': 'Ред',

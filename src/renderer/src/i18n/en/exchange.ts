@@ -82,6 +82,8 @@ export const exchange = {
   'exchange.import.tooLarge': 'The file is {size}; files over {limit} cannot be imported.',
   'exchange.pdf.label.personas': 'Personas',
   'exchange.pdf.label.page': 'Page {page} of {pages}',
+  'exchange.pdf.label.tooSmall':
+    'At {scale} note text would be too small to read even magnified, so notes are shown as shapes. Export as a poster for every note at full size.',
   'exchange.pdf.label.tile': 'Poster: row {row} of {rows}, column {column} of {columns}',
   'exchange.pdf.label.notesTable': 'Notes by stage',
   'exchange.pdf.label.lane': 'Lane',

@@ -86,6 +86,8 @@ export const exchange = {
   'exchange.import.tooLarge': 'Размер файла — {size}; файлы больше {limit} импортировать нельзя.',
   'exchange.pdf.label.personas': 'Персоны',
   'exchange.pdf.label.page': 'Страница {page} из {pages}',
+  'exchange.pdf.label.tooSmall':
+    'В масштабе {scale} текст стикеров был бы слишком мелким даже под увеличением, поэтому стикеры показаны только формами. Экспортируйте плакат, чтобы получить все стикеры в полный размер.',
   'exchange.pdf.label.tile': 'Плакат: ряд {row} из {rows}, столбец {column} из {columns}',
   'exchange.pdf.label.notesTable': 'Стикеры по этапам',
   'exchange.pdf.label.lane': 'Дорожка',

@@ -83,6 +83,8 @@ export const exchange = {
   'exchange.import.tooLarge': 'ไฟล์มีขนาด {size} ไฟล์ที่ใหญ่กว่า {limit} นำเข้าไม่ได้',
   'exchange.pdf.label.personas': 'เพอร์โซนา',
   'exchange.pdf.label.page': 'หน้า {page} จาก {pages}',
+  'exchange.pdf.label.tooSmall':
+    'ที่ขนาด {scale} ข้อความในโน้ตจะเล็กเกินกว่าจะอ่านได้แม้จะขยาย จึงแสดงโน้ตเป็นรูปทรงเท่านั้น ส่งออกเป็นโปสเตอร์เพื่อให้ได้โน้ตทุกใบในขนาดเต็ม',
   'exchange.pdf.label.tile': 'โปสเตอร์: แถว {row} จาก {rows} คอลัมน์ {column} จาก {columns}',
   'exchange.pdf.label.notesTable': 'โน้ตตามระยะ',
   'exchange.pdf.label.lane': 'แถว',

@@ -81,6 +81,8 @@ export const exchange = {
   'exchange.import.tooLarge': '文件大小为 {size}；超过 {limit} 的文件无法导入。',
   'exchange.pdf.label.personas': '用户画像',
   'exchange.pdf.label.page': '第 {page} 页，共 {pages} 页',
+  'exchange.pdf.label.tooSmall':
+    '在 {scale} 的比例下，便签文字即使放大也太小无法阅读，因此便签只显示为形状。导出为海报可获得所有便签的完整尺寸。',
   'exchange.pdf.label.tile': '海报：第 {row}/{rows} 行，第 {column}/{columns} 列',
   'exchange.pdf.label.notesTable': '各阶段便签',
   'exchange.pdf.label.lane': '泳道',

@@ -1,0 +1,170 @@
+/**
+ * The board's layout without freezing the page: the map is laid out in steps (layoutSteps) of a
+ * few milliseconds each. A small map (or an edit, whose texts are mostly in the wrap cache)
+ * finishes within the first budget, in the same render, as before. A big one is finished in
+ * background tasks of at most SLICE_MS each; meanwhile the board shows the scene it had (after
+ * an edit) or, when it opens, a preview with exactly the notes of the first view
+ * (shared/layout/progressive.ts). `complete` says which: the board exposes it as
+ * `data-layout="complete" | "partial"`.
+ */
+import { useEffect, useMemo, useState } from 'react'
+import {
+  layoutMap,
+  layoutSteps,
+  previewMap,
+  type LayoutOptions,
+  type MeasureText,
+  type Scene,
+  type Camera
+} from '../../../shared/layout'
+import type { JourneyMap } from '../../../shared/model'
+import { SceneIndex } from './scene-index'
+
+/** Layout work done in the render that asks for it; more than this goes to background tasks. */
+const FIRST_BUDGET_MS = 30
+/** Longest background task. */
+const SLICE_MS = 12
+/** The opening view is at least this zoom (CameraController.place), so it shows at most this much board. */
+const OPENING_ZOOM = 0.5
+
+/** A scene and its spatial index. */
+interface Laid {
+  readonly scene: Scene
+  readonly index: SceneIndex
+}
+
+export interface BoardLayout extends Laid {
+  /** False while a big map is still being laid out (the scene is a preview or the previous one). */
+  readonly complete: boolean
+}
+
+/** Runs `steps` until `until` has passed; the result when they are done. */
+function advance<T>(steps: Generator<void, T>, until: number): T | null {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (performance.now() >= until) return null
+  }
+}
+
+function* layoutAndIndex(map: JourneyMap, measure: MeasureText, options: LayoutOptions): Generator<void, Laid> {
+  const scene = yield* layoutSteps(map, measure, options)
+  const index = yield* SceneIndex.steps(scene)
+  return { scene, index }
+}
+
+/** One layout of the map, started in a render and, when it is big, finished in background tasks. */
+class LayoutRun {
+  private readonly steps: Generator<void, Laid>
+  private result: Laid | null
+  private readonly standIn: Laid | null
+  /** Waiting for fonts: no layout runs in the background. */
+  private readonly waiting: boolean = false
+
+  constructor(
+    map: JourneyMap,
+    measure: MeasureText,
+    options: LayoutOptions,
+    viewHeight: number,
+    fontsReady: boolean,
+    private readonly layouts: BoardLayouts
+  ) {
+    this.steps = layoutAndIndex(map, measure, options)
+    if (!fontsReady && !layouts.last) {
+      // Opening, with fonts the notes need still on their way: the grid without notes until
+      // they come (a new measure, so a new run); laying notes out now would wrap them wrongly.
+      const scene = layoutMap({ ...map, notes: [] }, measure, options)
+      this.result = null
+      this.standIn = { scene, index: new SceneIndex(scene) }
+      this.waiting = true
+      return
+    }
+    this.result = advance(this.steps, performance.now() + FIRST_BUDGET_MS)
+    let standIn = this.result ? null : layouts.last
+    if (!this.result && !standIn) {
+      const part = previewMap(map, measure, options, viewHeight)
+      if (part) {
+        const scene = layoutMap(part, measure, options)
+        standIn = { scene, index: new SceneIndex(scene) }
+      } else this.result = advance(this.steps, Infinity)
+    }
+    this.standIn = standIn
+    if (this.result) layouts.last = this.result
+  }
+
+  view(): BoardLayout {
+    return this.result ? { ...this.result, complete: true } : { ...this.standIn!, complete: false }
+  }
+
+  /** Finishes the layout in tasks of SLICE_MS, then calls `done`; returns the cancel function. */
+  finish(done: () => void): () => void {
+    if (this.result || this.waiting) return () => undefined
+    let timer = 0
+    const slice = () => {
+      const laid = advance(this.steps, performance.now() + SLICE_MS)
+      if (!laid) {
+        timer = window.setTimeout(slice, 0)
+        return
+      }
+      this.result = laid
+      this.layouts.last = laid
+      done()
+    }
+    timer = window.setTimeout(slice, 0)
+    return () => window.clearTimeout(timer)
+  }
+}
+
+/** The board's layouts over time: the last finished scene stands in while the next is made. */
+class BoardLayouts {
+  last: Laid | null = null
+
+  start(
+    map: JourneyMap,
+    measure: MeasureText,
+    options: LayoutOptions,
+    viewHeight: number,
+    fontsReady: boolean
+  ): LayoutRun {
+    return new LayoutRun(map, measure, options, viewHeight, fontsReady, this)
+  }
+}
+
+/** What sizes the opening preview and whether it may start. */
+export interface LayoutStart {
+  /** The board's height on screen (the preview covers what the opening view can show). */
+  readonly viewportHeight: number
+  /** The view the board opens on when it is not the default (a reload or Back returns to it). */
+  readonly opening: Camera | null
+  /** False while fonts the map needs are loading: an opening board then waits for them. */
+  readonly fontsReady: boolean
+}
+
+export function useLayout(
+  map: JourneyMap,
+  measure: MeasureText,
+  options: LayoutOptions,
+  /** Changes when a note's picture is decoded: the same layout, a new scene to paint it. */
+  pictures: unknown,
+  start: LayoutStart
+): BoardLayout {
+  const [layouts] = useState(() => new BoardLayouts())
+  const [, setFinished] = useState(0)
+  const { personas, labels, cache, authors, pathId } = options
+  const { viewportHeight, opening, fontsReady } = start
+  const run = useMemo(
+    () => {
+      void pictures
+      const screen = Math.max(viewportHeight, window.innerHeight)
+      // The bottom of the first view in board units: the default opening (at least OPENING_ZOOM,
+      // from the top), or the bottom of the view the board reopens on.
+      const bottom = opening ? (screen - opening.y) / opening.zoom : screen / OPENING_ZOOM
+      return layouts.start(map, measure, { personas, labels, cache, authors, pathId }, bottom, fontsReady)
+    },
+    // The viewport's height only sizes the first preview: a resize does not lay the map out again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layouts, map, measure, personas, labels, cache, authors, pathId, pictures, fontsReady]
+  )
+  useEffect(() => run.finish(() => setFinished((n) => n + 1)), [run])
+  return run.view()
+}

@@ -223,6 +223,35 @@ test('the new-map dialog’s template preview keeps words whole', async ({ page,
   expect(split).toEqual([])
 })
 
+// The header's menus (File ▾, Workshop ▾) share one keyboard behaviour: the first item has the
+// focus on open, arrows wrap, Esc closes and gives the focus back to the button.
+test('the header menus work from the keyboard', async ({ page, host, home }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  void home
+  await openDemo(host, page, home)
+  for (const name of ['File', 'Workshop']) {
+    const button = page.getByRole('button', { name: `${name} ▾` })
+    await button.click()
+    const menu = page.getByRole('menu', { name })
+    const items = menu.locator('[role^="menuitem"]:not(:disabled)')
+    const count = await items.count()
+    expect(count).toBeGreaterThan(2)
+    await expect(items.first()).toBeFocused()
+    await page.keyboard.press('ArrowDown')
+    await expect(items.nth(1)).toBeFocused()
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowUp')
+    await expect(items.last()).toBeFocused()
+    await page.keyboard.press('Home')
+    await expect(items.first()).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(menu).toBeHidden()
+    await expect(button).toBeFocused()
+    // The board behind the menu is still open: Esc closed the menu only.
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  }
+})
+
 // The longer languages keep the header on one row at 1280 px too, with a 60-character title.
 for (const locale of ['ru-RU', 'bg-BG', 'th-TH', 'zh-CN'] as const) {
   test.describe(`the header in ${locale}`, () => {

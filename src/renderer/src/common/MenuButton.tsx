@@ -23,7 +23,15 @@ export interface MenuButtonProps {
   readonly children?: ReactNode
 }
 
-export function MenuButton({ label, items, className, children }: MenuButtonProps) {
+/** Items of an open menu that can take the focus (menuitem, menuitemcheckbox, menuitemradio). */
+const FOCUSABLE_ITEMS = '[role^="menuitem"]:not(:disabled)'
+
+/**
+ * The behaviour every menu button shares: the first item focused on open, a click elsewhere
+ * closes, arrows/Home/End move between the items, Esc closes and gives the focus back to the
+ * button, Tab closes. `choose` closes first, then runs the item's action.
+ */
+export function useMenu() {
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
@@ -31,7 +39,7 @@ export function MenuButton({ label, items, className, children }: MenuButtonProp
 
   useEffect(() => {
     if (!open) return
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus()
+    list.current?.querySelector<HTMLElement>(FOCUSABLE_ITEMS)?.focus()
     const away = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false)
     }
@@ -43,8 +51,13 @@ export function MenuButton({ label, items, className, children }: MenuButtonProp
     setOpen(false)
     if (refocus) button.current?.focus()
   }
+  const choose = (action: () => void) => {
+    close(false)
+    action()
+  }
+  const toggle = () => setOpen((o) => !o)
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const enabled = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])]
+    const enabled = [...(list.current?.querySelectorAll<HTMLElement>(FOCUSABLE_ITEMS) ?? [])]
     const at = enabled.indexOf(document.activeElement as HTMLElement)
     const move = (i: number) => enabled[(i + enabled.length) % enabled.length]?.focus()
     if (e.key === 'ArrowDown') move(at + 1)
@@ -58,10 +71,15 @@ export function MenuButton({ label, items, className, children }: MenuButtonProp
     } else return
     e.preventDefault()
   }
+  return { open, toggle, choose, root, button, list, onKeyDown }
+}
+
+export function MenuButton({ label, items, className, children }: MenuButtonProps) {
+  const { open, toggle, choose, root, button, list, onKeyDown } = useMenu()
 
   return (
     <div className={`menu-button ${className ?? ''}`} ref={root}>
-      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} onClick={toggle}>
         {label} ▾
       </button>
       {open && (
@@ -73,10 +91,7 @@ export function MenuButton({ label, items, className, children }: MenuButtonProp
                 role="menuitem"
                 tabIndex={-1}
                 disabled={item.disabled}
-                onClick={() => {
-                  close(false)
-                  item.run()
-                }}
+                onClick={() => choose(item.run)}
               >
                 <span>{item.label}</span>
                 {item.keys && <kbd aria-hidden="true">{item.keys}</kbd>}

@@ -4,10 +4,10 @@
  * entries the map screen passes). The panels they open are
  * drawn over the board by WorkshopBoard; the KPI dialog is modal.
  */
-import { useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { JourneyMap } from '../../../shared/model'
 import { KpiDialog, stageForKpis } from '../analysis/KpiDialog'
+import { useMenu } from '../common/MenuButton'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 import { startPresentation } from './actions'
@@ -44,7 +44,7 @@ export function WorkshopButtons({
 }
 
 function WorkshopMenu({ map, extraItems }: { map: JourneyMap; extraItems: readonly WorkshopMenuItem[] }) {
-  const [open, setOpen] = useState(false)
+  const { open, toggle, choose, root, button, list, onKeyDown } = useMenu()
   const { panel, timerOpen, live } = useWorkshop(
     useShallow((s) => ({
       panel: s.panel,
@@ -52,43 +52,6 @@ function WorkshopMenu({ map, extraItems }: { map: JourneyMap; extraItems: readon
       live: s.round !== null || s.timer.endsAt !== null
     }))
   )
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  const list = useRef<HTMLUListElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    list.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus()
-    const away = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', away)
-    return () => document.removeEventListener('pointerdown', away)
-  }, [open])
-
-  const close = (refocus: boolean) => {
-    setOpen(false)
-    if (refocus) button.current?.focus()
-  }
-  const choose = (action: () => void) => {
-    close(false)
-    action()
-  }
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])]
-    const at = items.indexOf(document.activeElement as HTMLElement)
-    const move = (i: number) => items[(i + items.length) % items.length]?.focus()
-    if (e.key === 'ArrowDown') move(at + 1)
-    else if (e.key === 'ArrowUp') move(at - 1)
-    else if (e.key === 'Home') move(0)
-    else if (e.key === 'End') move(items.length - 1)
-    else if (e.key === 'Escape' || e.key === 'Tab') {
-      if (e.key === 'Escape') e.stopPropagation()
-      close(e.key === 'Escape')
-      if (e.key === 'Tab') return
-    } else return
-    e.preventDefault()
-  }
 
   return (
     <div className="workshop-menu" ref={root}>
@@ -98,7 +61,7 @@ function WorkshopMenu({ map, extraItems }: { map: JourneyMap; extraItems: readon
         aria-haspopup="menu"
         aria-expanded={open}
         className={live ? 'live' : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         {t('workshop.toolbar')} ▾
       </button>

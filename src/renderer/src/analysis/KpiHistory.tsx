@@ -8,6 +8,7 @@ import { kpiTrend } from '../../../shared/analysis/funnel'
 import { formatKpiValue } from '../../../shared/analysis/kpi'
 import { kpiHistory, sortedPaths } from '../../../shared/commands'
 import type { JourneyMap, Metric } from '../../../shared/model'
+import { PathOptions } from '../common/PathOptions'
 import { t } from '../i18n'
 import { useAppStore } from '../store'
 
@@ -48,12 +49,7 @@ export function KpiHistory({ map, metric }: { readonly map: JourneyMap; readonly
             value={metric.pathId ?? ''}
             onChange={(e) => execute('setMetric', { metricId: metric.id, pathId: e.target.value || null })}
           >
-            <option value="">{t('metrics.kpi.allPaths')}</option>
-            {paths.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <PathOptions paths={paths} all={t('metrics.kpi.allPaths')} />
           </select>
         </label>
       )}

@@ -5,6 +5,7 @@ import { comparePaths, type PathSide } from '../../../shared/analysis/review'
 import { sortedPaths } from '../../../shared/commands'
 import type { JourneyMap } from '../../../shared/model'
 import { Dialog } from '../common/Dialog'
+import { PathOptions } from '../common/PathOptions'
 import { t } from '../i18n'
 
 export function ComparePathsDialog({ map, onClose }: { readonly map: JourneyMap; readonly onClose: () => void }) {
@@ -18,11 +19,7 @@ export function ComparePathsDialog({ map, onClose }: { readonly map: JourneyMap;
     <label>
       {label}{' '}
       <select value={value} onChange={(e) => set(e.target.value)}>
-        {paths.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        <PathOptions paths={paths} />
       </select>
     </label>
   )

@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react'
 import { sortedPaths } from '../../../shared/commands'
 import type { JourneyMap } from '../../../shared/model'
+import { PathOptions } from '../common/PathOptions'
 import { setBoardUi, useBoardUi } from '../editing/ui-store'
 import { t } from '../i18n'
 import type { WorkshopMenuItem } from '../workshop/WorkshopButtons'
@@ -34,12 +35,7 @@ export function PathsOverview({ map }: { readonly map: JourneyMap }) {
           value={shown ?? ''}
           onChange={(e) => setBoardUi({ pathId: e.target.value || null })}
         >
-          <option value="">{t('metrics.kpi.allPaths')}</option>
-          {paths.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <PathOptions paths={paths} all={t('metrics.kpi.allPaths')} />
         </select>
       </label>
       <JourneyOverview map={map} focus={shown} />

@@ -132,10 +132,14 @@ test('Esc on a new note leaves nothing behind; N on a selected cell and the tool
   await expect(board.noteEditor()).toBeFocused()
   await page.keyboard.type('Measure the trial conversion')
   await page.keyboard.press('Control+Enter')
+  // Polled until the library has the note (Ctrl+Enter commits asynchronously; a read before then
+  // finds no note yet and the poll tries again).
   await expect
-    .poll(async () =>
-      placeOf(await readMap(host, map.id), noteId(await readMap(host, map.id), 'Measure the trial conversion'))
-    )
+    .poll(async () => {
+      const saved = await readMap(host, map.id)
+      const note = saved.notes.find((n) => n.text === 'Measure the trial conversion')
+      return note ? placeOf(saved, note.id) : null
+    })
     .toMatchObject({
       stageId: stages[5]!.id,
       laneId: lanes[6]!.id

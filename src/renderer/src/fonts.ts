@@ -182,7 +182,50 @@ export async function loadBoardFonts(timeoutMs = 5000): Promise<void> {
   // another script then lays out with its fonts at once instead of waiting for the download).
   setTimeout(() => {
     for (const url of [...Object.values(URLS), harfBuzzWasm]) void fetchAsset(url).catch(() => {})
+    warmUp()
   }, PREFETCH_AFTER_MS)
+}
+
+/** Boards on screen: the warm-up adds nothing while one is (a new font lays its map out again). */
+let boardsShown = 0
+
+/**
+ * Keeps the background warm-up from giving the engine fonts while a board is on screen (every
+ * font added makes the board lay its whole map out again); returns the release function.
+ */
+export function holdFontWarmUp(): () => void {
+  boardsShown++
+  let held = true
+  return () => {
+    if (held) boardsShown--
+    held = false
+  }
+}
+
+/**
+ * While the home screen waits for a click: the fetched fonts and HarfBuzz go into the engine
+ * (and the page), one file per idle moment, so the first map in any script opens without waiting
+ * for them (a 2,000-note map with Thai and Chinese notes waited ≈ 150–500 ms for them; `npm run
+ * bench -- open`). It stops for good once a board is shown: the board then asks for what its
+ * text needs, as before. Costs a few MB of memory for scripts a library may never use.
+ */
+function warmUp(): void {
+  if (typeof requestIdleCallback !== 'function') return
+  const steps: (() => Promise<void>)[] = [
+    () => loadShaper(),
+    ...Object.keys(URLS).map((file) => () => addFonts([file]))
+  ]
+  const next = () => {
+    const step = steps.shift()
+    if (!step || boardsShown > 0) return
+    requestIdleCallback(() => {
+      if (boardsShown > 0) return
+      void step()
+        .catch(() => {})
+        .then(next)
+    })
+  }
+  next()
 }
 
 /** Loads what `text` needs; kept for callers that load per weight (both weights' files are loaded). */

@@ -167,8 +167,8 @@ export async function ensureAllText(): Promise<void> {
   await Promise.all([addFonts(Object.keys(URLS)), loadShaper()])
 }
 
-/** How long after start-up the background fetch begins (the home screen is drawn by then). */
-const PREFETCH_AFTER_MS = 500
+/** How long after the basic fonts the background fetch begins (0: at once; the warm-up that follows uses idle moments only). */
+const PREFETCH_AFTER_MS = 0
 
 /**
  * Loads Noto Sans (regular and bold) into the engine and the page, waiting at most `timeoutMs`,

@@ -114,17 +114,6 @@ function readFont(file: string): Promise<Uint8Array> {
         display: 'block'
       })
       document.fonts.add(await face.load())
-      if (usable !== bytes && spec.ranges) {
-        // fonts.css cannot give the page's own text a file the browser refuses: this face joins
-        // the 'Noto Sans' family from here instead, for its script only.
-        const dom = new FontFace(FONT_FAMILY.split(',')[0]!.replace(/'/g, '').trim(), usable.slice().buffer, {
-          weight: '100 900',
-          style: 'normal',
-          display: 'block',
-          unicodeRange: spec.ranges.map(([from, to]) => `U+${from.toString(16)}-${to.toString(16)}`).join(', ')
-        })
-        document.fonts.add(await dom.load())
-      }
       return bytes
     })
     reading.catch(() => files.delete(file))
@@ -133,12 +122,46 @@ function readFont(file: string): Promise<Uint8Array> {
   return reading
 }
 
-/** Gives the engine these font files (one change for all of them). */
-async function addFonts(names: readonly string[]): Promise<void> {
+/** Files whose face joined the page's own family (or needed not to). */
+const pageFaces = new Map<string, Promise<void>>()
+
+/**
+ * fonts.css cannot give the page's own text a file the browser refuses (an empty table): such a
+ * face joins the 'Noto Sans' family from here instead, for its script only — when a text needs
+ * it, never from the warm-up (it changes how the page's own text in that script is set).
+ */
+function joinPageFamily(file: string): Promise<void> {
+  let joining = pageFaces.get(file)
+  if (!joining) {
+    joining = readFont(file).then(async (bytes) => {
+      const spec = SPECS.get(file)!
+      const usable = withoutEmptyTables(bytes)
+      if (usable === bytes || !spec.ranges) return
+      const dom = new FontFace(FONT_FAMILY.split(',')[0]!.replace(/'/g, '').trim(), usable.slice().buffer, {
+        weight: '100 900',
+        style: 'normal',
+        display: 'block',
+        unicodeRange: spec.ranges.map(([from, to]) => `U+${from.toString(16)}-${to.toString(16)}`).join(', ')
+      })
+      document.fonts.add(await dom.load())
+    })
+    joining.catch(() => pageFaces.delete(file))
+    pageFaces.set(file, joining)
+  }
+  return joining
+}
+
+/**
+ * Gives the engine these font files (one change for all of them); with `page`, the page's own
+ * text gets them too where fonts.css cannot (joinPageFamily).
+ */
+async function addFonts(names: readonly string[], page = true): Promise<void> {
   const missing = names.filter((file) => !engine.fonts.has(SPECS.get(file)?.id ?? ''))
-  if (missing.length === 0) return
-  const loaded = await Promise.all(missing.map(async (file) => [file, await readFont(file)] as const))
-  engine.addFonts(Object.fromEntries(loaded))
+  if (missing.length > 0) {
+    const loaded = await Promise.all(missing.map(async (file) => [file, await readFont(file)] as const))
+    engine.addFonts(Object.fromEntries(loaded))
+  }
+  if (page) await Promise.all(names.map(joinPageFamily))
 }
 
 function loadShaper(): Promise<void> {
@@ -213,7 +236,7 @@ function warmUp(): void {
   if (typeof requestIdleCallback !== 'function') return
   const steps: (() => Promise<void>)[] = [
     () => loadShaper(),
-    ...Object.keys(URLS).map((file) => () => addFonts([file]))
+    ...Object.keys(URLS).map((file) => () => addFonts([file], false))
   ]
   const next = () => {
     const step = steps.shift()

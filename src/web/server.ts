@@ -18,10 +18,12 @@ import {
   API_PROTOCOL,
   CLOSE_TOKEN_REFUSED,
   ClientMessageSchema,
+  mapParts,
   MAX_MESSAGE_BYTES,
   type ServerMessage
 } from '../shared/api/wire'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+import type { JourneyMap } from '../shared/model'
 import { JourneyError, toErrorData } from '../shared/errors'
 import type { LibraryService } from '../library/service-types'
 import { allowedHosts, handshakeHasToken, hostAllowed, offersApiProtocol, originAllowed } from './security'
@@ -171,7 +173,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         id = parsed.data.id
         const { method, req } = parseApiCall(parsed.data.method, parsed.data.payload)
         const value = await options.service.call(method, req, origin)
-        send({ t: 'result', id, ok: true, value })
+        // A big map goes in parts the page receives and checks one task at a time (wire.ts).
+        const parts = parsed.data.parts && method === 'getMap' ? mapParts(id, value as JourneyMap) : null
+        if (parts) {
+          for (const part of parts) send(part)
+          send({ t: 'result', id, ok: true, value: null })
+        } else send({ t: 'result', id, ok: true, value })
       } catch (error) {
         if (!(error instanceof JourneyError))
           log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)

@@ -2,22 +2,25 @@
  * The renderer's WebSocket transport against the real web host (in this process, on a real
  * library file), with the `ws` package as its socket: connection states, reconnection after the
  * host went away and came back on the same port with the same token, refusal of a wrong token,
- * calls that would be too large refused before sending.
+ * calls that would be too large refused before sending, a big map arriving in parts (and a bad
+ * part refused with what was wrong).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import WebSocket, { WebSocketServer } from 'ws'
 import {
   createWsTransport,
   type ConnectionState,
   type SocketLike,
   type WsTransport
 } from '../../src/renderer/src/api/ws-transport'
-import { MAX_MESSAGE_BYTES } from '../../src/shared/api/wire'
+import { API_PROTOCOL, MapAssembly, MAP_PART_NOTES, mapParts, MAX_MESSAGE_BYTES } from '../../src/shared/api/wire'
+import { serializeInterchange } from '../../src/shared/format/interchange'
 import { startWebHost, type WebHost } from '../../src/web/server'
 import { newToken } from '../../src/web/token-store'
 import { open, rejection, tempDir } from '../library/helpers'
+import { buildMap } from './fixtures'
 
 const openSocket = (url: string, protocols: string[]) => new WebSocket(url, protocols) as unknown as SocketLike
 
@@ -27,7 +30,7 @@ afterEach(async () => {
 })
 
 /** A web host on `dir`/library.sqlite; closing it closes the library too (as Ctrl-C does). */
-async function host(dir: string, token: string, port = 0): Promise<WebHost> {
+async function host(dir: string, token: string, port = 0): Promise<WebHost & { service: ReturnType<typeof open> }> {
   const staticDir = join(dir, 'renderer')
   mkdirSync(staticDir, { recursive: true })
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><div id="root"></div>')
@@ -35,6 +38,7 @@ async function host(dir: string, token: string, port = 0): Promise<WebHost> {
   const started = await startWebHost({ service, staticDir, token, port })
   const stoppable = {
     ...started,
+    service,
     async close() {
       await started.close()
       service.close()
@@ -143,5 +147,106 @@ describe('the WebSocket transport', () => {
     expect(ws.state()).toEqual({ kind: 'refused', reason: 'no-token' })
     const error = await rejection(ws.call('listMaps', {}))
     expect(error.message).toContain('#token=')
+  })
+
+  it('gets a big map in parts, each checked as it arrives, and puts it together whole', async () => {
+    const token = newToken()
+    const web = await host(tempDir(), token)
+    const count = MAP_PART_NOTES * 2 + 17
+    const notes = Array.from({ length: count }, (_, i) => ({ text: `Note ${i + 1} — примечание` }))
+    const { id } = await web.service.call('importMap', { text: serializeInterchange(buildMap({ notes }), []) })
+    const whole = await web.service.call('getMap', { id })
+
+    // What travels: a raw client asking for parts sees the head, three note parts, then the result.
+    const raw = new WebSocket(`ws://127.0.0.1:${web.port}/api`, [API_PROTOCOL, `journeyboard.token.${token}`])
+    running.push(raw)
+    const seen: { t: string; part?: string; notes?: unknown }[] = []
+    raw.on('message', (data: Buffer) => seen.push(JSON.parse(data.toString()) as (typeof seen)[number]))
+    await new Promise((r) => raw.once('open', r))
+    raw.send(JSON.stringify({ t: 'call', id: 1, method: 'getMap', payload: { id }, parts: true }))
+    await until(() => seen.some((m) => m.t === 'result'), 'the result')
+    expect(seen.filter((m) => m.t !== 'hello' && m.t !== 'event').map((m) => m.part ?? m.t)).toEqual([
+      'head',
+      'notes',
+      'notes',
+      'notes',
+      'result'
+    ])
+    expect(seen.find((m) => m.part === 'head')?.notes).toBe(count)
+
+    // The page's transport asks for parts and answers with the map, the same as in one piece.
+    const { ws } = transport(web.port, token)
+    const map = await ws.call('getMap', { id })
+    expect(map.notes.length).toBe(count)
+    expect(map).toEqual(whole)
+    // A small map comes in one result, as before.
+    const small = await ws.call('createMap', { template: 'blank', title: 'Small' })
+    expect((await ws.call('getMap', { id: small.id })).title).toBe('Small')
+  })
+
+  it('refuses a map whose part is not valid, saying which part and what is wrong; the connection stays', async () => {
+    // A host that sends a damaged note in the second part of a big map (a real socket on loopback).
+    const map = buildMap({ notes: Array.from({ length: MAP_PART_NOTES + 5 }, (_, i) => ({ text: `n${i}` })) })
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => API_PROTOCOL })
+    running.push(server)
+    await new Promise((r) => server.once('listening', r))
+    server.on('connection', (socket) => {
+      socket.send(JSON.stringify({ t: 'hello', origin: 'web-1' }))
+      socket.on('message', (data: Buffer) => {
+        const call = JSON.parse(data.toString()) as { id: number; method: string }
+        if (call.method !== 'getMap') {
+          socket.send(JSON.stringify({ t: 'result', id: call.id, ok: true, value: [] }))
+          return
+        }
+        const parts = mapParts(call.id, map)!.map((p) => JSON.parse(JSON.stringify(p)) as Record<string, never>)
+        const broken = parts[2] as unknown as { notes: { color: string }[] }
+        broken.notes[3]!.color = 'not a colour'
+        for (const part of parts) socket.send(JSON.stringify(part))
+        socket.send(JSON.stringify({ t: 'result', id: call.id, ok: true, value: null }))
+      })
+    })
+    const { port } = server.address() as { port: number }
+    const { ws } = transport(port, newToken())
+    const error = await rejection(ws.call('getMap', { id: map.id }))
+    expect(error.code).toBe('invalid_request')
+    const shown = error.message.replace(/[\u2066-\u2069]/g, '')
+    expect(shown).toMatch(/^The map arrived from the Journeyboard host damaged \(part 3: notes\.3\.color: /)
+    expect(shown).toContain('so it was not opened')
+    // The rest of that map's messages are ignored; the next call is answered.
+    expect(await ws.call('listMaps', {})).toEqual([])
+    expect(ws.state().kind).toBe('connected')
+  })
+})
+
+describe('putting a map together from its parts', () => {
+  const map = buildMap({ notes: Array.from({ length: MAP_PART_NOTES * 2 + 1 }, (_, i) => ({ text: `n${i}` })) })
+  const problem = (run: () => void): string => {
+    try {
+      run()
+    } catch (error) {
+      return (error as Error).message
+    }
+    return 'no problem'
+  }
+
+  it('gives back the map it was split from', () => {
+    const assembly = new MapAssembly()
+    for (const part of mapParts(7, map)!) assembly.add(JSON.parse(JSON.stringify(part)))
+    expect(assembly.finish()).toEqual(map)
+  })
+
+  it('refuses parts out of order, notes before the head, and a map missing notes', () => {
+    const [head, first, second, third] = mapParts(7, map)!
+    const skipped = new MapAssembly()
+    skipped.add(head)
+    expect(problem(() => skipped.add(second))).toBe(`map part 2: notes from ${MAP_PART_NOTES}, expected 0`)
+    expect(problem(() => new MapAssembly().add(first))).toBe('map part 1: notes before the head')
+    const short = new MapAssembly()
+    for (const part of [head, first, second]) short.add(part)
+    expect(problem(() => short.finish())).toBe(
+      `map part 3: ${MAP_PART_NOTES * 2} of the ${MAP_PART_NOTES * 2 + 1} notes announced`
+    )
+    expect(third?.part).toBe('notes')
+    expect(problem(() => new MapAssembly().add({ t: 'map-part', id: 7, part: 'tail' }))).toMatch(/^map part 1: part: /)
   })
 })

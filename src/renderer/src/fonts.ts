@@ -114,17 +114,6 @@ function readFont(file: string): Promise<Uint8Array> {
         display: 'block'
       })
       document.fonts.add(await face.load())
-      if (usable !== bytes && spec.ranges) {
-        // fonts.css cannot give the page's own text a file the browser refuses: this face joins
-        // the 'Noto Sans' family from here instead, for its script only.
-        const dom = new FontFace(FONT_FAMILY.split(',')[0]!.replace(/'/g, '').trim(), usable.slice().buffer, {
-          weight: '100 900',
-          style: 'normal',
-          display: 'block',
-          unicodeRange: spec.ranges.map(([from, to]) => `U+${from.toString(16)}-${to.toString(16)}`).join(', ')
-        })
-        document.fonts.add(await dom.load())
-      }
       return bytes
     })
     reading.catch(() => files.delete(file))
@@ -133,12 +122,46 @@ function readFont(file: string): Promise<Uint8Array> {
   return reading
 }
 
-/** Gives the engine these font files (one change for all of them). */
-async function addFonts(names: readonly string[]): Promise<void> {
+/** Files whose face joined the page's own family (or needed not to). */
+const pageFaces = new Map<string, Promise<void>>()
+
+/**
+ * fonts.css cannot give the page's own text a file the browser refuses (an empty table): such a
+ * face joins the 'Noto Sans' family from here instead, for its script only — when a text needs
+ * it, never from the warm-up (it changes how the page's own text in that script is set).
+ */
+function joinPageFamily(file: string): Promise<void> {
+  let joining = pageFaces.get(file)
+  if (!joining) {
+    joining = readFont(file).then(async (bytes) => {
+      const spec = SPECS.get(file)!
+      const usable = withoutEmptyTables(bytes)
+      if (usable === bytes || !spec.ranges) return
+      const dom = new FontFace(FONT_FAMILY.split(',')[0]!.replace(/'/g, '').trim(), usable.slice().buffer, {
+        weight: '100 900',
+        style: 'normal',
+        display: 'block',
+        unicodeRange: spec.ranges.map(([from, to]) => `U+${from.toString(16)}-${to.toString(16)}`).join(', ')
+      })
+      document.fonts.add(await dom.load())
+    })
+    joining.catch(() => pageFaces.delete(file))
+    pageFaces.set(file, joining)
+  }
+  return joining
+}
+
+/**
+ * Gives the engine these font files (one change for all of them); with `page`, the page's own
+ * text gets them too where fonts.css cannot (joinPageFamily).
+ */
+async function addFonts(names: readonly string[], page = true): Promise<void> {
   const missing = names.filter((file) => !engine.fonts.has(SPECS.get(file)?.id ?? ''))
-  if (missing.length === 0) return
-  const loaded = await Promise.all(missing.map(async (file) => [file, await readFont(file)] as const))
-  engine.addFonts(Object.fromEntries(loaded))
+  if (missing.length > 0) {
+    const loaded = await Promise.all(missing.map(async (file) => [file, await readFont(file)] as const))
+    engine.addFonts(Object.fromEntries(loaded))
+  }
+  if (page) await Promise.all(names.map(joinPageFamily))
 }
 
 function loadShaper(): Promise<void> {
@@ -167,8 +190,8 @@ export async function ensureAllText(): Promise<void> {
   await Promise.all([addFonts(Object.keys(URLS)), loadShaper()])
 }
 
-/** How long after start-up the background fetch begins (the home screen is drawn by then). */
-const PREFETCH_AFTER_MS = 500
+/** How long after the basic fonts the background fetch begins (0: at once; the warm-up that follows uses idle moments only). */
+const PREFETCH_AFTER_MS = 0
 
 /**
  * Loads Noto Sans (regular and bold) into the engine and the page, waiting at most `timeoutMs`,
@@ -182,7 +205,50 @@ export async function loadBoardFonts(timeoutMs = 5000): Promise<void> {
   // another script then lays out with its fonts at once instead of waiting for the download).
   setTimeout(() => {
     for (const url of [...Object.values(URLS), harfBuzzWasm]) void fetchAsset(url).catch(() => {})
+    warmUp()
   }, PREFETCH_AFTER_MS)
+}
+
+/** Boards on screen: the warm-up adds nothing while one is (a new font lays its map out again). */
+let boardsShown = 0
+
+/**
+ * Keeps the background warm-up from giving the engine fonts while a board is on screen (every
+ * font added makes the board lay its whole map out again); returns the release function.
+ */
+export function holdFontWarmUp(): () => void {
+  boardsShown++
+  let held = true
+  return () => {
+    if (held) boardsShown--
+    held = false
+  }
+}
+
+/**
+ * While the home screen waits for a click: the fetched fonts and HarfBuzz go into the engine
+ * (and the page), one file per idle moment, so the first map in any script opens without waiting
+ * for them (a 2,000-note map with Thai and Chinese notes waited ≈ 150–500 ms for them; `npm run
+ * bench -- open`). It stops for good once a board is shown: the board then asks for what its
+ * text needs, as before. Costs a few MB of memory for scripts a library may never use.
+ */
+function warmUp(): void {
+  if (typeof requestIdleCallback !== 'function') return
+  const steps: (() => Promise<void>)[] = [
+    () => loadShaper(),
+    ...Object.keys(URLS).map((file) => () => addFonts([file], false))
+  ]
+  const next = () => {
+    const step = steps.shift()
+    if (!step || boardsShown > 0) return
+    requestIdleCallback(() => {
+      if (boardsShown > 0) return
+      void step()
+        .catch(() => {})
+        .then(next)
+    })
+  }
+  next()
 }
 
 /** Loads what `text` needs; kept for callers that load per weight (both weights' files are loaded). */

@@ -2,13 +2,20 @@
 import { z } from 'zod'
 import type { ApiEvent } from './contract'
 import type { ErrorData } from '../errors'
+import { COUNT_LIMITS, JourneyMapSchema, NoteSchema } from '../schema/entities'
+import type { DeepReadonly, JourneyMap } from '../model'
 
 export const ClientMessageSchema = z
   .object({
     t: z.literal('call'),
     id: z.number().int().min(0),
     method: z.string().max(64),
-    payload: z.unknown()
+    payload: z.unknown(),
+    /**
+     * The page takes a big map in parts (`map-part` messages, then the result): getMap only. A
+     * client that leaves it out gets the map in one result, as before.
+     */
+    parts: z.literal(true).optional()
   })
   .strict()
 export type ClientMessage = z.infer<typeof ClientMessageSchema>
@@ -20,6 +27,104 @@ export type ServerMessage =
   | { readonly t: 'result'; readonly id: number; readonly ok: false; readonly error: ErrorData }
   | { readonly t: 'event'; readonly event: ApiEvent }
   | { readonly t: 'hello'; readonly origin: string }
+  | MapPart
+
+/**
+ * Notes per `map-part` message. A 50,000-note map is one 12 MB text; the browser receives and
+ * parses a WebSocket message in one main-thread task (≈ 0.7 s for 12 MB here), so a big map
+ * travels as its head (the map without notes) and notes in parts of this many (≈ 0.5 MB each),
+ * each received and checked in a task of its own, then the result (`value` null: the parts are
+ * the map).
+ */
+export const MAP_PART_NOTES = 2000
+
+/** The map without its notes, and how many notes follow in `notes` parts. */
+const MapHeadSchema = z
+  .object({
+    t: z.literal('map-part'),
+    id: z.number().int().min(0),
+    part: z.literal('head'),
+    map: JourneyMapSchema.extend({ notes: z.array(NoteSchema).max(0) }),
+    notes: z.number().int().min(0).max(COUNT_LIMITS.notes.max)
+  })
+  .strict()
+
+/** Notes `from` (their index in the map's notes) on. */
+const MapNotesSchema = z
+  .object({
+    t: z.literal('map-part'),
+    id: z.number().int().min(0),
+    part: z.literal('notes'),
+    from: z.number().int().min(0),
+    notes: z.array(NoteSchema).min(1).max(MAP_PART_NOTES)
+  })
+  .strict()
+
+/** One part of a map sent in parts; the client checks each with this schema as it arrives. */
+export const MapPartSchema = z.discriminatedUnion('part', [MapHeadSchema, MapNotesSchema])
+export type MapPart = DeepReadonly<z.infer<typeof MapPartSchema>>
+
+/** The messages that carry `map` (parts, then the result) when it is worth splitting, else null. */
+export function mapParts(id: number, map: JourneyMap): MapPart[] | null {
+  if (map.notes.length <= MAP_PART_NOTES) return null
+  const parts: MapPart[] = [{ t: 'map-part', id, part: 'head', map: { ...map, notes: [] }, notes: map.notes.length }]
+  for (let from = 0; from < map.notes.length; from += MAP_PART_NOTES) {
+    parts.push({ t: 'map-part', id, part: 'notes', from, notes: map.notes.slice(from, from + MAP_PART_NOTES) })
+  }
+  return parts
+}
+
+/**
+ * Puts a map sent in parts together, checking each part as it comes: the head first, then notes
+ * in order, every note valid, and exactly as many as the head announced. `add` throws a
+ * MapPartError (which part, what is wrong) on the first bad part.
+ */
+export class MapAssembly {
+  #head: JourneyMap | null = null
+  #expected = 0
+  #notes: JourneyMap['notes'][number][] = []
+  #parts = 0
+
+  add(raw: unknown): void {
+    this.#parts++
+    const parsed = MapPartSchema.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new MapPartError(this.#parts, `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'not valid'}`)
+    }
+    const part = parsed.data
+    if (part.part === 'head') {
+      if (this.#head) throw new MapPartError(this.#parts, 'a second head')
+      this.#head = part.map as JourneyMap
+      this.#expected = part.notes
+      return
+    }
+    if (!this.#head) throw new MapPartError(this.#parts, 'notes before the head')
+    if (part.from !== this.#notes.length)
+      throw new MapPartError(this.#parts, `notes from ${part.from}, expected ${this.#notes.length}`)
+    if (this.#notes.length + part.notes.length > this.#expected)
+      throw new MapPartError(this.#parts, `more than the ${this.#expected} notes announced`)
+    for (const note of part.notes) this.#notes.push(note as JourneyMap['notes'][number])
+  }
+
+  /** The whole map, once the result says every part was sent. */
+  finish(): JourneyMap {
+    if (!this.#head) throw new MapPartError(this.#parts, 'no head')
+    if (this.#notes.length !== this.#expected)
+      throw new MapPartError(this.#parts, `${this.#notes.length} of the ${this.#expected} notes announced`)
+    return { ...this.#head, notes: this.#notes }
+  }
+}
+
+/** A map part that is not what the protocol says: `part` counts from 1, `problem` in English. */
+export class MapPartError extends Error {
+  constructor(
+    readonly part: number,
+    readonly problem: string
+  ) {
+    super(`map part ${part}: ${problem}`)
+  }
+}
 
 /**
  * The WebSocket subprotocol of the API. The page offers it together with `journeyboard.token.<token>`

@@ -11,7 +11,14 @@
  * `ws` package in unit tests against a real host).
  */
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse, ApiTransport } from '../../../shared/api/contract'
-import { apiProtocols, CLOSE_TOKEN_REFUSED, MAX_MESSAGE_BYTES, type ServerMessage } from '../../../shared/api/wire'
+import {
+  apiProtocols,
+  CLOSE_TOKEN_REFUSED,
+  MapAssembly,
+  MapPartError,
+  MAX_MESSAGE_BYTES,
+  type ServerMessage
+} from '../../../shared/api/wire'
 import { fromErrorData, JourneyError } from '../../../shared/errors'
 import { t } from '../i18n'
 
@@ -63,6 +70,8 @@ export interface WsTransport extends ApiTransport {
 interface Pending {
   readonly resolve: (value: unknown) => void
   readonly reject: (error: Error) => void
+  /** A getMap call: the map may come in parts (wire.ts), put together here. */
+  readonly assembly?: MapAssembly
 }
 
 const OPEN = 1
@@ -80,6 +89,13 @@ const utf8Length = (text: string): number => {
     } else bytes += 3
   }
   return bytes
+}
+
+/** A map part that broke the protocol, as the error its call fails with. */
+function badPart(error: unknown): JourneyError {
+  const part = error instanceof MapPartError ? error.part : 0
+  const problem = error instanceof MapPartError ? error.problem : String(error)
+  return new JourneyError('invalid_request', t('app.connection.badMapPart', { part, problem }))
 }
 
 export function createWsTransport(options: WsTransportOptions): WsTransport {
@@ -143,12 +159,28 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
       }
     } else if (message.t === 'event') {
       for (const listener of [...listeners]) listener(message.event)
+    } else if (message.t === 'map-part') {
+      const call = sent.get(message.id)
+      if (!call?.assembly) return
+      try {
+        call.assembly.add(message)
+      } catch (error) {
+        // The call fails with what was wrong; its remaining parts and result are ignored.
+        sent.delete(message.id)
+        call.reject(badPart(error))
+      }
     } else if (message.t === 'result') {
       const call = sent.get(message.id)
       if (!call) return
       sent.delete(message.id)
-      if (message.ok) call.resolve(message.value)
-      else call.reject(fromErrorData(message.error))
+      if (!message.ok) call.reject(fromErrorData(message.error))
+      else if (message.value === null && call.assembly) {
+        try {
+          call.resolve(call.assembly.finish())
+        } catch (error) {
+          call.reject(badPart(error))
+        }
+      } else call.resolve(message.value)
     }
   }
 
@@ -186,9 +218,15 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   return {
     call<K extends ApiMethod>(method: K, req: ApiRequest<K>): Promise<ApiResponse<K>> {
       const id = nextId++
-      const text = JSON.stringify({ t: 'call', id, method, payload: req })
+      // getMap asks for a big map in parts: each is received and checked in a task of its own.
+      const parts = method === 'getMap'
+      const text = JSON.stringify({ t: 'call', id, method, payload: req, ...(parts ? { parts } : {}) })
       return new Promise<ApiResponse<K>>((resolve, reject) => {
-        const call: Pending = { resolve: resolve as (value: unknown) => void, reject }
+        const call: Pending = {
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          ...(parts ? { assembly: new MapAssembly() } : {})
+        }
         // The host closes a connection that sends more than it accepts: refuse here, with the size.
         const bytes = text.length > MAX_MESSAGE_BYTES / 4 ? utf8Length(text) : text.length
         if (bytes > MAX_MESSAGE_BYTES) {

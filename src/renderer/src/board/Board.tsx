@@ -38,7 +38,7 @@ import { usePictureDrop } from './usePictureDrop'
 import { Overview, ReadableTitles } from './Overview'
 import { usePanelInsets } from './usePanelInsets'
 import { useBoardInput } from './input'
-import { ensureTextFor, textEngine } from '../fonts'
+import { ensureTextFor, holdFontWarmUp, textEngine } from '../fonts'
 import { createBoardMeasure } from './measure'
 import { useBoardRenderer } from './render/useBoardRenderer'
 import { useLayout } from './useLayout'
@@ -129,6 +129,8 @@ function useMeasuring(
   // ask twice for what an earlier one is fetching), so the fonts are there when none is left.
   const pending = useRef(0)
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
+  // No fonts the map does not need arrive in the background while it is shown (fonts.ts warmUp).
+  useEffect(() => holdFontWarmUp(), [])
   // Never longer than this, whatever the fonts do: the board then lays out with what it has.
   useEffect(() => {
     const timer = window.setTimeout(() => setFontsSettled(true), FONT_WAIT_MS)

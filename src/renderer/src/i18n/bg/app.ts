@@ -17,6 +17,8 @@ export const app = {
   'app.connection.lostInFlight': 'Връзката със сървъра на Journeyboard прекъсна, преди той да отговори.',
   'app.connection.tooLarge':
     'Заявката е {size}; сървърът на Journeyboard приема най-много {limit} наведнъж. Нищо не е изпратено.',
+  'app.connection.badMapPart':
+    'Картата пристигна от сървъра на Journeyboard повредена (част {part}: {problem}), затова не е отворена. Отворете я отново.',
   'app.readOnly': 'Библиотеката е само за четене: можете да разглеждате, но промените не могат да се запазят.',
   'error.generic': 'Нещо се обърка: {message}',
   'error.dismiss': 'Затвори',

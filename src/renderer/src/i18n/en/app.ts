@@ -15,6 +15,8 @@ export const app = {
   'app.connection.lostInFlight': 'Lost the connection to the Journeyboard host before it answered.',
   'app.connection.tooLarge':
     'This request is {size}; the Journeyboard host accepts at most {limit} at once. Nothing was sent.',
+  'app.connection.badMapPart':
+    'The map arrived from the Journeyboard host damaged (part {part}: {problem}), so it was not opened. Open it again.',
   'app.readOnly': 'This library is read-only: you can look, but changes cannot be saved.',
   'error.generic': 'Something went wrong: {message}',
   'error.dismiss': 'Dismiss',

@@ -17,6 +17,8 @@ export const app = {
   'app.connection.lostInFlight': 'Связь с сервером Journeyboard прервалась до его ответа.',
   'app.connection.tooLarge':
     'Размер запроса — {size}; сервер Journeyboard принимает не более {limit} за раз. Ничего не отправлено.',
+  'app.connection.badMapPart':
+    'Карта пришла с сервера Journeyboard повреждённой (часть {part}: {problem}), поэтому она не открыта. Откройте её ещё раз.',
   'app.readOnly': 'Библиотека открыта только для чтения: смотреть можно, но изменения не сохранятся.',
   'error.generic': 'Что-то пошло не так: {message}',
   'error.dismiss': 'Закрыть',

@@ -14,6 +14,7 @@ export const app = {
   'app.connection.notConnected': 'ไม่ได้เชื่อมต่อกับโฮสต์ Journeyboard จึงไม่มีการส่งข้อมูล',
   'app.connection.lostInFlight': 'ขาดการเชื่อมต่อกับโฮสต์ Journeyboard ก่อนที่โฮสต์จะตอบกลับ',
   'app.connection.tooLarge': 'คำขอนี้มีขนาด {size} แต่โฮสต์ Journeyboard รับได้ครั้งละไม่เกิน {limit} จึงไม่มีการส่งข้อมูล',
+  'app.connection.badMapPart': 'แผนที่ที่ได้รับจากโฮสต์ Journeyboard เสียหาย (ส่วนที่ {part}: {problem}) จึงไม่ได้เปิด โปรดเปิดอีกครั้ง',
   'app.readOnly': 'คลังข้อมูลนี้เป็นแบบอ่านอย่างเดียว ดูได้แต่บันทึกการเปลี่ยนแปลงไม่ได้',
   'error.generic': 'เกิดข้อผิดพลาด: {message}',
   'error.dismiss': 'ปิด',

@@ -14,6 +14,8 @@ export const app = {
   'app.connection.notConnected': '未连接到 Journeyboard 主机，因此没有发送任何内容。',
   'app.connection.lostInFlight': '在 Journeyboard 主机回复之前连接已断开。',
   'app.connection.tooLarge': '此请求大小为 {size}，Journeyboard 主机一次最多接受 {limit}。没有发送任何内容。',
+  'app.connection.badMapPart':
+    '从 Journeyboard 主机收到的地图已损坏（第 {part} 部分：{problem}），因此未打开。请重新打开。',
   'app.readOnly': '此资料库为只读：可以查看，但无法保存修改。',
   'error.generic': '出现问题：{message}',
   'error.dismiss': '关闭',

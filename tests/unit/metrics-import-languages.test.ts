@@ -9,6 +9,7 @@ import { applyMetricMapping, problemIssues } from '../../src/shared/metrics/appl
 import { PRESET_MAPPINGS } from '../../src/shared/metrics/presets'
 import { parseCsvTable } from '../../src/shared/metrics/table'
 import { reasonTranslator } from '../../src/shared/i18n/reasons'
+import { LIMITS } from '../../src/shared/schema/entities'
 import { createMapFromTemplate } from '../../src/shared/templates'
 
 const ids = () => {
@@ -60,5 +61,24 @@ describe('metrics import in other languages', () => {
     expect(reasonTranslator('ru', { isolate: false })(last.reason.id, last.reason.params)).toBe(
       'и ещё 3 ошибочные строки'
     )
+  })
+
+  it('refuses an import that would pass the map’s KPI value or KPI limit, naming the limit', () => {
+    const map = createMapFromTemplate('saas', 'Map', ids(), '2026-12-01T00:00:00.000Z', 'en')
+    const stage = map.stages[0]!.title
+    const day = (i: number) => new Date(Date.UTC(1970, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
+    const tooManyValues = Array.from({ length: LIMITS.maxKpiValuesPerMap + 1 }, (_, i) => `${stage},Visits,1,${day(i)}`)
+    const tooManyKpis = Array.from({ length: LIMITS.maxMetricsPerMap + 1 }, (_, i) => `${stage},KPI ${i},1,2026-12-01`)
+    for (const [rows, what, max] of [
+      [tooManyValues, 'kpiValues', LIMITS.maxKpiValuesPerMap],
+      [tooManyKpis, 'metrics', LIMITS.maxMetricsPerMap]
+    ] as const) {
+      const csv = `stage,metric,value,date\n${rows.join('\n')}\n`
+      const result = applyMetricMapping(map, parseCsvTable(csv), HEADER_NAMED, { newId: ids(), today: '2026-12-01' })
+      if (result.ok) throw new Error(`imported past the ${what} limit`)
+      expect(result.problems).toHaveLength(1)
+      expect(result.problems[0]!.reason).toEqual({ id: 'limit.tooMany', params: { max, what } })
+      expect(result.problems[0]!.message).toContain(max.toLocaleString('en-US'))
+    }
   })
 })

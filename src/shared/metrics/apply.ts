@@ -50,6 +50,18 @@ export function problemPlace(p: Pick<RowProblem, 'line' | 'column'>): string {
   return p.column === '' ? `line ${p.line}` : `line ${p.line}, column "${p.column}"`
 }
 
+/** The problem of an import that would take the map past one of its limits, or null. */
+function limitProblem(what: 'kpiValues' | 'metrics', total: number): RowProblem | null {
+  const limit = COUNT_LIMITS[what]
+  if (total <= limit.max) return null
+  return {
+    line: 0,
+    column: '',
+    message: tooManyMessage(limit.max, limit.what, total),
+    reason: reason('limit.tooMany', { max: limit.max, what })
+  }
+}
+
 /** Problems as the issues of a JourneyError. */
 export function problemIssues(problems: readonly RowProblem[]): Issue[] {
   return problems.map((p) => ({ path: problemPlace(p), message: p.message, reason: p.reason }))
@@ -384,36 +396,9 @@ function buildPatch(
       if (last === null || date > last) last = date
     }
   }
-  const limit = COUNT_LIMITS.kpiValues
-  if (map.kpiValues.length + added > limit.max) {
-    return {
-      ok: false,
-      problems: [
-        {
-          line: 0,
-          column: '',
-          message: tooManyMessage(limit.max, limit.what, map.kpiValues.length + added),
-          reason: reason('limit.tooMany', { max: limit.max, what: 'kpiValues' })
-        }
-      ],
-      rowCount: dataRows
-    }
-  }
-  const metricLimit = COUNT_LIMITS.metrics
-  if (map.metrics.length + created > metricLimit.max) {
-    return {
-      ok: false,
-      problems: [
-        {
-          line: 0,
-          column: '',
-          message: tooManyMessage(metricLimit.max, metricLimit.what, map.metrics.length + created),
-          reason: reason('limit.tooMany', { max: metricLimit.max, what: 'metrics' })
-        }
-      ],
-      rowCount: dataRows
-    }
-  }
+  const overLimit =
+    limitProblem('kpiValues', map.kpiValues.length + added) ?? limitProblem('metrics', map.metrics.length + created)
+  if (overLimit) return { ok: false, problems: [overLimit], rowCount: dataRows }
   let valueCount = 0
   for (const byDate of values.values()) valueCount += byDate.size
   return {

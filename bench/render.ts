@@ -162,8 +162,9 @@ function installFirstPaintProbe(): void {
     }
     const poll = () =>
       requestAnimationFrame(() => {
-        // This frame's drawing (Konva draws in its own animation-frame callback) is done by the next one.
-        if (drawn()) requestAnimationFrame(() => resolvePaint(performance.now() - clickAt))
+        // The notes' pixels are in the canvas (Konva drew them in an earlier animation-frame
+        // callback): the screen shows them with this frame at the latest.
+        if (drawn()) resolvePaint(performance.now() - clickAt)
         else poll()
       })
     document.addEventListener(

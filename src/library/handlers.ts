@@ -68,7 +68,7 @@ export const readOnlyError = (path: string): JourneyError =>
     reason('library.readOnly')
   )
 
-const notFound = (what: string) =>
+export const notFound = (what: string) =>
   new JourneyError(
     'not_found',
     `${what} does not exist (it may have been deleted for good).`,

@@ -1,4 +1,11 @@
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
+import type { JourneyMap, Note } from '../shared/model'
+
+/** Where readMapInParts puts a big map's parts as it reads them. */
+export interface MapPartSink {
+  head(map: Omit<JourneyMap, 'notes'>, notes: number): void
+  notes(part: Note[]): void
+}
 
 /**
  * What every door (Electron IPC, web host, CLI, tests) uses: the library service.
@@ -8,6 +15,13 @@ import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api
 export interface LibraryService {
   call<K extends ApiMethod>(method: K, req: ApiRequest<K>, origin?: string): Promise<ApiResponse<K>>
   onEvent(listener: (event: ApiEvent) => void): () => void
+  /**
+   * getMap for a door that sends a big map in parts (the web host): a map of more than `size`
+   * notes goes to `sink` — the map without notes and their count, then its notes `size` at a
+   * time, each part as soon as it is read from the file (one read transaction) — and the result
+   * is null; a smaller map is returned whole. Throws JourneyError not_found like getMap.
+   */
+  readMapInParts(id: string, size: number, sink: MapPartSink): JourneyMap | null
   /** Checkpoints the WAL and closes the file. Safe to call twice. */
   close(): void
   readonly path: string

@@ -9,7 +9,7 @@ import { newId as defaultNewId } from '../shared/ids'
 import { defaultBackupDir, takeDailyBackup } from './backups'
 import { toJourneyError } from './connection/errors'
 import { openLibraryConnection, type OpenedLibrary } from './connection/open'
-import { createHandlers, readOnlyError, WRITE_METHODS, type Handlers } from './handlers'
+import { createHandlers, notFound, readOnlyError, WRITE_METHODS, type Handlers } from './handlers'
 import { MapRepository } from './repositories/maps'
 import { PersonaRepository } from './repositories/personas'
 import { SnapshotRepository } from './repositories/snapshots'
@@ -39,9 +39,10 @@ export function createLibraryService(opened: OpenedLibrary, options: OpenLibrary
   const notices = [...opened.notices]
   const listeners = new Set<(event: ApiEvent) => void>()
   const statements = new Statements(opened.db)
+  const maps = new MapRepository(statements)
   const handlers: Handlers = createHandlers({
     statements,
-    maps: new MapRepository(statements),
+    maps,
     personas: new PersonaRepository(statements),
     snapshots: new SnapshotRepository(statements),
     versions: new VersionRepository(statements),
@@ -91,6 +92,16 @@ export function createLibraryService(opened: OpenedLibrary, options: OpenLibrary
         })
       } catch (error) {
         return Promise.reject(toJourneyError(error, opened.path))
+      }
+    },
+    readMapInParts(id, size, sink) {
+      if (closed) throw new JourneyError('storage', 'The library is closed.', [], reason('library.closed'))
+      try {
+        const map = opened.db.transaction(() => maps.loadInParts(id, size, sink.head, sink.notes))()
+        if (map === undefined) throw notFound('This map')
+        return map
+      } catch (error) {
+        throw toJourneyError(error, opened.path)
       }
     },
     onEvent(listener) {

@@ -36,6 +36,7 @@ export function withLive(service: LibraryService, hub: LiveHub): LibraryService 
       if (isLive(method)) return liveCall(method, req as never) as Promise<ApiResponse<K>>
       return service.call(method, req, origin)
     },
+    readMapInParts: (id, size, sink) => service.readMapInParts(id, size, sink),
     onEvent(listener: (event: ApiEvent) => void) {
       const a = service.onEvent(listener)
       const b = hub.onStatus((status) => listener({ type: 'liveChanged', status }))

@@ -18,12 +18,14 @@ import {
   API_PROTOCOL,
   CLOSE_TOKEN_REFUSED,
   ClientMessageSchema,
-  mapParts,
+  MAP_PART_NOTES,
+  mapHead,
   MAX_MESSAGE_BYTES,
+  notesPart,
   type ServerMessage
 } from '../shared/api/wire'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
-import type { JourneyMap } from '../shared/model'
+import type { ApiRequest } from '../shared/api/contract'
 import { JourneyError, toErrorData } from '../shared/errors'
 import type { LibraryService } from '../library/service-types'
 import { allowedHosts, handshakeHasToken, hostAllowed, offersApiProtocol, originAllowed } from './security'
@@ -172,13 +174,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!parsed.success) throw new JourneyError('invalid_request', 'The message is not a Journeyboard API call.')
         id = parsed.data.id
         const { method, req } = parseApiCall(parsed.data.method, parsed.data.payload)
+        if (parsed.data.parts && method === 'getMap') {
+          // A big map goes in parts the page receives and checks one task at a time (wire.ts),
+          // each sent as soon as it is read: the page receives the first while the rest is read.
+          const callId = id
+          let from = 0
+          const whole = options.service.readMapInParts((req as ApiRequest<'getMap'>).id, MAP_PART_NOTES, {
+            head: (map, notes) => send(mapHead(callId, map, notes)),
+            notes: (part) => {
+              send(notesPart(callId, from, part))
+              from += part.length
+            }
+          })
+          send({ t: 'result', id, ok: true, value: whole })
+          return
+        }
         const value = await options.service.call(method, req, origin)
-        // A big map goes in parts the page receives and checks one task at a time (wire.ts).
-        const parts = parsed.data.parts && method === 'getMap' ? mapParts(id, value as JourneyMap) : null
-        if (parts) {
-          for (const part of parts) send(part)
-          send({ t: 'result', id, ok: true, value: null })
-        } else send({ t: 'result', id, ok: true, value })
+        send({ t: 'result', id, ok: true, value })
       } catch (error) {
         if (!(error instanceof JourneyError))
           log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)

@@ -179,9 +179,10 @@ describe('the WebSocket transport', () => {
     const map = await ws.call('getMap', { id })
     expect(map.notes.length).toBe(count)
     expect(map).toEqual(whole)
-    // A small map comes in one result, as before.
+    // A small map comes in one result, as before; a map that is not there is an error, not parts.
     const small = await ws.call('createMap', { template: 'blank', title: 'Small' })
     expect((await ws.call('getMap', { id: small.id })).title).toBe('Small')
+    expect((await rejection(ws.call('getMap', { id: 'gone' }))).code).toBe('not_found')
   })
 
   it('refuses a map whose part is not valid, saying which part and what is wrong; the connection stays', async () => {
@@ -199,8 +200,8 @@ describe('the WebSocket transport', () => {
           return
         }
         const parts = mapParts(call.id, map)!.map((p) => JSON.parse(JSON.stringify(p)) as Record<string, never>)
-        const broken = parts[2] as unknown as { notes: { color: string }[] }
-        broken.notes[3]!.color = 'not a colour'
+        const broken = parts[2] as unknown as { columns: string[]; rows: unknown[][] }
+        broken.rows[3]![broken.columns.indexOf('text')] = 42
         for (const part of parts) socket.send(JSON.stringify(part))
         socket.send(JSON.stringify({ t: 'result', id: call.id, ok: true, value: null }))
       })
@@ -210,7 +211,7 @@ describe('the WebSocket transport', () => {
     const error = await rejection(ws.call('getMap', { id: map.id }))
     expect(error.code).toBe('invalid_request')
     const shown = error.message.replace(/[\u2066-\u2069]/g, '')
-    expect(shown).toMatch(/^The map arrived from the Journeyboard host damaged \(part 3: notes\.3\.color: /)
+    expect(shown).toMatch(/^The map arrived from the Journeyboard host damaged \(part 3: notes\.3\.text: /)
     expect(shown).toContain('so it was not opened')
     // The rest of that map's messages are ignored; the next call is answered.
     expect(await ws.call('listMaps', {})).toEqual([])
@@ -233,6 +234,50 @@ describe('putting a map together from its parts', () => {
     const assembly = new MapAssembly()
     for (const part of mapParts(7, map)!) assembly.add(JSON.parse(JSON.stringify(part)))
     expect(assembly.finish()).toEqual(map)
+  })
+
+  it('gives back notes with fields only some notes have (comments, a path, evidence, a picture)', () => {
+    const notes = map.notes.map((note, i) =>
+      i % 3 === 0
+        ? {
+            ...note,
+            comments: [{ id: `c${i}`, author: 'Ана', at: '2026-01-01T00:00:00.000Z', text: 'Да', resolved: false }],
+            pathId: 'p1',
+            evidence: { level: 'observed' as const, source: 'interview' as const, reference: '' }
+          }
+        : i % 3 === 1
+          ? { ...note, image: null }
+          : note
+    )
+    const mixed = { ...map, notes }
+    const assembly = new MapAssembly()
+    for (const part of mapParts(7, mixed)!) assembly.add(JSON.parse(JSON.stringify(part)))
+    expect(assembly.finish()).toEqual(mixed)
+  })
+
+  it('refuses a row that does not match its columns, and a field a note cannot have', () => {
+    const [head, first] = mapParts(7, map)!
+    const table = JSON.parse(JSON.stringify(first)) as { columns: string[]; rows: unknown[][] }
+    const short = structuredClone(table)
+    short.rows[5]!.pop()
+    const assembly = () => {
+      const a = new MapAssembly()
+      a.add(head)
+      return a
+    }
+    expect(problem(() => assembly().add(short))).toBe(
+      `map part 2: rows.5: ${table.columns.length - 1} values for ${table.columns.length} fields`
+    )
+    const foreign = structuredClone(table)
+    foreign.rows[2]!.push(JSON.parse('{"__proto__": {"polluted": true}, "owner": "x"}'))
+    expect(problem(() => assembly().add(foreign))).toMatch(/^map part 2: notes\.2: /)
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
+    const twice = structuredClone(table) as typeof table & { same: Record<string, unknown> }
+    twice.same[twice.columns[0]!] = 'x'
+    expect(problem(() => assembly().add(twice))).toBe('map part 2: same: a field that is also a column')
+    const unknownColumn = structuredClone(table)
+    unknownColumn.columns[0] = 'owner'
+    expect(problem(() => assembly().add(unknownColumn))).toMatch(/^map part 2: columns\.0: /)
   })
 
   it('refuses parts out of order, notes before the head, and a map missing notes', () => {

@@ -8,7 +8,8 @@ import {
   type EntityKind,
   type EntityTypes,
   type JourneyMap,
-  type MapMeta
+  type MapMeta,
+  type Note
 } from '../../shared/model'
 import type { MetaOp } from '../../shared/model/patch'
 import type { Statements } from '../statements'
@@ -96,6 +97,57 @@ export class MapRepository {
       metrics: list('metric'),
       paths: list('path'),
       kpiValues: list('kpiValue')
+    }
+  }
+
+  /**
+   * The map for sending in parts (the web host's getMap): when it has more than `size` notes,
+   * `head` gets it without notes and how many there are, then `notes` gets them `size` at a time
+   * in the map's order, each part as soon as it is read, and the result is null; a smaller map
+   * is returned whole. The caller runs it in one read transaction, so every part is of the same
+   * version of the map. Undefined when there is no such map.
+   */
+  loadInParts(
+    id: string,
+    size: number,
+    head: (map: Omit<JourneyMap, 'notes'>, notes: number) => void,
+    notes: (part: Note[]) => void
+  ): JourneyMap | null | undefined {
+    {
+      const count = this.statements.get('SELECT count(*) FROM notes WHERE map_id = ?').pluck().get(id) as number
+      if (count <= size) return this.load(id)
+      const row = this.row(id)
+      if (!row) return undefined
+      const list = <K extends EntityKind>(kind: K): EntityTypes[K][] => {
+        const spec = TABLES[kind] as TableSpec<K>
+        const rows = this.statements.get(SQL[kind].select).all(id) as Parameters<TableSpec<K>['fromRow']>[0][]
+        return rows.map((r) => spec.fromRow(r))
+      }
+      head(
+        {
+          ...metaFromRow(row),
+          stages: list('stage'),
+          lanes: list('lane'),
+          emotionPoints: list('emotionPoint'),
+          markers: list('marker'),
+          connectors: list('connector'),
+          metrics: list('metric'),
+          paths: list('path'),
+          kpiValues: list('kpiValue')
+        },
+        count
+      )
+      const spec = TABLES.note
+      let part: Note[] = []
+      for (const r of this.statements.get(SQL.note.select).iterate(id)) {
+        part.push(spec.fromRow(r as Parameters<typeof spec.fromRow>[0]))
+        if (part.length === size) {
+          notes(part)
+          part = []
+        }
+      }
+      if (part.length > 0) notes(part)
+      return null
     }
   }
 

@@ -92,6 +92,12 @@ export interface TextEngine {
   setHarfBuzz(harfbuzz: HarfBuzz): void
   /** Bundled font files and HarfBuzz that `text` needs and that are not here yet. */
   needs(text: string): { readonly files: readonly string[]; readonly harfbuzz: boolean }
+  /**
+   * Whether `text` needs nothing that is not here (needs gives nothing), stopping at the first
+   * character that does; each character's answer is kept until fonts arrive, so asking about a
+   * whole map's texts one by one costs about a table lookup per character.
+   */
+  has(text: string): boolean
   /** Width of a text in board units at the font's size (the layout's measure). */
   readonly measure: MeasureText
   /** A line's runs and glyphs; `direction` is the paragraph's (default: its first strong character). */
@@ -196,6 +202,9 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
   let hb = harfbuzz
   let version = 0
   let stacks: Record<Font['weight'], LoadedFont[]> = { normal: [], bold: [] }
+  /** Per character (has): 0 not looked at since the fonts last changed, 1 nothing needed, 2 a file needed. */
+  const wanting = new Uint8Array(0x10000)
+  const wantingAstral = new Map<number, number>()
   let coverage: Record<Font['weight'], FontStack> = { normal: [], bold: [] }
   const listeners = new Set<() => void>()
   const lines = new Map<string, LineLayout>()
@@ -219,6 +228,8 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
     }
     lines.clear()
     widths.clear()
+    wanting.fill(0)
+    wantingAstral.clear()
     fontIndex = {
       normal: new Int16Array(0x10000).fill(UNKNOWN),
       bold: new Int16Array(0x10000).fill(UNKNOWN)
@@ -539,6 +550,31 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
     return em * font.size
   }
 
+  const wants = (code: number): boolean =>
+    (['normal', 'bold'] as const).some(
+      (weight) =>
+        !stacks[weight].some((f) => f.cmap.has(code)) &&
+        FONT_STACKS[weight].some((f) => !fonts.has(f.id) && f.ranges?.some(([from, to]) => code >= from && code <= to))
+    )
+  const has = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i)
+      if (code < 0x80) continue
+      let verdict: number | undefined
+      if (code >= 0xd800 && code <= 0xdbff) {
+        code = text.codePointAt(i)!
+        i++
+        verdict = wantingAstral.get(code)
+        if (verdict === undefined) wantingAstral.set(code, (verdict = wants(code) ? 2 : 1))
+      } else {
+        verdict = wanting[code]
+        if (verdict === 0) wanting[code] = verdict = wants(code) ? 2 : 1
+      }
+      if (verdict === 2) return false
+    }
+    return hb !== null || !(isComplex(text) || mayNeedBidi(text))
+  }
+
   const needs = (text: string) => {
     const files = new Set<string>()
     // One pass over the text (a whole map's, at open: millions of characters), each character
@@ -585,6 +621,7 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
       changed()
     },
     needs,
+    has,
     measure,
     layoutLine,
     onChange(listener) {

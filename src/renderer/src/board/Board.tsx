@@ -7,6 +7,7 @@
  */
 import type Konva from 'konva'
 import {
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -110,12 +111,64 @@ const newMeasuring = (): Measuring => ({ measure: createBoardMeasure(), cache: c
 const FONT_WAIT_MS = 3000
 
 /**
+ * Every record of the map the board draws text from, with its texts (`record` is the object the
+ * texts belong to: records are replaced, never mutated, on edits, so each is looked at once).
+ */
+function eachText(
+  map: JourneyMap,
+  personas: readonly LayoutPersona[],
+  labels: Required<SeriesLabels>,
+  look: (record: object, ...texts: string[]) => void
+): void {
+  look(map, map.title)
+  map.stages.forEach((s) => look(s, s.title, s.prompt))
+  map.lanes.forEach((l) => look(l, l.title, l.prompt))
+  map.notes.forEach((n) => look(n, n.text))
+  map.markers.forEach((m) => look(m, m.label))
+  map.connectors.forEach((c) => look(c, c.label))
+  map.metrics.forEach((m) => look(m, m.name, m.unit))
+  // The KPI chips' trend arrows and funnel chips are the layout's own text, not the map's.
+  if (map.metrics.length > 0) look(map.metrics, '↑↓→ · %')
+  map.paths.forEach((p) => look(p, p.name, ...p.steps.map((s) => s.event)))
+  personas.forEach((p) => look(p, p.name))
+  // The layout's own words (legend, funnel chips, evidence marks) are in the interface's language.
+  look(labels, labels.everyone, labels.toBe, labels.funnelFrom, labels.funnelDropOff, ...Object.values(labels.evidence))
+}
+
+/** The texts of records not looked at yet, one per line; marks them seen. */
+function unseenText(
+  seen: WeakSet<object>,
+  map: JourneyMap,
+  personas: readonly LayoutPersona[],
+  labels: Required<SeriesLabels>
+): string {
+  const parts: string[] = []
+  eachText(map, personas, labels, (record, ...texts) => {
+    if (seen.has(record)) return
+    seen.add(record)
+    parts.push(...texts)
+  })
+  return parts.join('\n')
+}
+
+/** Whether the text engine already has every font (and HarfBuzz) the map's texts need. */
+function engineHasAll(map: JourneyMap, personas: readonly LayoutPersona[], labels: Required<SeriesLabels>): boolean {
+  const engine = textEngine()
+  let all = true
+  eachText(map, personas, labels, (_record, ...texts) => {
+    if (all) all = texts.every((text) => engine.has(text))
+  })
+  return all
+}
+
+/**
  * The text engine's measure; replaced (and every width measured again) when the engine changes,
  * that is when fonts or HarfBuzz arrive for a script the map's text uses (asked for here as the
- * text comes: each record is looked at once, as records are replaced, never mutated, on edits).
- * `fontsReady` is false while fonts the map's text needs are on their way: the board's first
- * layout waits for them (a few tens of milliseconds, local files), so the notes it shows first
- * do not wrap again and move when they arrive.
+ * text comes). `fontsReady` is false while fonts the map's text needs are on their way: the
+ * board's first layout waits for them (a few tens of milliseconds, local files), so the notes it
+ * shows first do not wrap again and move when they arrive. When the engine already has them (the
+ * home screen's warm-up put them there), it is true from the first render: the board lays the
+ * map out at once instead of drawing an empty grid first.
  */
 function useMeasuring(
   map: JourneyMap,
@@ -123,11 +176,12 @@ function useMeasuring(
   labels: Required<SeriesLabels>
 ): Measuring & { fontsReady: boolean } {
   const [measuring, setMeasuring] = useState(newMeasuring)
-  // Whether the fonts the opening map asked for came (or failed): the first layout waits for it.
-  const [fontsSettled, setFontsSettled] = useState(false)
+  // Whether the fonts the opening map needs are here (or came, or failed): the first layout waits for it.
+  const [fontsSettled, setFontsSettled] = useState(() => engineHasAll(map, personas, labels))
   // Font requests still on their way. A later request can resolve first (the engine does not
   // ask twice for what an earlier one is fetching), so the fonts are there when none is left.
   const pending = useRef(0)
+  const seen = useRef(new WeakSet<object>())
   useEffect(() => textEngine().onChange(() => setMeasuring(newMeasuring())), [])
   // No fonts the map does not need arrive in the background while it is shown (fonts.ts warmUp).
   useEffect(() => holdFontWarmUp(), [])
@@ -136,42 +190,19 @@ function useMeasuring(
     const timer = window.setTimeout(() => setFontsSettled(true), FONT_WAIT_MS)
     return () => window.clearTimeout(timer)
   }, [])
-  const seen = useRef(new WeakSet<object>())
   useEffect(() => {
-    const parts: string[] = []
-    const look = (record: object, ...texts: string[]) => {
-      if (seen.current.has(record)) return
-      seen.current.add(record)
-      parts.push(...texts)
-    }
-    look(map, map.title)
-    map.stages.forEach((s) => look(s, s.title, s.prompt))
-    map.lanes.forEach((l) => look(l, l.title, l.prompt))
-    map.notes.forEach((n) => look(n, n.text))
-    map.markers.forEach((m) => look(m, m.label))
-    map.connectors.forEach((c) => look(c, c.label))
-    map.metrics.forEach((m) => look(m, m.name, m.unit))
-    // The KPI chips' trend arrows and funnel chips are the layout's own text, not the map's.
-    if (map.metrics.length > 0) parts.push('↑↓→ · %')
-    map.paths.forEach((p) => look(p, p.name, ...p.steps.map((s) => s.event)))
-    personas.forEach((p) => look(p, p.name))
-    // The layout's own words (legend, funnel chips, evidence marks) are in the interface's language.
-    look(
-      labels,
-      labels.everyone,
-      labels.toBe,
-      labels.funnelFrom,
-      labels.funnelDropOff,
-      ...Object.values(labels.evidence)
-    )
-    if (parts.length > 0) {
+    // In a task of its own, after the board is drawn: reading a big map's texts takes a while.
+    const timer = window.setTimeout(() => {
+      const text = unseenText(seen.current, map, personas, labels)
+      if (text === '') return
       pending.current++
-      void ensureTextFor(parts.join('\n'))
+      void ensureTextFor(text)
         .catch((error: unknown) => console.warn('Fonts for the map could not be loaded:', error))
         .finally(() => {
           if (--pending.current === 0) setFontsSettled(true)
         })
-    }
+    }, 0)
+    return () => window.clearTimeout(timer)
   }, [map, personas, labels])
   return { ...measuring, fontsReady: fontsSettled }
 }
@@ -276,8 +307,16 @@ export function Board({
   )
 }
 
-/** The map's grid for screen readers: the canvas itself says nothing. */
-function BoardOutline({ map }: { map: JourneyMap }) {
+/**
+ * The map's grid for screen readers: the canvas itself says nothing. Made after the board is
+ * first drawn (a deferred render): counting a big map's notes per cell need not delay it.
+ */
+function BoardOutline({ map: current }: { map: JourneyMap }) {
+  const map = useDeferredValue<JourneyMap | null>(current, null)
+  return map ? <OutlineTable map={map} /> : <table id="board-outline" className="visually-hidden" />
+}
+
+function OutlineTable({ map }: { map: JourneyMap }) {
   const counts = useMemo(() => {
     const out = new Map<string, number>()
     for (const n of map.notes) out.set(`${n.stageId}:${n.laneId}`, (out.get(`${n.stageId}:${n.laneId}`) ?? 0) + 1)

@@ -22,6 +22,12 @@ import { SceneIndex } from './scene-index'
 
 /** Layout work done in the render that asks for it; more than this goes to background tasks. */
 const FIRST_BUDGET_MS = 30
+/**
+ * An opening map with more notes than this cannot be laid out within FIRST_BUDGET_MS (≈ 13 notes
+ * a millisecond with new texts): it goes straight to the preview of its first view instead of
+ * spending the budget first on a layout the background has to finish anyway.
+ */
+const PREVIEW_FROM_NOTES = 400
 /** Longest background task. */
 const SLICE_MS = 12
 /** The opening view is at least this zoom (CameraController.place), so it shows at most this much board. */
@@ -79,7 +85,8 @@ class LayoutRun {
       this.waiting = true
       return
     }
-    this.result = advance(this.steps, performance.now() + FIRST_BUDGET_MS)
+    const opensBig = !layouts.last && map.notes.length > PREVIEW_FROM_NOTES
+    this.result = opensBig ? null : advance(this.steps, performance.now() + FIRST_BUDGET_MS)
     let standIn = this.result ? null : layouts.last
     if (!this.result && !standIn) {
       const part = previewMap(map, measure, options, viewHeight)

@@ -1,24 +1,18 @@
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import type { LayoutPersona } from '../../../shared/layout'
 import { useAppStore } from '../store'
 
-/** The library's personas (for curve colours and legend names), read once per board. */
+/**
+ * The library's personas as the board draws them (curve colours, legend names): the store's, which
+ * the map screen reads together with the map (goToMap), so the board's first layout already has
+ * them. The same array while their names and colours stay the same: a refresh of the list that
+ * changes nothing the board draws does not lay the map out again.
+ */
 export function usePersonas(): readonly LayoutPersona[] {
-  const api = useAppStore((s) => s.api)
-  const showError = useAppStore((s) => s.showError)
-  const [personas, setPersonas] = useState<readonly LayoutPersona[]>([])
-  useEffect(() => {
-    if (!api) return
-    let live = true
-    api
-      .listPersonas({})
-      .then((list) => {
-        if (live) setPersonas(list.map(({ id, name, color }) => ({ id, name, color })))
-      })
-      .catch((e: unknown) => showError(e))
-    return () => {
-      live = false
-    }
-  }, [api, showError])
-  return personas
+  const personas = useAppStore((s) => s.personas)
+  const drawn = JSON.stringify(personas.map(({ id, name, color }) => [id, name, color]))
+  return useMemo(
+    () => (JSON.parse(drawn) as [string, string, string][]).map(([id, name, color]) => ({ id, name, color })),
+    [drawn]
+  )
 }

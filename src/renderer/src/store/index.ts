@@ -91,7 +91,8 @@ const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) =>
   async goToMap(mapId) {
     set({ route: { name: 'map', mapId }, openMap: null })
     try {
-      const map = await get().api?.getMap({ id: mapId })
+      // The personas with the map: the board's first layout draws their curves and legend.
+      const [map] = await Promise.all([get().api?.getMap({ id: mapId }), get().refreshPersonas()])
       if (map) get().showLoadedMap(map)
     } catch (e) {
       get().showError(e)

@@ -366,11 +366,34 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}-detail.png`), clip: { x: 150, y: 60, width: 800, height: 500 } })
 }
 
+/**
+ * Waits as a user does before a click: a second on the home screen, then until the page is idle
+ * (three idle periods of 40 ms or more in a row; at most 5 s), so the click does not land in the
+ * middle of the page's start (the home screen puts fonts into the text engine while it waits).
+ */
+async function settleHome(page: Page): Promise<void> {
+  await page.waitForTimeout(1000)
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const started = performance.now()
+        let calm = 0
+        const check = (deadline: IdleDeadline) => {
+          calm = deadline.timeRemaining() >= 40 ? calm + 1 : 0
+          if (calm >= 3 || performance.now() - started > 5000) resolve()
+          else requestIdleCallback(check)
+        }
+        requestIdleCallback(check)
+      })
+  )
+}
+
 /** Home → click the map; resolves with the click-to-notes-on-screen time. */
 export async function openMap(page: Page, url: string, title: string, probe?: () => void): Promise<number> {
   await page.goto(url)
   const button = page.getByRole('button', { name: title, exact: true })
   await button.waitFor({ timeout: 60_000 })
+  await settleHome(page)
   await page.evaluate(installFirstPaintProbe)
   if (probe) await page.evaluate(probe)
   await button.click()

@@ -1,6 +1,12 @@
 import type { ApiEvent, ApiMethod, ApiRequest, ApiResponse } from '../shared/api/contract'
 import type { JourneyMap, Note } from '../shared/model'
 
+/** When a map goes in parts (more notes than `over`), and how many notes a part holds. */
+export interface PartSize {
+  readonly over: number
+  readonly notes: number
+}
+
 /** Where readMapInParts puts a big map's parts as it reads them. */
 export interface MapPartSink {
   head(map: Omit<JourneyMap, 'notes'>, notes: number): void
@@ -16,12 +22,13 @@ export interface LibraryService {
   call<K extends ApiMethod>(method: K, req: ApiRequest<K>, origin?: string): Promise<ApiResponse<K>>
   onEvent(listener: (event: ApiEvent) => void): () => void
   /**
-   * getMap for a door that sends a big map in parts (the web host): a map of more than `size`
-   * notes goes to `sink` — the map without notes and their count, then its notes `size` at a
-   * time, each part as soon as it is read from the file (one read transaction) — and the result
-   * is null; a smaller map is returned whole. Throws JourneyError not_found like getMap.
+   * getMap for a door that sends a big map in parts (the web host): a map of more than
+   * `size.over` notes goes to `sink` — the map without notes and their count, then its notes
+   * `size.notes` at a time, each part as soon as it is read from the file (one read
+   * transaction) — and the result is null; a smaller map is returned whole. Throws JourneyError
+   * not_found like getMap.
    */
-  readMapInParts(id: string, size: number, sink: MapPartSink): JourneyMap | null
+  readMapInParts(id: string, size: PartSize, sink: MapPartSink): JourneyMap | null
   /** Checkpoints the WAL and closes the file. Safe to call twice. */
   close(): void
   readonly path: string

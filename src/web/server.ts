@@ -18,6 +18,7 @@ import {
   API_PROTOCOL,
   CLOSE_TOKEN_REFUSED,
   ClientMessageSchema,
+  MAP_IN_PARTS_FROM,
   MAP_PART_NOTES,
   mapHead,
   MAX_MESSAGE_BYTES,
@@ -179,7 +180,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           // each sent as soon as it is read: the page receives the first while the rest is read.
           const callId = id
           let from = 0
-          const whole = options.service.readMapInParts((req as ApiRequest<'getMap'>).id, MAP_PART_NOTES, {
+          const size = { over: MAP_IN_PARTS_FROM, notes: MAP_PART_NOTES }
+          const whole = options.service.readMapInParts((req as ApiRequest<'getMap'>).id, size, {
             head: (map, notes) => send(mapHead(callId, map, notes)),
             notes: (part) => {
               send(notesPart(callId, from, part))

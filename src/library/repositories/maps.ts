@@ -101,21 +101,21 @@ export class MapRepository {
   }
 
   /**
-   * The map for sending in parts (the web host's getMap): when it has more than `size` notes,
-   * `head` gets it without notes and how many there are, then `notes` gets them `size` at a time
-   * in the map's order, each part as soon as it is read, and the result is null; a smaller map
-   * is returned whole. The caller runs it in one read transaction, so every part is of the same
+   * The map for sending in parts (the web host's getMap): when it has more than `size.over`
+   * notes, `head` gets it without notes and how many there are, then `notes` gets them
+   * `size.notes` at a time in the map's order, each part as soon as it is read, and the result is
+   * null; a smaller map is returned whole. The caller runs it in one read transaction, so every part is of the same
    * version of the map. Undefined when there is no such map.
    */
   loadInParts(
     id: string,
-    size: number,
+    size: { readonly over: number; readonly notes: number },
     head: (map: Omit<JourneyMap, 'notes'>, notes: number) => void,
     notes: (part: Note[]) => void
   ): JourneyMap | null | undefined {
     {
       const count = this.statements.get('SELECT count(*) FROM notes WHERE map_id = ?').pluck().get(id) as number
-      if (count <= size) return this.load(id)
+      if (count <= size.over) return this.load(id)
       const row = this.row(id)
       if (!row) return undefined
       const list = <K extends EntityKind>(kind: K): EntityTypes[K][] => {
@@ -141,7 +141,7 @@ export class MapRepository {
       let part: Note[] = []
       for (const r of this.statements.get(SQL.note.select).iterate(id)) {
         part.push(spec.fromRow(r as Parameters<typeof spec.fromRow>[0]))
-        if (part.length === size) {
+        if (part.length === size.notes) {
           notes(part)
           part = []
         }

@@ -1,7 +1,7 @@
 /** Map → scene: where every rectangle, text line, curve and marker goes, for the board and the PDF. */
 export type * from './scene'
 export { layoutMap, layoutSteps } from './layout'
-export { previewMap } from './progressive'
+export { previewMap, type PreviewColumns } from './progressive'
 export {
   createLayoutCache,
   cellId,

@@ -14,19 +14,38 @@ import { byOrder, cellId, createWrapper, type LayoutOptions } from './common'
 import { LAYOUT } from './metrics'
 import type { MeasureText } from './scene'
 
+/** The board columns (x, in board units) the first view shows. */
+export interface PreviewColumns {
+  readonly left: number
+  readonly right: number
+}
+
 /**
  * The map cut down to what the top `viewHeight` board units show (the notes' wraps go into the
- * layout cache for the whole layout to find), or null when that is the whole map.
+ * layout cache for the whole layout to find), or null when that is the whole map. With
+ * `columns`, the lane the view's bottom cuts keeps notes only in the stages the view shows
+ * across (the lanes above it need every stage: the tallest cell makes a lane's height).
  */
 export function previewMap(
   map: JourneyMap,
   measure: MeasureText,
   options: LayoutOptions,
-  viewHeight: number
+  viewHeight: number,
+  columns?: PreviewColumns
 ): JourneyMap | null {
   const L = LAYOUT
   const wrap = createWrapper(measure, options)
   const stages = byOrder(map.stages)
+  // Stages in view across first: when one of their cells reaches past the view, the others of
+  // that lane are not needed.
+  const inView = new Set<string>()
+  let x = L.laneHeaderWidth
+  for (const stage of stages) {
+    const size = stage.collapsed ? L.collapsedStageWidth : stage.width
+    if (!columns || (x < columns.right && x + size > columns.left)) inView.add(stage.id)
+    x += size
+  }
+  const ordered = [...stages.filter((s) => inView.has(s.id)), ...stages.filter((s) => !inView.has(s.id))]
   const byCell = new Map<string, Note[]>()
   for (const note of byOrder(map.notes)) {
     const key = cellId(note.stageId, note.laneId)
@@ -48,7 +67,9 @@ export function previewMap(
     }
     let size: number = lane.height
     let cut = false
-    for (const stage of stages) {
+    for (const stage of ordered) {
+      // The view's bottom cuts this lane in a stage it shows: the rest of the lane is out of view.
+      if (cut && !inView.has(stage.id)) break
       const notes = byCell.get(cellId(stage.id, lane.id)) ?? []
       if (stage.collapsed) {
         kept.push(...notes)

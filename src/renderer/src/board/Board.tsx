@@ -231,6 +231,7 @@ export function Board({
   // A big map is laid out in background steps after a preview of its first view (./useLayout).
   const { scene, index, complete } = useLayout(map, measure, { personas, labels, cache, authors, pathId }, pictures, {
     viewportHeight: size.height,
+    viewportWidth: size.width,
     opening: openingCamera,
     fontsReady
   })

@@ -13,6 +13,7 @@ import {
   layoutSteps,
   previewMap,
   type LayoutOptions,
+  type PreviewColumns,
   type MeasureText,
   type Scene,
   type Camera
@@ -28,10 +29,22 @@ const FIRST_BUDGET_MS = 30
  * spending the budget first on a layout the background has to finish anyway.
  */
 const PREVIEW_FROM_NOTES = 400
+/**
+ * An opening map with more notes than this makes its preview in a task of its own, after a render
+ * that shows the grid: the preview of a 50,000-note map and the board's first render together
+ * held the page for over 100 ms.
+ */
+const PREVIEW_IN_TASK_FROM_NOTES = 10_000
 /** Longest background task. */
 const SLICE_MS = 12
 /** The opening view is at least this zoom (CameraController.place), so it shows at most this much board. */
 const OPENING_ZOOM = 0.5
+
+/** What the first view shows of the board: down to `bottom`, across `columns` (board units). */
+interface PreviewView {
+  readonly bottom: number
+  readonly columns: PreviewColumns
+}
 
 /** A scene and its spatial index. */
 interface Laid {
@@ -63,7 +76,9 @@ function* layoutAndIndex(map: JourneyMap, measure: MeasureText, options: LayoutO
 class LayoutRun {
   private readonly steps: Generator<void, Laid>
   private result: Laid | null
-  private readonly standIn: Laid | null
+  private standIn: Laid | null
+  /** The preview of a huge opening map, made in the first background task instead of the render. */
+  private preview: (() => Laid | null) | null = null
   /** Waiting for fonts: no layout runs in the background. */
   private readonly waiting: boolean = false
 
@@ -71,7 +86,7 @@ class LayoutRun {
     map: JourneyMap,
     measure: MeasureText,
     options: LayoutOptions,
-    viewHeight: number,
+    view: PreviewView,
     fontsReady: boolean,
     private readonly layouts: BoardLayouts
   ) {
@@ -89,11 +104,20 @@ class LayoutRun {
     this.result = opensBig ? null : advance(this.steps, performance.now() + FIRST_BUDGET_MS)
     let standIn = this.result ? null : layouts.last
     if (!this.result && !standIn) {
-      const part = previewMap(map, measure, options, viewHeight)
-      if (part) {
+      const preview = (): Laid | null => {
+        const part = previewMap(map, measure, options, view.bottom, view.columns)
+        if (!part) return null
         const scene = layoutMap(part, measure, options)
+        return { scene, index: new SceneIndex(scene) }
+      }
+      if (map.notes.length > PREVIEW_IN_TASK_FROM_NOTES) {
+        const scene = layoutMap({ ...map, notes: [] }, measure, options)
         standIn = { scene, index: new SceneIndex(scene) }
-      } else this.result = advance(this.steps, Infinity)
+        this.preview = preview
+      } else {
+        standIn = preview()
+        if (!standIn) this.result = advance(this.steps, Infinity)
+      }
     }
     this.standIn = standIn
     if (this.result) layouts.last = this.result
@@ -103,11 +127,24 @@ class LayoutRun {
     return this.result ? { ...this.result, complete: true } : { ...this.standIn!, complete: false }
   }
 
-  /** Finishes the layout in tasks of SLICE_MS, then calls `done`; returns the cancel function. */
-  finish(done: () => void): () => void {
+  /**
+   * Makes the preview if it is still to be made (then calls `changed`), finishes the layout in
+   * tasks of SLICE_MS, then calls `changed`; returns the cancel function.
+   */
+  finish(changed: () => void): () => void {
     if (this.result || this.waiting) return () => undefined
     let timer = 0
     const slice = () => {
+      if (this.preview) {
+        const made = this.preview()
+        this.preview = null
+        if (made) {
+          this.standIn = made
+          changed()
+        }
+        timer = window.setTimeout(slice, 0)
+        return
+      }
       const laid = advance(this.steps, performance.now() + SLICE_MS)
       if (!laid) {
         timer = window.setTimeout(slice, 0)
@@ -115,7 +152,7 @@ class LayoutRun {
       }
       this.result = laid
       this.layouts.last = laid
-      done()
+      changed()
     }
     timer = window.setTimeout(slice, 0)
     return () => window.clearTimeout(timer)
@@ -130,17 +167,18 @@ class BoardLayouts {
     map: JourneyMap,
     measure: MeasureText,
     options: LayoutOptions,
-    viewHeight: number,
+    view: PreviewView,
     fontsReady: boolean
   ): LayoutRun {
-    return new LayoutRun(map, measure, options, viewHeight, fontsReady, this)
+    return new LayoutRun(map, measure, options, view, fontsReady, this)
   }
 }
 
 /** What sizes the opening preview and whether it may start. */
 export interface LayoutStart {
-  /** The board's height on screen (the preview covers what the opening view can show). */
+  /** The board's size on screen (the preview covers what the opening view can show). */
   readonly viewportHeight: number
+  readonly viewportWidth: number
   /** The view the board opens on when it is not the default (a reload or Back returns to it). */
   readonly opening: Camera | null
   /** False while fonts the map needs are loading: an opening board then waits for them. */
@@ -158,15 +196,21 @@ export function useLayout(
   const [layouts] = useState(() => new BoardLayouts())
   const [, setFinished] = useState(0)
   const { personas, labels, cache, authors, pathId } = options
-  const { viewportHeight, opening, fontsReady } = start
+  const { viewportHeight, viewportWidth, opening, fontsReady } = start
   const run = useMemo(
     () => {
       void pictures
-      const screen = Math.max(viewportHeight, window.innerHeight)
-      // The bottom of the first view in board units: the default opening (at least OPENING_ZOOM,
-      // from the top), or the bottom of the view the board reopens on.
-      const bottom = opening ? (screen - opening.y) / opening.zoom : screen / OPENING_ZOOM
-      return layouts.start(map, measure, { personas, labels, cache, authors, pathId }, bottom, fontsReady)
+      const high = Math.max(viewportHeight, window.innerHeight)
+      const wide = Math.max(viewportWidth, window.innerWidth)
+      // The first view in board units: the default opening (at least OPENING_ZOOM, from the top
+      // left corner), or the view the board reopens on.
+      const view: PreviewView = opening
+        ? {
+            bottom: (high - opening.y) / opening.zoom,
+            columns: { left: -opening.x / opening.zoom, right: (wide - opening.x) / opening.zoom }
+          }
+        : { bottom: high / OPENING_ZOOM, columns: { left: 0, right: wide / OPENING_ZOOM } }
+      return layouts.start(map, measure, { personas, labels, cache, authors, pathId }, view, fontsReady)
     },
     // The viewport's height only sizes the first preview: a resize does not lay the map out again.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -5,7 +5,8 @@
  * frame with notes painted in view (`render.open_*_ms`), the time until the whole board is laid
  * out (`render.layout_done_*_ms`, the board's `data-layout="complete"`) and the longest main
  * thread task from the click until then (`render.longest_task_*_ms`, a PerformanceObserver of
- * long tasks, which reports every task over 50 ms).
+ * long tasks, which reports every task over 50 ms). The click comes once the home screen has been
+ * shown for a second and the page is idle (bench/render.ts `openMap`), as a user's does.
  *
  * `JB_BENCH_PROFILE=DIR` saves a CPU profile of each open (open it in Chrome's DevTools).
  */

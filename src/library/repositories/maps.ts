@@ -77,35 +77,46 @@ export class MapRepository {
     return this.statements.get('SELECT 1 FROM maps WHERE id = ?').pluck().get(id) !== undefined
   }
 
-  /** The whole map in canonical order, trashed or not; undefined when there is no such map. */
-  load(id: string): JourneyMap | undefined {
+  /** One kind of a map's records, in canonical order. */
+  private list<K extends EntityKind>(kind: K, mapId: string): EntityTypes[K][] {
+    const spec = TABLES[kind] as TableSpec<K>
+    const rows = this.statements.get(SQL[kind].select).all(mapId) as Parameters<TableSpec<K>['fromRow']>[0][]
+    return rows.map((r) => spec.fromRow(r))
+  }
+
+  /** A map without its notes (undefined when there is no such map). */
+  private withoutNotes(id: string): Omit<JourneyMap, 'notes'> | undefined {
     const row = this.row(id)
     if (!row) return undefined
-    const list = <K extends EntityKind>(kind: K): EntityTypes[K][] => {
-      const spec = TABLES[kind] as TableSpec<K>
-      const rows = this.statements.get(SQL[kind].select).all(id) as Parameters<TableSpec<K>['fromRow']>[0][]
-      return rows.map((r) => spec.fromRow(r))
-    }
     return {
       ...metaFromRow(row),
-      stages: list('stage'),
-      lanes: list('lane'),
-      notes: list('note'),
-      emotionPoints: list('emotionPoint'),
-      markers: list('marker'),
-      connectors: list('connector'),
-      metrics: list('metric'),
-      paths: list('path'),
-      kpiValues: list('kpiValue')
+      stages: this.list('stage', id),
+      lanes: this.list('lane', id),
+      emotionPoints: this.list('emotionPoint', id),
+      markers: this.list('marker', id),
+      connectors: this.list('connector', id),
+      metrics: this.list('metric', id),
+      paths: this.list('path', id),
+      kpiValues: this.list('kpiValue', id)
     }
+  }
+
+  /** The whole map in canonical order, trashed or not; undefined when there is no such map. */
+  load(id: string): JourneyMap | undefined {
+    const map = this.withoutNotes(id)
+    if (!map) return undefined
+    // The notes in their usual place among the keys (an exported file lists them there).
+    const { stages, lanes, emotionPoints, markers, connectors, metrics, paths, kpiValues, ...meta } = map
+    const notes = this.list('note', id)
+    return { ...meta, stages, lanes, notes, emotionPoints, markers, connectors, metrics, paths, kpiValues }
   }
 
   /**
    * The map for sending in parts (the web host's getMap): when it has more than `size.over`
    * notes, `head` gets it without notes and how many there are, then `notes` gets them
    * `size.notes` at a time in the map's order, each part as soon as it is read, and the result is
-   * null; a smaller map is returned whole. The caller runs it in one read transaction, so every part is of the same
-   * version of the map. Undefined when there is no such map.
+   * null; a smaller map is returned whole. The caller runs it in one read transaction, so every
+   * part is of the same version of the map. Undefined when there is no such map.
    */
   loadInParts(
     id: string,
@@ -113,42 +124,22 @@ export class MapRepository {
     head: (map: Omit<JourneyMap, 'notes'>, notes: number) => void,
     notes: (part: Note[]) => void
   ): JourneyMap | null | undefined {
-    {
-      const count = this.statements.get('SELECT count(*) FROM notes WHERE map_id = ?').pluck().get(id) as number
-      if (count <= size.over) return this.load(id)
-      const row = this.row(id)
-      if (!row) return undefined
-      const list = <K extends EntityKind>(kind: K): EntityTypes[K][] => {
-        const spec = TABLES[kind] as TableSpec<K>
-        const rows = this.statements.get(SQL[kind].select).all(id) as Parameters<TableSpec<K>['fromRow']>[0][]
-        return rows.map((r) => spec.fromRow(r))
+    const count = this.statements.get('SELECT count(*) FROM notes WHERE map_id = ?').pluck().get(id) as number
+    if (count <= size.over) return this.load(id)
+    const map = this.withoutNotes(id)
+    if (!map) return undefined
+    head(map, count)
+    const spec = TABLES.note
+    let part: Note[] = []
+    for (const r of this.statements.get(SQL.note.select).iterate(id)) {
+      part.push(spec.fromRow(r as Parameters<typeof spec.fromRow>[0]))
+      if (part.length === size.notes) {
+        notes(part)
+        part = []
       }
-      head(
-        {
-          ...metaFromRow(row),
-          stages: list('stage'),
-          lanes: list('lane'),
-          emotionPoints: list('emotionPoint'),
-          markers: list('marker'),
-          connectors: list('connector'),
-          metrics: list('metric'),
-          paths: list('path'),
-          kpiValues: list('kpiValue')
-        },
-        count
-      )
-      const spec = TABLES.note
-      let part: Note[] = []
-      for (const r of this.statements.get(SQL.note.select).iterate(id)) {
-        part.push(spec.fromRow(r as Parameters<typeof spec.fromRow>[0]))
-        if (part.length === size.notes) {
-          notes(part)
-          part = []
-        }
-      }
-      if (part.length > 0) notes(part)
-      return null
     }
+    if (part.length > 0) notes(part)
+    return null
   }
 
   /** Writes a whole new map (its id must be free). */

@@ -28,6 +28,7 @@ import {
 } from './pages'
 import { CompressedPages } from './page-streams'
 import { paintScene, printsNoteText } from './paint-scene'
+import { itemsMeeting } from './rect-grid'
 import { PdfSurface } from './surface'
 
 export { createPdfFontSet, type FontFiles, type PdfFontSet } from './fonts'
@@ -212,8 +213,9 @@ const centreIn = (r: Rect, item: Rect) => contains(r, item.x + item.w / 2, item.
  */
 function hasContent(scene: Scene, page: BoardPage): boolean {
   const fresh = freshRegion(page)
-  const boxes: Rect[] = [...scene.notes, ...scene.badges, ...scene.cells.filter((c) => c.collapsed && c.noteCount > 0)]
-  if (boxes.some((b) => centreIn(fresh, b))) return true
+  const centred = (items: readonly Rect[]) => itemsMeeting(items, fresh).some((b) => centreIn(fresh, b))
+  if (centred(scene.notes) || centred(scene.badges)) return true
+  if (itemsMeeting(scene.cells, fresh).some((c) => c.collapsed && c.noteCount > 0 && centreIn(fresh, c))) return true
   const onBoard = {
     w: Math.min(fresh.x + fresh.w, scene.width) - fresh.x,
     h: Math.min(fresh.y + fresh.h, scene.height) - fresh.y

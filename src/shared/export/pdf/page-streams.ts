@@ -79,9 +79,44 @@ function installFilterHook(): void {
   }
 }
 
+interface OutputInternals {
+  setCustomOutputDestination(destination: { push(part: string): void }): void
+  resetCustomOutputDestination(): void
+}
+
+/** The file's parts as jsPDF writes them (joined by line breaks), straight into bytes. */
+class ByteSink {
+  private readonly chunks: Uint8Array[] = []
+  private chunk = new Uint8Array(1 << 20)
+  private at = 0
+  private first = true
+
+  push(part: string): void {
+    if (!this.first) this.byte(0x0a)
+    this.first = false
+    for (let i = 0; i < part.length; i++) this.byte(part.charCodeAt(i))
+  }
+
+  private byte(value: number): void {
+    if (this.at === this.chunk.length) {
+      this.chunks.push(this.chunk)
+      this.chunk = new Uint8Array(this.chunk.length)
+      this.at = 0
+    }
+    this.chunk[this.at++] = value
+  }
+
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.chunks.length * this.chunk.length + this.at)
+    this.chunks.forEach((chunk, i) => out.set(chunk, i * chunk.length))
+    out.set(this.chunk.subarray(0, this.at), this.chunks.length * this.chunk.length)
+    return out
+  }
+}
+
 /**
  * Holds each finished page of `doc` compressed (see above). Made right after the document, before
- * anything is drawn; the document is then written with `output()`. Pages are not moved or deleted.
+ * anything is drawn; the document is then written with `output()`. Pages may be moved, not deleted.
  */
 export class CompressedPages {
   /** Each held page's content so far, as a zlib stream, by the page's jsPDF context (kept when pages move). */
@@ -95,7 +130,7 @@ export class CompressedPages {
     events.subscribe('addPage', ({ pageNumber }: { pageNumber: number }) => {
       for (let n = 1; n < this.internal.pages.length; n++) if (n !== pageNumber) this.hold(n)
     })
-    // jsPDF catches and logs what its event handlers throw: a failure is kept for verify().
+    // jsPDF catches and logs what its event handlers throw: a failure is kept for output().
     events.subscribe('putPage', (args: { pageNumber: number; pageContext: object; page: string[] }) => {
       try {
         this.handOver(args.pageNumber, args.pageContext, args.page)
@@ -143,10 +178,15 @@ export class CompressedPages {
 
   /** The document's bytes; throws when a page held here did not get into them as it should have. */
   output(): Uint8Array {
-    let bytes: ArrayBuffer
+    // jsPDF joins the file's parts into one string and copies that into an ArrayBuffer (three
+    // times the file at once); its custom output destination takes the parts one by one instead.
+    const internals = (this.doc as unknown as { __private__: OutputInternals }).__private__
+    const sink = new ByteSink()
+    internals.setCustomOutputDestination(sink)
     try {
-      bytes = this.doc.output('arraybuffer')
+      this.doc.output()
     } finally {
+      internals.resetCustomOutputDestination()
       // Never left for the next document, whatever happened.
       const pending = handOver
       handOver = null
@@ -154,6 +194,6 @@ export class CompressedPages {
     }
     if (this.failure) throw this.failure
     if (this.held.size > 0) throw new Error(`PDF: ${this.held.size} pages were not written`)
-    return new Uint8Array(bytes)
+    return sink.bytes()
   }
 }

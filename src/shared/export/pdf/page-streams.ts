@@ -84,12 +84,19 @@ interface OutputInternals {
   resetCustomOutputDestination(): void
 }
 
-/** The file's parts as jsPDF writes them (joined by line breaks), straight into bytes. */
+/**
+ * The file's parts as jsPDF writes them (joined by line breaks), straight into bytes: one buffer
+ * of about the expected size (the held pages and some room for the rest), more as needed.
+ */
 class ByteSink {
-  private readonly chunks: Uint8Array[] = []
-  private chunk = new Uint8Array(1 << 20)
+  private readonly full: Uint8Array[] = []
+  private chunk: Uint8Array
   private at = 0
   private first = true
+
+  constructor(expected: number) {
+    this.chunk = new Uint8Array(expected)
+  }
 
   push(part: string): void {
     if (!this.first) this.byte(0x0a)
@@ -99,20 +106,28 @@ class ByteSink {
 
   private byte(value: number): void {
     if (this.at === this.chunk.length) {
-      this.chunks.push(this.chunk)
-      this.chunk = new Uint8Array(this.chunk.length)
+      this.full.push(this.chunk)
+      this.chunk = new Uint8Array(MORE)
       this.at = 0
     }
     this.chunk[this.at++] = value
   }
 
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.chunks.length * this.chunk.length + this.at)
-    this.chunks.forEach((chunk, i) => out.set(chunk, i * chunk.length))
-    out.set(this.chunk.subarray(0, this.at), this.chunks.length * this.chunk.length)
+    if (this.full.length === 0) return this.chunk.subarray(0, this.at)
+    const parts = [...this.full, this.chunk.subarray(0, this.at)]
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+    let at = 0
+    for (const part of parts) {
+      out.set(part, at)
+      at += part.length
+    }
     return out
   }
 }
+
+/** Room in the file for what is not a held page: fonts, pictures, the embedded map, the rest. */
+const MORE = 4 << 20
 
 /**
  * Holds each finished page of `doc` compressed (see above). Made right after the document, before
@@ -181,7 +196,9 @@ export class CompressedPages {
     // jsPDF joins the file's parts into one string and copies that into an ArrayBuffer (three
     // times the file at once); its custom output destination takes the parts one by one instead.
     const internals = (this.doc as unknown as { __private__: OutputInternals }).__private__
-    const sink = new ByteSink()
+    let held = 0
+    for (const stream of this.held.values()) held += stream.length
+    const sink = new ByteSink(held + MORE)
     internals.setCustomOutputDestination(sink)
     try {
       this.doc.output()

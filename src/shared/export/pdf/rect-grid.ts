@@ -54,12 +54,13 @@ class RectGrid<T extends Rect> {
   }
 }
 
-const grids = new WeakMap<readonly Rect[], RectGrid<Rect>>()
+/** Per list: asked once so far (a one-page PDF asks once: no grid), or its grid. */
+const grids = new WeakMap<readonly Rect[], RectGrid<Rect> | 'asked'>()
 
 /** The items of `items` that meet `region`, in their order. */
 export function itemsMeeting<T extends Rect>(items: readonly T[], region: Rect): readonly T[] {
-  if (items.length < SHORT) return items.filter((item) => meets(item, region))
-  let grid = grids.get(items)
-  if (!grid) grids.set(items, (grid = new RectGrid(items)))
-  return grid.meeting(region) as T[]
+  const grid = items.length < SHORT ? undefined : grids.get(items)
+  if (grid instanceof RectGrid) return grid.meeting(region) as T[]
+  if (items.length >= SHORT) grids.set(items, grid === 'asked' ? new RectGrid(items) : 'asked')
+  return items.filter((item) => meets(item, region))
 }

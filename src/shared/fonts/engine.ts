@@ -209,12 +209,15 @@ class Run implements GlyphRun {
   readonly width: number
   readonly shaped: boolean
   readonly missing: boolean
-  private made: PlacedGlyph[] | null = null
+  // Private fields, not properties: a run compares, prints and serializes as its data.
+  readonly #source: Shaped
+  #made: PlacedGlyph[] | null = null
 
   constructor(
-    private readonly source: Shaped,
+    source: Shaped,
     readonly x: number
   ) {
+    this.#source = source
     this.fontId = source.piece.font.id
     this.text = source.piece.text
     this.rtl = source.piece.level % 2 === 1
@@ -224,7 +227,7 @@ class Run implements GlyphRun {
   }
 
   get glyphs(): readonly PlacedGlyph[] {
-    return (this.made ??= this.source.glyphs())
+    return (this.#made ??= this.#source.glyphs())
   }
 }
 

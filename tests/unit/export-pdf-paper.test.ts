@@ -158,6 +158,33 @@ describe('pages after the board', () => {
     expect(text).not.toMatch(/inApp|customerSuccess/)
   })
 
+  it('follow a poster’s sheets, every page numbered in order', () => {
+    // The extra pages are drawn before the sheets (so each sheet is finished, footer and all, when
+    // it is drawn) and moved behind them.
+    const stages = Array.from({ length: 9 }, (_, i) => ({ id: `s${i + 1}`, title: `Stage ${i + 1}` }))
+    const map = buildMap({
+      title: 'Poster with extras',
+      personaIds: ['p1'],
+      stages,
+      notes: stages.map((s, i) => ({ stageId: s.id, laneId: 'l1', text: `Touchpoint number ${i + 1}` }))
+    })
+    const persona = buildPersona('p1', { name: 'Maya' })
+    const { result, file } = render(map, { fit: 'tile', personaPages: true, notesTable: true }, [persona])
+    const pages = pagesOf(file).map(squeeze)
+    expect(result.boardPages).toBeGreaterThan(1)
+    expect(pages.length).toBe(result.pageCount)
+    expect(result.pageCount).toBeGreaterThan(result.boardPages + 1)
+    pages.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain(squeeze(`Page ${i + 1} of ${pages.length}`))
+      const sheet = i < result.boardPages
+      expect(/Poster:row\d+of\d+,column\d+of\d+/.test(page), `page ${i + 1}`).toBe(sheet)
+    })
+    const afterBoard = pages.slice(result.boardPages)
+    expect(afterBoard[0]).toContain('Maya')
+    expect(afterBoard[afterBoard.length - 1]).toContain(squeeze('Touchpoint number 9'))
+    expect(afterBoard.some((page) => page.includes(squeeze('Notes by stage')))).toBe(true)
+  })
+
   it('never leaves a heading alone at the bottom of a page', () => {
     const headings = ['Gaps', 'Hotspots', 'Bottlenecks', 'Inconsistencies', 'Opportunities ranked']
     let checked = 0

@@ -100,8 +100,13 @@ export interface TextEngine {
   has(text: string): boolean
   /** Width of a text in board units at the font's size (the layout's measure). */
   readonly measure: MeasureText
-  /** A line's runs and glyphs; `direction` is the paragraph's (default: its first strong character). */
-  layoutLine(text: string, weight: Font['weight'], direction?: Direction): LineLayout
+  /**
+   * A line's runs and glyphs; `direction` is the paragraph's (default: its first strong character).
+   * Lines are kept for the next call (a few thousand, the board redraws them every frame) unless
+   * `keep` is false: a PDF draws each of a big map's lines once, and keeping their glyphs would
+   * only hold memory (and push out the board's lines).
+   */
+  layoutLine(text: string, weight: Font['weight'], direction?: Direction, keep?: boolean): LineLayout
   /** Called after fonts or HarfBuzz arrived. Returns the unsubscribe function. */
   onChange(listener: () => void): () => void
 }
@@ -195,6 +200,41 @@ interface Shaped {
   readonly width: number
   readonly shaped: boolean
   readonly glyphs: () => PlacedGlyph[]
+}
+
+/**
+ * A GlyphRun whose glyphs are made when first asked for. A class, not an object literal with a
+ * getter: V8 gives each such literal its own accessor pair in the old generation, which then
+ * keeps the run's arrays alive until a full collection (a PDF of 200,000 lines left some
+ * 400 MB of them in the old generation).
+ */
+class Run implements GlyphRun {
+  readonly fontId: string
+  readonly text: string
+  readonly rtl: boolean
+  readonly width: number
+  readonly shaped: boolean
+  readonly missing: boolean
+  // Private fields, not properties: a run compares, prints and serializes as its data.
+  readonly #source: Shaped
+  #made: PlacedGlyph[] | null = null
+
+  constructor(
+    source: Shaped,
+    readonly x: number
+  ) {
+    this.#source = source
+    this.fontId = source.piece.font.id
+    this.text = source.piece.text
+    this.rtl = source.piece.level % 2 === 1
+    this.width = source.width
+    this.shaped = source.shaped
+    this.missing = source.piece.missing
+  }
+
+  get glyphs(): readonly PlacedGlyph[] {
+    return (this.#made ??= this.#source.glyphs())
+  }
 }
 
 export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | null = null): TextEngine {
@@ -384,7 +424,12 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
     return nominal(piece, rtl)
   }
 
-  const layoutLine = (text: string, weight: Font['weight'], direction: Direction = baseDirection(text)) => {
+  const layoutLine = (
+    text: string,
+    weight: Font['weight'],
+    direction: Direction = baseDirection(text),
+    keep = true
+  ): LineLayout => {
     const key = `${weight}\u0000${direction}\u0000${text}`
     const known = lines.get(key)
     if (known) {
@@ -401,22 +446,11 @@ export function createTextEngine(files: FontFiles = {}, harfbuzz: HarfBuzz | nul
     let x = 0
     for (const index of order) {
       const s = shaped[index]!
-      let glyphs: PlacedGlyph[] | null = null
-      runs.push({
-        fontId: s.piece.font.id,
-        text: s.piece.text,
-        rtl: s.piece.level % 2 === 1,
-        x,
-        width: s.width,
-        shaped: s.shaped,
-        missing: s.piece.missing,
-        get glyphs() {
-          return (glyphs ??= s.glyphs())
-        }
-      })
+      runs.push(new Run(s, x))
       x += s.width
     }
     const layout: LineLayout = { text, direction, width: x, runs, missing: [...missing] }
+    if (!keep) return layout
     if (lines.size >= LINE_CACHE) lines.delete(lines.keys().next().value!)
     lines.set(key, layout)
     return layout

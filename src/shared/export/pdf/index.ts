@@ -26,7 +26,9 @@ import {
   planBoardPages,
   type BoardPage
 } from './pages'
+import { CompressedPages } from './page-streams'
 import { paintScene, printsNoteText } from './paint-scene'
+import { itemsMeeting } from './rect-grid'
 import { PdfSurface } from './surface'
 
 export { createPdfFontSet, type FontFiles, type PdfFontSet } from './fonts'
@@ -111,30 +113,23 @@ export function renderPdf(
   doc.setProperties({ title: map.title, subject: labels.subject, creator: 'Journeyboard' })
   if (options.createdAt) doc.setCreationDate(options.createdAt)
   if (options.attachment) attachFile(doc, options.attachment)
+  const pages = new CompressedPages(doc)
   const surface = new PdfSurface(doc, fonts)
   // Pages shown turned (a map-sized page in the other orientation than the map's): jsPDF has
   // no API for /Rotate, but announces each page dictionary as it writes it (its plugins add
   // /Annots the same way), and `write` adds to that dictionary.
-  const turned = new Set<number>()
+  const turned = new Set<object>()
   const internal = doc.internal as typeof doc.internal & { write(text: string): void }
-  internal.events.subscribe('putPage', (page: { pageNumber: number }) => {
-    if (turned.has(page.pageNumber)) internal.write('/Rotate 90')
+  internal.events.subscribe('putPage', (page: { pageContext: object }) => {
+    if (turned.has(page.pageContext)) internal.write('/Rotate 90')
   })
   const linked = map.personaIds
     .map((id) => personas.find((p) => p.id === id))
     .filter((p): p is Persona => p !== undefined)
 
-  plan.forEach((page, i) => {
-    if (i > 0) {
-      doc.addPage([page.width, page.height], page.width > page.height ? 'landscape' : 'portrait')
-      surface.pageStarted()
-    }
-    if (page.rotate === 90) turned.add(doc.getNumberOfPages())
-    if (options.header) drawHeader(surface, page.width, map.title, linked, options.date, labels)
-    drawBoard(surface, scene, page)
-    if (!printsNoteText(page.scale)) drawTooSmall(surface, page, labels)
-    compactPage(doc)
-  })
+  // The extra pages are drawn first, after the board's first page, and moved behind the board's
+  // pages at the end: the number of pages is then known while the board is drawn, so each board
+  // page gets its footer at once and is complete when it is compressed (CompressedPages).
   const context: ExtrasContext = {
     surface,
     map,
@@ -147,18 +142,29 @@ export function renderPdf(
   if (options.personaPages) writePersonaPages(context)
   if (options.notesTable) writeNotesTable(context, personas)
   if (options.analysisPage) writeAnalysisPages(context, personas)
+  const extraPages = doc.getNumberOfPages() - 1
+  const pageCount = plan.length + extraPages
+  const footers = extras || plan.length > 1
 
-  // Footers last, when the number of pages is known.
-  const pageCount = doc.getNumberOfPages()
-  if (extras || plan.length > 1) {
-    for (let n = 1; n <= pageCount; n++) {
-      doc.setPage(n)
-      surface.pageStarted()
-      const size = doc.internal.pageSize
-      drawFooter(surface, size.getWidth(), size.getHeight(), n, pageCount, plan[n - 1] ?? null, labels)
-    }
+  plan.forEach((page, i) => {
+    if (i === 0) doc.setPage(1)
+    else doc.addPage([page.width, page.height], page.width > page.height ? 'landscape' : 'portrait')
+    surface.pageStarted()
+    if (page.rotate === 90) turned.add(doc.getCurrentPageInfo().pageContext)
+    if (options.header) drawHeader(surface, page.width, map.title, linked, options.date, labels)
+    drawBoard(surface, scene, page)
+    if (!printsNoteText(page.scale)) drawTooSmall(surface, page, labels)
+    if (footers) drawFooter(surface, page.width, page.height, i + 1, pageCount, page, labels)
+  })
+  for (let n = 1; n <= extraPages; n++) {
+    doc.setPage(1 + n)
+    surface.pageStarted()
+    const size = doc.internal.pageSize
+    drawFooter(surface, size.getWidth(), size.getHeight(), plan.length + n, pageCount, null, labels)
   }
-  const bytes = new Uint8Array(doc.output('arraybuffer'))
+  // The extra pages (2 … extraPages + 1) behind the board's.
+  for (let n = 0; n < extraPages; n++) doc.movePage(2, pageCount)
+  const bytes = pages.output()
   return {
     bytes,
     pageCount,
@@ -195,18 +201,6 @@ function drawTooSmall(surface: PdfSurface, page: BoardPage, labels: PdfLabels): 
   )
 }
 
-/**
- * Joins the page's content, which jsPDF keeps as one string per drawing operation until the file
- * is written, into one string: a big board's pages then hold their content at about a byte per
- * character instead of a string object per operator (the same bytes are written).
- */
-function compactPage(doc: jsPDF): void {
-  const pages = (doc.internal as unknown as { pages: (string[] | undefined)[] }).pages
-  const n = doc.getNumberOfPages()
-  const content = pages[n]
-  if (content && content.length > 1) pages[n] = [content.join('\n')]
-}
-
 const contains = (r: Rect, x: number, y: number) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h
 const centreIn = (r: Rect, item: Rect) => contains(r, item.x + item.w / 2, item.y + item.h / 2)
 
@@ -219,8 +213,9 @@ const centreIn = (r: Rect, item: Rect) => contains(r, item.x + item.w / 2, item.
  */
 function hasContent(scene: Scene, page: BoardPage): boolean {
   const fresh = freshRegion(page)
-  const boxes: Rect[] = [...scene.notes, ...scene.badges, ...scene.cells.filter((c) => c.collapsed && c.noteCount > 0)]
-  if (boxes.some((b) => centreIn(fresh, b))) return true
+  const centred = (items: readonly Rect[]) => itemsMeeting(items, fresh).some((b) => centreIn(fresh, b))
+  if (centred(scene.notes) || centred(scene.badges)) return true
+  if (itemsMeeting(scene.cells, fresh).some((c) => c.collapsed && c.noteCount > 0 && centreIn(fresh, c))) return true
   const onBoard = {
     w: Math.min(fresh.x + fresh.w, scene.width) - fresh.x,
     h: Math.min(fresh.y + fresh.h, scene.height) - fresh.y

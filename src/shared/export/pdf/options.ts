@@ -219,13 +219,26 @@ export const DEFAULT_PDF_LABELS: PdfLabels = {
   }
 }
 
+/** The last few labels, parsed: a poster fills the same footer on each of its thousands of pages. */
+const formats = new Map<string, IntlMessageFormat>()
+function messageFormat(template: string, locale: string): IntlMessageFormat {
+  const key = `${locale}\u0000${template}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true })
+    if (formats.size >= 32) formats.delete(formats.keys().next().value!)
+    formats.set(key, format)
+  }
+  return format
+}
+
 /**
  * Formats a label: an ICU message (`{name}`, `{count, plural, …}`) in `locale`; a label that is
  * not valid ICU has its `{name}` placeholders filled as they are.
  */
 export function fill(template: string, params: Readonly<Record<string, string | number>>, locale = 'en'): string {
   try {
-    const out = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true }).format(params)
+    const out = messageFormat(template, locale).format(params)
     if (typeof out === 'string') return out
   } catch {
     // not ICU: plain placeholders below

@@ -21,6 +21,7 @@ import {
   type Scene,
   type TextBlock
 } from '../../layout'
+import { itemsMeeting } from './rect-grid'
 import type { PdfSurface } from './surface'
 
 const NOTE_SHADOW = 'rgba(31, 36, 48, 0.10)'
@@ -76,8 +77,7 @@ export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect, sca
     if (block && block.lines.length > 0 && meets(textBounds(block), visible)) surface.textBlock(block)
   }
 
-  for (const cell of scene.cells) {
-    if (!meets(cell, visible)) continue
+  for (const cell of itemsMeeting(scene.cells, visible)) {
     box(cell)
     // A folded cell's note count; an open cell's label is the lane's prompt, left off paper.
     if (cell.collapsed) text(cell.label)
@@ -94,8 +94,7 @@ export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect, sca
       surface.line({ x: guide.x1, y: guide.y1 }, { x: guide.x2, y: guide.y2 }, guide.stroke, guide.width, guide.dash)
     }
   }
-  for (const note of scene.notes) {
-    if (!meets(note, visible)) continue
+  for (const note of itemsMeeting(scene.notes, visible)) {
     if (withText) paintNote(surface, note)
     else paintNoteShape(surface, note, bars)
   }
@@ -126,7 +125,7 @@ export function paintScene(surface: PdfSurface, scene: Scene, visible: Rect, sca
   }
   if (meets(scene.corner, visible)) box(scene.corner)
   // KPI chips and vote counts, over everything else.
-  for (const badge of scene.badges ?? []) if (meets(badge, visible)) paintBadge(surface, badge)
+  for (const badge of itemsMeeting(scene.badges ?? [], visible)) paintBadge(surface, badge)
 }
 
 function paintBadge(surface: PdfSurface, badge: BadgeItem): void {

@@ -336,7 +336,8 @@ export class PdfSurface {
     color: string,
     options: { readonly rotation?: number; readonly italic?: boolean; readonly direction?: TextDirection } = {}
   ): number {
-    const layout = this.fonts.engine.layoutLine(text, weight, options.direction)
+    // Not kept by the engine: each line is drawn once or twice (a poster's overlaps).
+    const layout = this.fonts.engine.layoutLine(text, weight, options.direction, false)
     for (const character of layout.missing) this.missing.add(character)
     if (layout.runs.length === 0) return 0
     const c = parseColor(color)

@@ -132,8 +132,8 @@ type PageWindow = Window & {
 }
 
 /**
- * Resolves with the time from the next click to the end of the first frame in which the notes
- * layer has pixels where a note on screen is (or the zoomed-out block shape exists).
+ * Resolves with the time from the next click to the end of the first drawing of the notes layer
+ * after which it has pixels where a note on screen is (or the zoomed-out block shape exists).
  */
 function installFirstPaintProbe(): void {
   const w = window as PageWindow
@@ -160,12 +160,24 @@ function installFirstPaintProbe(): void {
       }
       return false
     }
+    // Looked at when the notes layer has drawn (Konva's 'draw' event, at the end of the animation
+    // frame's drawing: the screen shows those pixels with that frame) and at every frame.
+    let done = false
+    let watched: { on(event: string, listener: () => void): void } | undefined
+    const look = () => {
+      if (done || !drawn()) return
+      done = true
+      resolvePaint(performance.now() - clickAt)
+    }
     const poll = () =>
       requestAnimationFrame(() => {
-        // The notes' pixels are in the canvas (Konva drew them in an earlier animation-frame
-        // callback): the screen shows them with this frame at the latest.
-        if (drawn()) resolvePaint(performance.now() - clickAt)
-        else poll()
+        const layer = w.Konva?.stages[0]?.findOne('#notes-layer') as typeof watched
+        if (layer && layer !== watched) {
+          watched = layer
+          layer.on('draw.jbprobe', look)
+        }
+        look()
+        if (!done) poll()
       })
     document.addEventListener(
       'click',

@@ -73,3 +73,14 @@ export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string
   }
   return out
 }
+
+/** Byte arrays one after the other, in one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
+}

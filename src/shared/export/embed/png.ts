@@ -5,7 +5,7 @@
  * Journeyboard's import reads it back.
  */
 import { unzlibSync, zlibSync } from 'fflate'
-import { crc32, fromUtf8, latin1, utf8 } from './bytes'
+import { concatBytes, crc32, fromUtf8, latin1, utf8 } from './bytes'
 
 export const PNG_MAP_KEYWORD = 'journeyboard'
 
@@ -63,13 +63,7 @@ export function embedInPng(png: Uint8Array, text: string): Uint8Array {
     parts.push(png.subarray(c.start, c.end))
     if (c.type === 'IHDR') parts.push(chunk('iTXt', data))
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return concatBytes(parts)
 }
 
 function isOurs(data: Uint8Array): boolean {

@@ -27,7 +27,7 @@
  */
 import { unzlibSync, zlibSync } from 'fflate'
 import { jsPDF } from 'jspdf'
-import { latin1 } from '../embed/bytes'
+import { concatBytes, latin1 } from '../embed/bytes'
 
 type FilterResult = { data: string; reverseChain: string }
 type FilterHook = (this: unknown, data: string, filters?: string | readonly string[]) => FilterResult
@@ -115,14 +115,7 @@ class ByteSink {
 
   bytes(): Uint8Array {
     if (this.full.length === 0) return this.chunk.subarray(0, this.at)
-    const parts = [...this.full, this.chunk.subarray(0, this.at)]
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-    let at = 0
-    for (const part of parts) {
-      out.set(part, at)
-      at += part.length
-    }
-    return out
+    return concatBytes([...this.full, this.chunk.subarray(0, this.at)])
   }
 }
 

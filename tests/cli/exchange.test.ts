@@ -3,23 +3,19 @@
  * (PNG and SVG: export-formats.test.ts)
  * through the real CLI process on a fresh library per test.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { serializeInterchange } from '../../src/shared/format/interchange'
 import { pdfPersonas, pdfShowcaseMap, SEED_SENTENCES, sentencesMap } from '../unit/pdf-fixtures'
+import { runCli } from './run-cli'
 
 let dir: string
 let db: string
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args, '--db', db], {
-    encoding: 'utf8'
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (...args: string[]) => runCli(db, args)
 
 const mapCount = () => (JSON.parse(cli('list', '--json').stdout) as unknown[]).length
 const squeeze = (text: string) => text.replace(/\s+/g, '')

@@ -6,7 +6,6 @@
  */
 import { DOMParser } from '@xmldom/xmldom'
 import { decode, encode } from 'fast-png'
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,20 +14,13 @@ import { loadPdfFontSet, readBundledFonts } from '../../src/library/bundled-font
 import { serializeInterchange } from '../../src/shared/format/interchange'
 import { LAYOUT, layoutMap } from '../../src/shared/layout'
 import { pdfPersonas, pdfShowcaseMap, pdfShowcaseMapWithUncovered, SEED_SENTENCES } from '../unit/pdf-fixtures'
+import { runCli } from './run-cli'
 
 let dir: string
 let db: string
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  return cliOn(db, ...args)
-}
-
-function cliOn(library: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args, '--db', library], {
-    encoding: 'utf8'
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (...args: string[]) => runCli(db, args)
+const cliOn = (library: string, ...args: string[]) => runCli(library, args)
 
 function importShowcase(map = pdfShowcaseMap()): string {
   const file = join(dir, 'showcase.json')

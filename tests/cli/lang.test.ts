@@ -2,22 +2,17 @@
  * `--lang` (or LANG): the CLI's messages to a person and a new map's stages in that language;
  * what it prints for scripts (ids, CSV headers) stays the same.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from './run-cli'
 
 let dir: string
 let db: string
 
-function cli(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args, '--db', db], {
-    encoding: 'utf8',
-    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env }
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  runCli(db, args, { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env })
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'jb-cli-lang-'))

@@ -4,7 +4,7 @@
  * editable into another library, `--no-embed-map`, and `diff` on the sample pair in
  * docs/examples, by itself and as git's external diff driver in a real repository.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -13,17 +13,12 @@ import { serializeInterchange } from '../../src/shared/format/interchange'
 import { mapVersion } from '../../src/shared/format/lineage'
 import type { JourneyMap } from '../../src/shared/model'
 import { pdfPersonas, pdfShowcaseMap } from '../unit/pdf-fixtures'
+import { runCli } from './run-cli'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 let dir: string
 
-function cli(db: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/index.ts'), ...args, '--db', db], {
-    encoding: 'utf8',
-    cwd: ROOT
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (db: string, ...args: string[]) => runCli(db, args)
 
 const getMap = (db: string, id: string): JourneyMap => {
   const file = join(dir, `check-${id}.journeymap`)

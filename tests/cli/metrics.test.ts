@@ -5,16 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { JourneyMap } from '../../src/shared/model'
+import { runCli } from './run-cli'
 
 let dir: string
 let db: string
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args, '--db', db], {
-    encoding: 'utf8'
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (...args: string[]) => runCli(db, args)
 
 function mapOf(title: string): JourneyMap {
   const file = join(dir, `${title}.json`)

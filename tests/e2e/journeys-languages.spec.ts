@@ -5,7 +5,6 @@
  * own words hold no English (the maps' own texts are English and are left out), nothing spills
  * out of its button or heading, and the screenshots go to docs/.
  */
-import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { createTranslator } from '../../src/shared/i18n/format'
 import type { Language } from '../../src/shared/i18n/languages'
@@ -17,6 +16,7 @@ import { zh } from '../../src/renderer/src/i18n/zh'
 import { englishWordsIn } from '../unit/english-words'
 import { ApiSocket, BoardPage } from './support/board-page'
 import { expect, test } from './support/fixtures'
+import { importTwoPathsReviewed } from './support/journeys'
 import { shown } from './support/text'
 
 const catalogues = { en, ru, bg, th, zh }
@@ -53,16 +53,7 @@ async function walkThrough(page: Page, lang: 'ru' | 'th', api: ApiSocket): Promi
   }
 
   // A map with two paths and a loop; its trial conversion went red since the last snapshot.
-  const imported = await api.call('importMap', { text: readFileSync('docs/examples/two-paths.json', 'utf8') })
-  const conversion = imported.metrics.find((m) => m.id === 'kConv')!
-  const setConversion = (value: number) =>
-    api.call('applyPatch', {
-      mapId: imported.id,
-      patch: [{ op: 'put', entity: 'metric', value: { ...conversion, value } }]
-    })
-  await setConversion(26)
-  await api.call('createSnapshot', { mapId: imported.id, name: 'October review' })
-  await setConversion(18)
+  await importTwoPathsReviewed(api)
   const board = new BoardPage(page)
   await board.open('Trial or demo')
 

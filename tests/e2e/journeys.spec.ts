@@ -4,11 +4,11 @@
  * drop-off in the analysis, and a map with two paths and a loop shown per path on the board and
  * carried through JSON. The screenshots go to docs/.
  */
-import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { ApiSocket, BoardPage } from './support/board-page'
 import { ExportDialogPage } from './support/exchange-page'
 import { expect, test } from './support/fixtures'
+import { importTwoPathsReviewed } from './support/journeys'
 import { shown } from './support/text'
 
 /** Chooses a paths or metrics entry of the map header's Workshop menu. */
@@ -97,17 +97,8 @@ test('a map with two paths and a loop: the overview, one path shown, compared, a
   home
 }) => {
   const api = await ApiSocket.connect(host)
-  const imported = await api.call('importMap', { text: readFileSync('docs/examples/two-paths.json', 'utf8') })
-  // Last review the trial conversion was on target; since then it fell to 18% (its target is 25%).
-  const conversion = imported.metrics.find((m) => m.id === 'kConv')!
-  const setConversion = (value: number) =>
-    api.call('applyPatch', {
-      mapId: imported.id,
-      patch: [{ op: 'put', entity: 'metric', value: { ...conversion, value } }]
-    })
-  await setConversion(26)
-  await api.call('createSnapshot', { mapId: imported.id, name: 'October review' })
-  await setConversion(18)
+  // A map with two paths and a loop; its trial conversion went red since the last snapshot.
+  await importTwoPathsReviewed(api)
   api.close()
   await expect(home.card('Trial or demo')).toBeVisible()
   const board = new BoardPage(page)

@@ -333,6 +333,51 @@ describe('two people editing at once', () => {
   })
 })
 
+describe('references no foreign key holds, crossed by two people at once', () => {
+  it('a path through a stage deleted meanwhile is not committed; the map stays whole and the step is dropped with why', async () => {
+    const { host, map, a, b } = await twoClients()
+    const doomed = map.stages[1]!.id
+    const release = a.holdPushes()
+    a.run('addPath', {
+      name: 'Self-serve',
+      steps: [
+        { stageId: map.stages[0]!.id, event: '' },
+        { stageId: doomed, event: 'Trial' }
+      ]
+    })
+    b.run('deleteStage', { stageId: doomed })
+    await b.settled()
+    release()
+    await a.settled()
+    const stored = await host.map(map.id)
+    expect(checkIntegrity(stored)).toEqual([])
+    expect(stored.stages.map((s) => s.id)).not.toContain(doomed)
+    expect(stored.paths).toEqual([])
+    expect(a.session.state.failure).toBeNull()
+    expect(content(a.map)).toEqual(content(stored))
+  })
+
+  it('a note tagged with a path deleted meanwhile is not committed with the dangling tag', async () => {
+    const { host, map, a, b, n1 } = await twoClients()
+    a.run('addPath', { name: 'Self-serve' })
+    await a.settled()
+    const pathId = a.map.paths[0]!.id
+    await vi.waitFor(() => expect(b.map.paths).toHaveLength(1))
+    const release = a.holdPushes()
+    a.run('editNote', { noteId: n1, pathId })
+    b.run('removePath', { pathId })
+    await b.settled()
+    release()
+    await a.settled()
+    const stored = await host.map(map.id)
+    expect(checkIntegrity(stored)).toEqual([])
+    expect(stored.paths).toEqual([])
+    expect(stored.notes.find((n) => n.id === n1)?.pathId).toBeUndefined()
+    expect(a.session.state.failure).toBeNull()
+    expect(content(a.map)).toEqual(content(stored))
+  })
+})
+
 describe('undo over others’ changes', () => {
   it('reverts only what the step changed, leaving a field someone else changed since', async () => {
     const { host, map, a, b, n1 } = await twoClients()

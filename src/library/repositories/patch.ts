@@ -129,6 +129,7 @@ export class SqliteRoomStorage implements RoomStorage {
       checkEmotionPoints(this.statements, mapId, points, this.maps.emotionScale(mapId), metaPath)
     }
     checkCountLimits(this.statements, mapId, this.added)
+    checkUnkeyedReferences(this.statements, mapId, written)
     commitOrExplain(this.statements, mapId, written)
   }
 }
@@ -181,6 +182,70 @@ function checkEmotionPoints(
       metaPath,
       `emotion point "${outside.id}" has score ${outside.score}, outside the scale ${scale.min}…${scale.max}`
     )
+  }
+}
+
+/** The tables whose records may name a path (path_id, no foreign key: see migrations.ts). */
+const PATH_TAGGED = ['note', 'emotionPoint', 'connector', 'metric'] as const satisfies readonly EntityKind[]
+
+/**
+ * The references no foreign key holds — a path's steps name stages (JSON), and notes, emotion
+ * points, connectors and KPIs name their path (path_id) — checked for what this edit writes or
+ * removes. The commands keep them right on one map; two people editing at once can still cross
+ * (one deletes a stage while another adds a path through it), and then the later edit is refused
+ * like any other dangling reference, so the room makes the client carry it over again.
+ */
+function checkUnkeyedReferences(statements: Statements, mapId: string, written: readonly Written[]): void {
+  const issues: Issue[] = []
+  let first: string | undefined
+  const dangling = (path: string, child: EntityKind, id: string, parent: EntityKind, target: string) => {
+    first ??= `${LABEL[parent]} "${target}"`
+    if (issues.length < 20) {
+      issues.push({
+        path,
+        message: `${LABEL[child]} "${id}" refers to ${LABEL[parent]} "${target}", which is not in this map`
+      })
+    }
+  }
+  const exists = (entity: EntityKind, id: string): boolean =>
+    statements.get(`SELECT 1 FROM ${TABLES[entity].table} WHERE map_id = ? AND id = ?`).pluck().get(mapId, id) !==
+    undefined
+  for (const w of written) {
+    if (w.value === null) {
+      if (w.entity === 'stage') {
+        const paths = statements
+          .get(
+            `SELECT p.id FROM ${TABLES.path.table} p WHERE p.map_id = ? AND EXISTS
+             (SELECT 1 FROM json_each(p.steps) s WHERE json_extract(s.value, '$.stageId') = ?) LIMIT 20`
+          )
+          .pluck()
+          .all(mapId, w.id) as string[]
+        for (const pathId of paths) dangling(w.path, 'path', pathId, 'stage', w.id)
+      } else if (w.entity === 'path') {
+        for (const child of PATH_TAGGED) {
+          const ids = statements
+            .get(`SELECT id FROM ${TABLES[child].table} WHERE map_id = ? AND path_id = ? LIMIT 20`)
+            .pluck()
+            .all(mapId, w.id) as string[]
+          for (const id of ids) dangling(w.path, child, id, 'path', w.id)
+        }
+      }
+      continue
+    }
+    if (w.entity === 'path') {
+      const steps = (w.value as { steps: readonly { stageId: string }[] }).steps
+      steps.forEach((step, i) => {
+        if (!exists('stage', step.stageId))
+          dangling(`${w.valuePath}.steps[${i}].stageId`, 'path', w.id, 'stage', step.stageId)
+      })
+    }
+    const pathId = (w.value as { pathId?: string }).pathId
+    if (pathId !== undefined && (PATH_TAGGED as readonly EntityKind[]).includes(w.entity) && !exists('path', pathId)) {
+      dangling(`${w.valuePath}.pathId`, w.entity, w.id, 'path', pathId)
+    }
+  }
+  if (issues.length > 0) {
+    throw new JourneyError('invalid_request', `The edit refers to ${first} that is not in this map.`, issues)
   }
 }
 

@@ -168,7 +168,11 @@ export function argsFor(map: JourneyMap, step: Step): Record<string, unknown> | 
       return point ? { pointId: point.id } : null
     }
     case 'addMarker': {
-      const point = pick(map.emotionPoints, 3)
+      // A curve marker sits on a shared series; a path's own points cannot carry one.
+      const point = pick(
+        map.emotionPoints.filter((p) => p.pathId === undefined),
+        3
+      )
       const severity = 1 + (picks[4]! % 3)
       if (flag && note) return { target: { kind: 'note', noteId: note.id }, severity, label: step.text }
       if (!point) return null

@@ -203,7 +203,8 @@ ALTER TABLE notes ADD COLUMN image TEXT;     -- JSON picture, NULL for none
  * note's evidence; whether a KPI counts people (the funnel); and the column mappings saved by
  * Import metrics…, library-wide so the next export from the same tool reuses them. path_id has
  * no foreign key (SQLite cannot add a composite one to an existing table): the commands keep it
- * right, and every file read checks it (checkIntegrity).
+ * right, every write is checked for it (repositories/patch.ts), and every file read checks it
+ * (checkIntegrity).
  */
 const journeysSchema = `
 CREATE TABLE paths (
@@ -242,6 +243,90 @@ CREATE TABLE metric_mappings (
 ) STRICT;
 `
 
+/**
+ * References no foreign key holds — a path's steps (JSON) name stages; notes, emotion points,
+ * connectors and KPIs name their path (path_id); notes, curve points and curve markers name
+ * personas the map links (maps.persona_ids) — could be crossed by two people editing one map at
+ * once before the host checked them (one deleting a stage while another added a path through
+ * it, say). Such a map's file would not open again, so every map is put right once:
+ *
+ * - a persona named but not linked is linked again when the library has it; when it does not,
+ *   the notes drop it and its curve points and markers go (nothing could show them);
+ * - a path loses the steps whose stage is gone, and goes when none is left (what carried its tag
+ *   keeps the record without it, its own curve points go, as when a path is deleted);
+ * - a tag naming a path that is not there is taken off (a path's own curve point goes).
+ *
+ * A map changed here gets a new revision, and the records written get it as their version.
+ */
+function repairCrossedReferences(db: Database.Database): void {
+  const pathTagged = ['notes', 'connectors', 'metrics']
+  const maps = db.prepare('SELECT id, persona_ids, revision FROM maps').all() as {
+    id: string
+    persona_ids: string
+    revision: number
+  }[]
+  const library = new Set(db.prepare('SELECT id FROM personas').pluck().all() as string[])
+  for (const map of maps) {
+    const revision = map.revision + 1
+    let changed = false
+    const run = (sql: string, ...params: unknown[]) => {
+      if (db.prepare(sql).run(...params).changes > 0) changed = true
+    }
+    // Personas.
+    const linked: string[] = JSON.parse(map.persona_ids)
+    const named = db
+      .prepare(
+        `SELECT j.value FROM notes n, json_each(n.persona_ids) j WHERE n.map_id = @id
+         UNION SELECT persona_id FROM emotion_points WHERE map_id = @id AND persona_id IS NOT NULL
+         UNION SELECT persona_id FROM markers WHERE map_id = @id AND persona_id IS NOT NULL`
+      )
+      .pluck()
+      .all({ id: map.id }) as string[]
+    const unlinked = named.filter((id) => !linked.includes(id)).sort()
+    const relinked = unlinked.filter((id) => library.has(id))
+    if (relinked.length > 0)
+      run('UPDATE maps SET persona_ids = ? WHERE id = ?', JSON.stringify([...linked, ...relinked]), map.id)
+    for (const persona of unlinked.filter((id) => !library.has(id))) {
+      run(
+        `UPDATE notes SET persona_ids = (SELECT json_group_array(value) FROM json_each(notes.persona_ids) WHERE value <> @persona),
+         version = @revision WHERE map_id = @id AND EXISTS (SELECT 1 FROM json_each(notes.persona_ids) WHERE value = @persona)`,
+        { id: map.id, persona, revision }
+      )
+      run('DELETE FROM markers WHERE map_id = ? AND persona_id = ?', map.id, persona)
+      run('DELETE FROM emotion_points WHERE map_id = ? AND persona_id = ?', map.id, persona)
+    }
+    // Paths through stages that are gone.
+    const stages = new Set(db.prepare('SELECT id FROM stages WHERE map_id = ?').pluck().all(map.id) as string[])
+    const paths = db.prepare('SELECT id, steps FROM paths WHERE map_id = ?').all(map.id) as {
+      id: string
+      steps: string
+    }[]
+    for (const path of paths) {
+      const steps = (JSON.parse(path.steps) as { stageId: string }[]).filter((step) => stages.has(step.stageId))
+      if (steps.length === 0) run('DELETE FROM paths WHERE map_id = ? AND id = ?', map.id, path.id)
+      else if (JSON.stringify(steps) !== path.steps) {
+        run(
+          'UPDATE paths SET steps = ?, version = ? WHERE map_id = ? AND id = ?',
+          JSON.stringify(steps),
+          revision,
+          map.id,
+          path.id
+        )
+      }
+    }
+    // Tags naming a path that is not there.
+    const gone = 'path_id IS NOT NULL AND path_id NOT IN (SELECT id FROM paths WHERE map_id = @id)'
+    for (const table of pathTagged) {
+      run(`UPDATE ${table} SET path_id = NULL, version = @revision WHERE map_id = @id AND ${gone}`, {
+        id: map.id,
+        revision
+      })
+    }
+    run(`DELETE FROM emotion_points WHERE map_id = @id AND ${gone}`, { id: map.id })
+    if (changed) db.prepare('UPDATE maps SET revision = ? WHERE id = ?').run(revision, map.id)
+  }
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -275,6 +360,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: 'paths, KPI history, evidence on notes, saved metric mappings',
     up: (db) => db.exec(journeysSchema)
+  },
+  {
+    version: 7,
+    description: 'references two people editing at once could cross, put right',
+    up: repairCrossedReferences
   }
 ]
 

@@ -44,7 +44,10 @@ describe('performance', () => {
         impact: null,
         effort: null
       })
-      const patch: WireOp[] = Array.from({ length: 2000 }, (_, i) => ({ op: 'put', entity: 'note', value: note(i) }))
+      const patch: WireOp[] = [
+        { op: 'meta', set: { personaIds: ['p1'] } }, // the notes name p1: the map links it
+        ...Array.from({ length: 2000 }, (_, i): WireOp => ({ op: 'put', entity: 'note', value: note(i) }))
+      ]
       await service.call('applyPatch', { mapId: map.id, patch })
 
       const loads: number[] = []

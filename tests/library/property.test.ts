@@ -173,7 +173,10 @@ describe('the library agrees with applyPatch', () => {
   it('stores what applyPatch computes, for random sequences of valid patches', async () => {
     await fc.assert(
       fc.asyncProperty(patchesArb, async (patches) => {
-        let model = await service.call('createMap', { template: 'blank', title: 'Property' })
+        const created = await service.call('createMap', { template: 'blank', title: 'Property' })
+        // Notes may name persona p1 (opsFor): the map links it, as the commands require.
+        await service.call('applyPatch', { mapId: created.id, patch: [{ op: 'meta', set: { personaIds: ['p1'] } }] })
+        let model = await service.call('getMap', { id: created.id })
         let counter = 0
         const fresh = (prefix: string) => `${prefix}${++counter}`
         for (const actions of patches) {

@@ -184,7 +184,7 @@ describe('parseInterchange', () => {
     unlinked.map.personaIds = ['p1']
     expect(importErrorOf(unlinked).issues[0]).toEqual({
       path: 'map.notes[3].personaIds[0]',
-      message: 'refers to persona "p2", which map.personaIds does not link'
+      message: 'refers to persona "p2", which the map does not link'
     })
   })
 

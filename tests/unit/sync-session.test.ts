@@ -16,6 +16,8 @@ import { runCommand } from '../../src/shared/commands'
 import { JourneyError } from '../../src/shared/errors'
 import type { JourneyMap, Note } from '../../src/shared/model'
 import { checkIntegrity } from '../../src/shared/model/integrity'
+import { parseInterchange, serializeInterchange } from '../../src/shared/format/interchange'
+import { persona } from '../library/helpers'
 import type { MapChange, PushResult } from '../../src/shared/sync/protocol'
 import { EditingSession, type SessionNotice } from '../../src/shared/sync/session'
 import { createOutboxKeeper, type StorageLike } from '../../src/renderer/src/editor/outbox'
@@ -373,6 +375,28 @@ describe('references no foreign key holds, crossed by two people at once', () =>
     expect(checkIntegrity(stored)).toEqual([])
     expect(stored.paths).toEqual([])
     expect(stored.notes.find((n) => n.id === n1)?.pathId).toBeUndefined()
+    expect(a.session.state.failure).toBeNull()
+    expect(content(a.map)).toEqual(content(stored))
+  })
+  it('a note and a curve point for a persona unlinked meanwhile are not committed with it', async () => {
+    const { host, map, a, b, n1 } = await twoClients()
+    await host.service.call('savePersona', { persona: persona('p1', 'Maya') })
+    a.run('setMapMeta', { personaIds: ['p1'] })
+    await a.settled()
+    await vi.waitFor(() => expect(b.map.personaIds).toEqual(['p1']))
+    const release = a.holdPushes()
+    a.run('editNote', { noteId: n1, personaIds: ['p1'] })
+    a.run('setEmotionPoint', { personaId: 'p1', variant: 'asIs', stageId: map.stages[2]!.id, score: 1 })
+    b.run('setMapMeta', { personaIds: [] })
+    await b.settled()
+    release()
+    await a.settled()
+    const stored = await host.map(map.id)
+    expect(stored.personaIds).toEqual([])
+    expect(stored.notes.find((n) => n.id === n1)?.personaIds).toEqual([])
+    expect(stored.emotionPoints.filter((p) => p.personaId === 'p1')).toEqual([])
+    // The file it makes opens again: no reference to a persona the map does not link.
+    expect(() => parseInterchange(serializeInterchange(stored, [persona('p1', 'Maya')]))).not.toThrow()
     expect(a.session.state.failure).toBeNull()
     expect(content(a.map)).toEqual(content(stored))
   })

@@ -53,8 +53,12 @@ export class SqliteRoomStorage implements RoomStorage {
   /** Kinds this transaction added records to, with the path of the first such op (LIMITS). */
   private readonly added = new Map<EntityKind, string>()
 
+  /** This transaction changed which personas the map links. */
+  private relinked = false
+
   begin(): void {
     this.added.clear()
+    this.relinked = false
     this.statements.get('BEGIN IMMEDIATE').run()
   }
 
@@ -119,6 +123,7 @@ export class SqliteRoomStorage implements RoomStorage {
   }
 
   writeMeta(mapId: string, set: MetaFields): void {
+    if (set.personaIds !== undefined) this.relinked = true
     this.maps.updateMeta(mapId, set)
   }
 
@@ -130,6 +135,11 @@ export class SqliteRoomStorage implements RoomStorage {
     }
     checkCountLimits(this.statements, mapId, this.added)
     checkUnkeyedReferences(this.statements, mapId, written)
+    checkPersonaLinks(this.statements, mapId, written, this.relinked ? metaPath : null, () => {
+      const row = this.maps.row(mapId)
+      if (!row) throw this.unavailable(mapId)
+      return new Set(metaFromRow(row).personaIds)
+    })
     commitOrExplain(this.statements, mapId, written)
   }
 }
@@ -246,6 +256,68 @@ function checkUnkeyedReferences(statements: Statements, mapId: string, written: 
   }
   if (issues.length > 0) {
     throw new JourneyError('invalid_request', `The edit refers to ${first} that is not in this map.`, issues)
+  }
+}
+
+/**
+ * Notes, curve points and curve markers name personas the map links (its personaIds, a JSON
+ * list): checked for the records this edit writes, and for all of the map's when the edit
+ * changes the links (`relinkPath`). Unlinking a persona while someone tags a note with it would
+ * otherwise leave a map whose file does not open again.
+ */
+function checkPersonaLinks(
+  statements: Statements,
+  mapId: string,
+  written: readonly Written[],
+  relinkPath: string | null,
+  linked: () => ReadonlySet<string>
+): void {
+  const issues: Issue[] = []
+  const unlinked = (path: string, entity: EntityKind, id: string, personaId: string) => {
+    if (issues.length < 20) {
+      issues.push({
+        path,
+        message: `${LABEL[entity]} "${id}" refers to persona "${personaId}", which the map does not link`
+      })
+    }
+  }
+  let links: ReadonlySet<string> | null = null
+  const isLinked = (personaId: string) => (links ??= linked()).has(personaId)
+  for (const w of written) {
+    if (w.value === null) continue
+    if (w.entity === 'note') {
+      ;(w.value as { personaIds: readonly string[] }).personaIds.forEach((personaId, i) => {
+        if (!isLinked(personaId)) unlinked(`${w.valuePath}.personaIds[${i}]`, w.entity, w.id, personaId)
+      })
+    } else if (w.entity === 'emotionPoint') {
+      const personaId = (w.value as { personaId: string | null }).personaId
+      if (personaId !== null && !isLinked(personaId)) unlinked(`${w.valuePath}.personaId`, w.entity, w.id, personaId)
+    } else if (w.entity === 'marker') {
+      const target = (w.value as { target: { kind: string; personaId?: string | null } }).target
+      if (target.kind === 'curve' && target.personaId != null && !isLinked(target.personaId)) {
+        unlinked(`${w.valuePath}.target.personaId`, w.entity, w.id, target.personaId)
+      }
+    }
+  }
+  if (relinkPath !== null) {
+    const list = JSON.stringify([...(links ??= linked())])
+    const rows = statements
+      .get(
+        `SELECT 'note' AS entity, n.id, j.value AS persona FROM ${TABLES.note.table} n, json_each(n.persona_ids) j
+           WHERE n.map_id = @mapId AND j.value NOT IN (SELECT value FROM json_each(@list))
+         UNION ALL
+         SELECT 'emotionPoint', id, persona_id FROM ${TABLES.emotionPoint.table}
+           WHERE map_id = @mapId AND persona_id IS NOT NULL AND persona_id NOT IN (SELECT value FROM json_each(@list))
+         UNION ALL
+         SELECT 'marker', id, persona_id FROM ${TABLES.marker.table}
+           WHERE map_id = @mapId AND persona_id IS NOT NULL AND persona_id NOT IN (SELECT value FROM json_each(@list))
+         LIMIT 20`
+      )
+      .all({ mapId, list }) as { entity: EntityKind; id: string; persona: string }[]
+    for (const row of rows) unlinked(relinkPath, row.entity, row.id, row.persona)
+  }
+  if (issues.length > 0) {
+    throw new JourneyError('invalid_request', `The edit refers to a persona the map does not link.`, issues)
   }
 }
 

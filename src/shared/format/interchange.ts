@@ -235,11 +235,10 @@ function personaIssues(map: JourneyMap, personas: readonly Persona[]): Issue[] {
     else if (!known.has(id)) issues.push({ path, message: `refers to persona "${id}", which is not in "personas"` })
     linked.add(id)
   })
+  // One the map does not link is reported by checkIntegrity (mapIssues).
   const reference = (path: string, id: string | null) => {
-    if (id === null) return
-    if (!known.has(id)) issues.push({ path, message: `refers to persona "${id}", which is not in "personas"` })
-    else if (!linked.has(id))
-      issues.push({ path, message: `refers to persona "${id}", which map.personaIds does not link` })
+    if (id !== null && linked.has(id) && !known.has(id))
+      issues.push({ path, message: `refers to persona "${id}", which is not in "personas"` })
   }
   map.notes.forEach((n, i) => n.personaIds.forEach((id, j) => reference(`map.notes[${i}].personaIds[${j}]`, id)))
   map.emotionPoints.forEach((p, i) => reference(`map.emotionPoints[${i}].personaId`, p.personaId))

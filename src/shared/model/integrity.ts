@@ -13,8 +13,9 @@ export function withAllCollections<T extends Omit<JourneyMap, 'paths' | 'kpiValu
 }
 
 /**
- * Cross-record rules zod cannot see: every reference points at a record of the same map, ids
- * are unique, and there is at most one emotion point per series and stage.
+ * Cross-record rules zod cannot see: every reference points at a record of the same map (and
+ * every persona named at one the map links), ids are unique, and there is at most one emotion
+ * point per series and stage.
  */
 export function checkIntegrity(map: JourneyMap, limit = 20): Issue[] {
   const issues: Issue[] = []
@@ -85,6 +86,15 @@ export function checkIntegrity(map: JourneyMap, limit = 20): Issue[] {
     pathRef(`metrics[${i}].pathId`, m.pathId)
   })
   map.paths.forEach((p, i) => p.steps.forEach((step, j) => stageRef(`paths[${i}].steps[${j}].stageId`, step.stageId)))
+  const linked = new Set(map.personaIds)
+  const personaRef = (path: string, id: string | null) => {
+    if (id !== null && !linked.has(id)) add(path, `refers to persona "${id}", which the map does not link`)
+  }
+  map.notes.forEach((n, i) => n.personaIds.forEach((id, j) => personaRef(`notes[${i}].personaIds[${j}]`, id)))
+  map.emotionPoints.forEach((p, i) => personaRef(`emotionPoints[${i}].personaId`, p.personaId))
+  map.markers.forEach((m, i) => {
+    if (m.target.kind === 'curve') personaRef(`markers[${i}].target.personaId`, m.target.personaId)
+  })
   const metrics = new Set(map.metrics.map((m) => m.id))
   const dated = new Set<string>()
   map.kpiValues.forEach((v, i) => {

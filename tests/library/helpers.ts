@@ -183,3 +183,22 @@ export function everyKindPatch(map: JourneyMap): WireOp[] {
     }
   ]
 }
+
+/** A plain note in the map's first cell, with `overrides`. */
+export const wireNote = (map: JourneyMap, id: string, overrides: Partial<WireNote> = {}): WireNote => ({
+  id,
+  stageId: map.stages[0]!.id,
+  laneId: map.lanes[0]!.id,
+  order: 1,
+  text: 'A note',
+  color: '#ffd966',
+  kind: 'note',
+  channel: null,
+  category: null,
+  personaIds: [],
+  votes: 0,
+  severity: null,
+  impact: null,
+  effort: null,
+  ...overrides
+})

@@ -2,26 +2,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openLibraryConnection, createLibraryService } from '../../src/library'
 import type { ApiEvent } from '../../src/shared/api/contract'
-import type { JourneyMap } from '../../src/shared/model'
-import { open, rejection, seededIds, tempDir, type WireNote, type WireOp } from './helpers'
+import { open, rejection, seededIds, tempDir, wireNote as note, type WireNote, type WireOp } from './helpers'
 
-const note = (map: JourneyMap, id: string, overrides: Partial<WireNote> = {}): WireNote => ({
-  id,
-  stageId: map.stages[0]!.id,
-  laneId: map.lanes[0]!.id,
-  order: 1,
-  text: 'A note',
-  color: '#ffd966',
-  kind: 'note',
-  channel: null,
-  category: null,
-  personaIds: [],
-  votes: 0,
-  severity: null,
-  impact: null,
-  effort: null,
-  ...overrides
-})
 const putNote = (value: WireNote): WireOp => ({ op: 'put', entity: 'note', value })
 
 async function setup() {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../src/library'
 import { checkIntegrity } from '../../src/shared/model/integrity'
 import { parseInterchange, serializeInterchange } from '../../src/shared/format/interchange'
-import { open, persona, tempDir, TestClock, type WireNote } from './helpers'
+import { open, persona, tempDir, TestClock, wireNote, type WireNote } from './helpers'
 
 describe('opening a library whose maps have crossed references', () => {
   it('links the persona again, drops what is gone, and the map’s file opens again', async () => {
@@ -21,24 +21,8 @@ describe('opening a library whose maps have crossed references', () => {
     await first.call('savePersona', { persona: maya })
     const map = await first.call('createMap', { template: 'saas', title: 'Crossed' })
     const [s0, s1, s2] = map.stages
-    const lane = map.lanes[0]!
-    const note = (id: string, extra: Partial<WireNote>): WireNote => ({
-      id,
-      stageId: s0!.id,
-      laneId: lane.id,
-      order: 1,
-      text: id,
-      color: '#ffd966',
-      kind: 'touchpoint' as const,
-      channel: null,
-      category: null,
-      personaIds: [],
-      votes: 0,
-      severity: null,
-      impact: null,
-      effort: null,
-      ...extra
-    })
+    const note = (id: string, extra: Partial<WireNote>): WireNote =>
+      wireNote(map, id, { text: id, kind: 'touchpoint', ...extra })
     await first.call('applyPatch', {
       mapId: map.id,
       patch: [

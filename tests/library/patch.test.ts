@@ -46,6 +46,58 @@ describe('applyPatch', () => {
     expect(events).toEqual([])
   })
 
+  it('rejects references no foreign key holds: path steps, path tags and persona links, naming each', async () => {
+    const { service, map, saved } = await setup()
+    const [s0, s1] = map.stages
+    const path = { id: 'pA', name: 'A', color: '#2563eb', order: 1, steps: [{ stageId: s0!.id, event: '' }] }
+    const refused = async (patch: WireOp[]) => {
+      const error = await rejection(service.call('applyPatch', { mapId: map.id, patch }))
+      expect(error.code).toBe('invalid_request')
+      expect(error.reason?.id).toBe('library.editInvalid')
+      expect(await service.call('getMap', { id: map.id })).toEqual(saved)
+      return error.issues
+    }
+    expect(
+      await refused([
+        { op: 'put', entity: 'path', value: { ...path, steps: [...path.steps, { stageId: 'gone', event: '' }] } }
+      ])
+    ).toEqual([
+      { path: 'patch[0].value.steps[1].stageId', message: 'path "pA" refers to stage "gone", which is not in this map' }
+    ])
+    expect(await refused([putNote(note(map, 'n2', { pathId: 'nowhere' }))])).toEqual([
+      { path: 'patch[0].value.pathId', message: 'note "n2" refers to path "nowhere", which is not in this map' }
+    ])
+    expect(await refused([putNote(note(map, 'n2', { personaIds: ['p9'] }))])).toEqual([
+      { path: 'patch[0].value.personaIds[0]', message: 'note "n2" refers to persona "p9", which the map does not link' }
+    ])
+
+    // With the path and the link in place they are fine; taking either away from under them is not.
+    await service.call('applyPatch', {
+      mapId: map.id,
+      patch: [
+        { op: 'meta', set: { personaIds: ['p9'] } },
+        { op: 'put', entity: 'path', value: { ...path, steps: [...path.steps, { stageId: s1!.id, event: '' }] } },
+        putNote(note(map, 'n2', { pathId: 'pA', personaIds: ['p9'] }))
+      ]
+    })
+    const linked = await service.call('getMap', { id: map.id })
+    const again = async (patch: WireOp[]) =>
+      (await rejection(service.call('applyPatch', { mapId: map.id, patch }))).issues.map((i) => i.message)
+    expect(await again([{ op: 'delete', entity: 'path', id: 'pA' }])).toEqual([
+      'note "n2" refers to path "pA", which is not in this map'
+    ])
+    expect(await again([{ op: 'meta', set: { personaIds: [] } }])).toEqual([
+      'note "n2" refers to persona "p9", which the map does not link'
+    ])
+    expect(
+      await again([
+        { op: 'delete', entity: 'note', id: 'n1' },
+        { op: 'delete', entity: 'stage', id: s0!.id }
+      ])
+    ).toEqual([`path "pA" refers to stage "${s0!.id}", which is not in this map`])
+    expect(await service.call('getMap', { id: map.id })).toEqual(linked)
+  })
+
   it('rejects deleting a stage that still has notes, and accepts it with its notes in any op order', async () => {
     const { service, map } = await setup()
     const stageId = map.stages[0]!.id

@@ -255,7 +255,12 @@ function checkUnkeyedReferences(statements: Statements, mapId: string, written: 
     }
   }
   if (issues.length > 0) {
-    throw new JourneyError('invalid_request', `The edit refers to ${first} that is not in this map.`, issues)
+    throw new JourneyError(
+      'invalid_request',
+      `The edit refers to ${first} that is not in this map.`,
+      issues,
+      reason('library.editInvalid')
+    )
   }
 }
 
@@ -317,7 +322,12 @@ function checkPersonaLinks(
     for (const row of rows) unlinked(relinkPath, row.entity, row.id, row.persona)
   }
   if (issues.length > 0) {
-    throw new JourneyError('invalid_request', `The edit refers to a persona the map does not link.`, issues)
+    throw new JourneyError(
+      'invalid_request',
+      `The edit refers to a persona the map does not link.`,
+      issues,
+      reason('library.editInvalid')
+    )
   }
 }
 

@@ -81,6 +81,44 @@ test('killed and restarted with the same arguments, the host takes the open tab 
   }
 })
 
+test('changes made while the tab was cut off show once it is back, with nothing of its own to send', async ({
+  page
+}) => {
+  const port = String(await freePort())
+  const first = await startHost(['--port', port])
+  let meanwhile: RunningHost | undefined
+  let second: RunningHost | undefined
+  try {
+    const { board, map } = await openSeededMap(first, page, 'Changed meanwhile')
+    expect(await board.noteIds()).toEqual(['note1'])
+    await first.kill('SIGKILL')
+    await expect(banner(page)).toContainText('Lost the connection to the Journeyboard host')
+
+    // Someone else edits the library while this tab cannot hear about it (the same library
+    // served on another port, which the tab does not know).
+    meanwhile = await startHost([], first.dbPath)
+    const api = await ApiSocket.connect(meanwhile)
+    const note = map.notes[0]!
+    await api.call('applyPatch', {
+      mapId: map.id,
+      patch: [
+        { op: 'put', entity: 'note', value: { ...note, id: 'added-meanwhile', order: 2, text: 'Added meanwhile' } }
+      ]
+    })
+    api.close()
+    await meanwhile.stop()
+
+    second = await startHost(['--port', port], first.dbPath)
+    await expect(banner(page)).toHaveCount(0)
+    await expect.poll(() => board.noteIds().then((ids) => ids.sort())).toEqual(['added-meanwhile', 'note1'])
+    await expect(board.saveStatus()).toHaveText('Saved')
+  } finally {
+    await second?.stop()
+    await meanwhile?.stop()
+    await first.stop()
+  }
+})
+
 test('restarted with --new-token, the tab stops retrying and says to open the printed address', async ({ page }) => {
   const port = String(await freePort())
   const first = await startHost(['--port', port])

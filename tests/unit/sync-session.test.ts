@@ -214,6 +214,22 @@ describe('others’ changes', () => {
     expect(a.reads).toBe(2)
     expect(content(a.map)).toEqual(content(await host.map(map.id)))
   })
+
+  it('missed while the connection was down, with nothing to send: read again when it is back', async () => {
+    const { host, map, a, b, n1 } = await twoClients()
+    a.online = false
+    b.run('editNote', { noteId: n1, text: 'Changed while a was cut off' })
+    await b.settled()
+    a.online = true
+    a.session.retry() // nothing failed, nothing to send: no reason to read
+    await a.settled()
+    expect(a.note(n1)?.text).toBe('Free trial')
+    a.session.reconnected()
+    await a.settled()
+    expect(a.reads).toBe(2)
+    expect(a.note(n1)?.text).toBe('Changed while a was cut off')
+    expect(a.session.state.revision).toBe((await host.map(map.id)).revision)
+  })
 })
 
 describe('two people editing at once', () => {

@@ -163,12 +163,22 @@ export class EditingSession {
     void this.#flush()
   }
 
-  /** Sends what waits again (after a failure, or when the connection is back). */
+  /** Sends what waits again (after a failure: the map is read again first). */
   retry(): void {
     if (this.#failure) this.#needsReload = true
     this.#failure = null
     this.#emit()
     void this.#flush()
+  }
+
+  /**
+   * The connection to the host is back: what it announced meanwhile never arrived, so the map is
+   * read again (even with nothing to send, when no gap in the revisions would ever show it), then
+   * what waits is sent.
+   */
+  reconnected(): void {
+    this.#needsReload = true
+    this.retry()
   }
 
   // -------------------------------------------------------------------------------------------

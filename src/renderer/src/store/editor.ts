@@ -132,8 +132,10 @@ export interface EditorSlice {
   /** Esc, pointercancel, blur: the drag ends and nothing changes. */
   cancelDrag(): void
 
-  /** Sends every unsaved edit again (after a failure, or when the connection is back). */
+  /** Sends every unsaved edit again (after a failure). */
   retrySave(): void
+  /** The connection is back: the open map (and any with unsaved edits) is read again, then what waits is sent. */
+  reconnected(): void
   /** Library events from the transport: others' changes are applied to the maps open this session. */
   receiveEvent(event: ApiEvent): void
   /** Shows a map just read from the library (goToMap), with this session's unsaved edits on top. */
@@ -526,6 +528,14 @@ export function createEditorSlice(
 
       retrySave() {
         for (const engine of engines.values()) engine.retry()
+      },
+
+      reconnected() {
+        const { route } = get()
+        for (const [mapId, engine] of engines) {
+          // A map not on screen with nothing to send is read again when it is opened (goToMap).
+          if ((route.name === 'map' && route.mapId === mapId) || engine.state.unsaved.length > 0) engine.reconnected()
+        }
       },
 
       receiveEvent(event) {

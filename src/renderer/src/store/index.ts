@@ -72,7 +72,7 @@ const createConnectionSlice: StateCreator<AppState, [], [], ConnectionSlice> = (
       const { api } = get()
       if (api) get().setApi(api)
       void get().refreshMaps()
-      get().retrySave()
+      get().reconnected()
     }
   },
   showError(error) {

@@ -580,3 +580,63 @@ describe('many clients editing at random', () => {
     )
   })
 })
+
+describe('many clients editing at random, with faults', () => {
+  it('converge after lost answers, dropped connections, held pushes and undo', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(2), fc.nat(7), stepArb), { minLength: 5, maxLength: 30 }),
+        async (script) => {
+          const host = new Host()
+          const map = await host.createMap(['One', 'Two', 'Three'])
+          const clients = [
+            await new Client(host, map.id).open(),
+            await new Client(host, map.id).open(),
+            await new Client(host, map.id).open()
+          ]
+          // Each step: a client, what goes wrong around it (0 nothing, and a held push goes on;
+          // 1 its pushes wait; 2 its next answer is lost; 3 its connection drops; 4 it comes back;
+          // 5 undo, 6 redo instead of the command; 7 nothing) and a random command.
+          const held: (() => void)[] = []
+          for (const [which, fault, step] of script) {
+            const client = clients[which]!
+            if (fault === 1 && held.length < 2) held.push(client.holdPushes())
+            if (fault === 2) client.loseNextAnswer = true
+            if (fault === 3) client.online = false
+            if (fault === 4 && !client.online) {
+              client.online = true
+              client.session.reconnected()
+            }
+            if (fault === 5) client.session.undo()
+            else if (fault === 6) client.session.redo()
+            else {
+              const args = argsFor(client.map, step)
+              if (args !== null) client.session.run(step.name, [{ name: step.name, args }])
+            }
+            if (fault === 0 && held.length > 0) held.shift()!()
+            await new Promise((r) => setTimeout(r, 0))
+          }
+          held.forEach((release) => release())
+          // Everyone's connection is back (and stays up): once nothing is on its way, each page
+          // hears that it reconnected, as the store tells it.
+          for (const client of clients) {
+            client.online = true
+            client.loseNextAnswer = false
+          }
+          for (const client of clients) {
+            await vi.waitFor(() => expect(client.session.state.sending).toBe(false), { timeout: 5000 })
+          }
+          for (const client of clients) client.session.reconnected()
+          for (const client of clients) await client.settled()
+          const stored = await host.map(map.id)
+          expect(checkIntegrity(stored)).toEqual([])
+          for (const client of clients) {
+            expect(client.session.state.failure).toBeNull()
+            expect(content(client.map)).toEqual(content(await host.map(map.id)))
+          }
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+})

@@ -544,19 +544,37 @@ describe('the outbox in browser storage', () => {
   })
 })
 
+/** A map of three notes, open in three clients. */
+async function threeClients() {
+  const host = new Host()
+  const map = await host.createMap(['One', 'Two', 'Three'])
+  const clients = [
+    await new Client(host, map.id).open(),
+    await new Client(host, map.id).open(),
+    await new Client(host, map.id).open()
+  ]
+  return { host, map, clients }
+}
+
+/** Once every client has settled: each shows the library's map at its revision, nothing failed, and that map is whole. */
+async function expectConverged(host: Host, mapId: string, clients: readonly Client[]): Promise<void> {
+  for (const client of clients) await client.settled()
+  const stored = await host.map(mapId)
+  expect(checkIntegrity(stored)).toEqual([])
+  for (const client of clients) {
+    expect(client.session.state.failure).toBeNull()
+    expect(content(client.map)).toEqual(content(stored))
+    expect(client.session.state.revision).toBe(stored.revision)
+  }
+}
+
 describe('many clients editing at random', () => {
   it('converge on the library’s map, whatever order the host commits their edits in', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(2), fc.boolean(), stepArb), { minLength: 5, maxLength: 25 }),
         async (script) => {
-          const host = new Host()
-          const map = await host.createMap(['One', 'Two', 'Three'])
-          const clients = [
-            await new Client(host, map.id).open(),
-            await new Client(host, map.id).open(),
-            await new Client(host, map.id).open()
-          ]
+          const { host, map, clients } = await threeClients()
           const held: (() => void)[] = []
           for (const [which, hold, step] of script) {
             const client = clients[which]!
@@ -566,14 +584,7 @@ describe('many clients editing at random', () => {
             if (!hold && held.length > 0) held.shift()!()
           }
           held.forEach((release) => release())
-          for (const client of clients) await client.settled()
-          const stored = await host.map(map.id)
-          expect(checkIntegrity(stored)).toEqual([])
-          for (const client of clients) {
-            expect(client.session.state.failure).toBeNull()
-            expect(content(client.map)).toEqual(content(stored))
-            expect(client.session.state.revision).toBe(stored.revision)
-          }
+          await expectConverged(host, map.id, clients)
         }
       ),
       { numRuns: 40 }
@@ -587,13 +598,7 @@ describe('many clients editing at random, with faults', () => {
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(2), fc.nat(7), stepArb), { minLength: 5, maxLength: 30 }),
         async (script) => {
-          const host = new Host()
-          const map = await host.createMap(['One', 'Two', 'Three'])
-          const clients = [
-            await new Client(host, map.id).open(),
-            await new Client(host, map.id).open(),
-            await new Client(host, map.id).open()
-          ]
+          const { host, map, clients } = await threeClients()
           // Each step: a client, what goes wrong around it (0 nothing, and a held push goes on;
           // 1 its pushes wait; 2 its next answer is lost; 3 its connection drops; 4 it comes back;
           // 5 undo, 6 redo instead of the command; 7 nothing) and a random command.
@@ -627,13 +632,7 @@ describe('many clients editing at random, with faults', () => {
             await vi.waitFor(() => expect(client.session.state.sending).toBe(false), { timeout: 5000 })
           }
           for (const client of clients) client.session.reconnected()
-          for (const client of clients) await client.settled()
-          const stored = await host.map(map.id)
-          expect(checkIntegrity(stored)).toEqual([])
-          for (const client of clients) {
-            expect(client.session.state.failure).toBeNull()
-            expect(content(client.map)).toEqual(content(await host.map(map.id)))
-          }
+          await expectConverged(host, map.id, clients)
         }
       ),
       { numRuns: 60 }
